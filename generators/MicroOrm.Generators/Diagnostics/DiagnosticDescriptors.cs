@@ -1,0 +1,145 @@
+using Microsoft.CodeAnalysis;
+
+namespace MicroOrm.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic MicroOrm reports, in one table. Ids are stable: once shipped an id keeps its meaning
+/// (see AnalyzerReleases.Shipped.md). Each message says what is wrong and how to fix it.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Mapping = "MicroOrm.Mapping";
+    private const string Usage = "MicroOrm.Usage";
+    private const string Security = "MicroOrm.Security";
+
+    public static readonly DiagnosticDescriptor EntityMustBePartial = Error(
+        "MORM0001", "Entity class must be partial",
+        "The entity '{0}' must be declared 'partial' so that MicroOrm can generate its mapper; add the 'partial' modifier");
+
+    public static readonly DiagnosticDescriptor EntityHasNoKey = Error(
+        "MORM0002", "Entity has no key",
+        "The entity '{0}' has no key; mark the key property with [Key] (or name it 'Id')");
+
+    public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
+        "MORM0003", "Unsupported property type",
+        "The property '{0}.{1}' has type '{2}', which MicroOrm cannot store in a column; use a supported type, or mark it [NotMapped] (or [HasMany]/[BelongsTo] for a relationship)");
+
+    public static readonly DiagnosticDescriptor DuplicateColumn = Error(
+        "MORM0004", "Two properties map to one column",
+        "The properties '{0}' and '{1}' of '{2}' both map to the column '{3}'; give one of them another name with [Column(\"...\")]");
+
+    public static readonly DiagnosticDescriptor ForeignKeyTargetNotEntity = Error(
+        "MORM0005", "Foreign key or relationship to a type that is not an entity",
+        "'{0}.{1}' refers to '{2}', which is not an entity; add [Table] to '{2}' or refer to an entity");
+
+    public static readonly DiagnosticDescriptor RelationshipWithoutForeignKey = Error(
+        "MORM0006", "Relationship without a matching foreign key",
+        "The relationship '{0}.{1}' has no matching foreign key: {2}");
+
+    public static readonly DiagnosticDescriptor DuplicateTableName = Error(
+        "MORM0007", "Two entities map to one table",
+        "The entities '{0}' and '{1}' both map to the table '{2}'; give one of them another name with [Table(\"...\")]");
+
+    public static readonly DiagnosticDescriptor AutoIncrementOnNonIntegralKey = Error(
+        "MORM0008", "AUTO_INCREMENT on a non-integral key",
+        "The key '{0}.{1}' has type '{2}', which the server cannot generate; remove AutoIncrement = true and set the key before inserting");
+
+    public static readonly DiagnosticDescriptor NestedEntity = Error(
+        "MORM0009", "Model class is nested",
+        "'{0}' is declared inside another type; declare it at namespace level so MicroOrm can generate its code");
+
+    public static readonly DiagnosticDescriptor GenericEntity = Error(
+        "MORM0010", "Model class is generic",
+        "'{0}' is generic; a mapped class must be a closed, non-generic type");
+
+    public static readonly DiagnosticDescriptor StaticEntity = Error(
+        "MORM0011", "Model class is static or abstract",
+        "'{0}' is {1} and cannot be instantiated; a mapped class must be a concrete class or record");
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+        "MORM0012", "Invalid table, column or index name",
+        "'{0}' is not a valid MySQL name for {1}: a name has 1 to 64 characters, no backtick, no NUL and no trailing space");
+
+    public static readonly DiagnosticDescriptor NoUsableConstructor = Error(
+        "MORM0013", "No constructor the mapper can call",
+        "'{0}' has no parameterless constructor and no constructor whose parameters all match mapped properties by name and type; add one");
+
+    public static readonly DiagnosticDescriptor RequiredMemberNotMapped = Error(
+        "MORM0014", "Required member is not mapped",
+        "The required property '{0}.{1}' is not mapped, so the mapper cannot set it; map it or remove 'required'");
+
+    public static readonly DiagnosticDescriptor PropertyCannotBeSet = Error(
+        "MORM0015", "Mapped property cannot be set",
+        "The property '{0}.{1}' is configured as a column but has no setter the mapper can use; add 'set' or 'init', take it as a constructor parameter, or mark it [NotMapped]");
+
+    public static readonly DiagnosticDescriptor AttributeNotValidForType = Error(
+        "MORM0016", "Attribute does not apply to the property type",
+        "[{0}] does not apply to '{1}.{2}' of type '{3}': {4}");
+
+    public static readonly DiagnosticDescriptor AttributeValueOutOfRange = Error(
+        "MORM0017", "Attribute value out of range",
+        "[{0}] on '{1}.{2}': {3}");
+
+    public static readonly DiagnosticDescriptor NullableKey = Error(
+        "MORM0018", "Key property is nullable",
+        "The key '{0}.{1}' is nullable; a primary key column cannot hold NULL, so make the property non-nullable");
+
+    public static readonly DiagnosticDescriptor AutoIncrementOnCompositeKey = Error(
+        "MORM0019", "AUTO_INCREMENT on a composite key",
+        "'{0}' has a composite key, and '{1}' asks for AUTO_INCREMENT; only a single-column key can be generated by the server");
+
+    public static readonly DiagnosticDescriptor ForeignKeyTypeMismatch = Error(
+        "MORM0020", "Foreign key type does not match the key it references",
+        "The foreign key '{0}.{1}' has type '{2}', but the key of '{3}' has type '{4}'; make the types match");
+
+    public static readonly DiagnosticDescriptor SetNullOnNonNullableForeignKey = Error(
+        "MORM0021", "ON DELETE SET NULL on a non-nullable foreign key",
+        "The foreign key '{0}.{1}' is not nullable, so ON DELETE SET NULL cannot apply; make it nullable or choose another action");
+
+    public static readonly DiagnosticDescriptor IndexUnknownProperty = Error(
+        "MORM0022", "Index names an unknown property",
+        "The index on '{0}' names '{1}', which is not a mapped property of '{0}'; use nameof(...) of a mapped property");
+
+    public static readonly DiagnosticDescriptor ReservedMemberName = Error(
+        "MORM0023", "Member name is reserved by the generator",
+        "'{0}' declares a member named '{1}', a name MicroOrm generates inside mapped classes; rename the member");
+
+    public static readonly DiagnosticDescriptor InvalidDatabaseClass = Error(
+        "MORM0024", "Invalid [Database] class",
+        "The database class '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor ForeignKeyCycle = Error(
+        "MORM0025", "Foreign keys form a cycle",
+        "The foreign keys of {0} form a cycle, so no table can be created first; make one of the foreign keys nullable and drop its [ForeignKey], or break the cycle");
+
+    public static readonly DiagnosticDescriptor DuplicateAccessorName = Error(
+        "MORM0026", "Two entities have the same accessor name",
+        "The entities '{0}' and '{1}' would both be exposed as '{2}' on the database class; rename one of the classes");
+
+    public static readonly DiagnosticDescriptor InvalidNavigationType = Error(
+        "MORM0027", "Navigation property has an invalid type",
+        "The navigation '{0}.{1}' has type '{2}'; {3}");
+
+    public static readonly DiagnosticDescriptor StoreAsStringOnFlagsEnum = Error(
+        "MORM0028", "[StoreAsString] on a [Flags] enum",
+        "'{0}.{1}' is a [Flags] enum, whose combined values have no single name; store it as an integer by removing [StoreAsString]");
+
+    public static readonly DiagnosticDescriptor CompositeKeyPrincipal = Error(
+        "MORM0029", "Foreign key to an entity with a composite key",
+        "'{0}.{1}' refers to '{2}', whose key has several columns; a single-column foreign key cannot reference it");
+
+    public static readonly DiagnosticDescriptor NoEntities = Warning(
+        "MORM0030", "Database has no entities",
+        "The database class '{0}' has no entities: no class in this project has [Table]");
+
+    public static readonly DiagnosticDescriptor UnsafeSqlString = new(
+        "MORM1001", "Non-constant SQL reaches an API that runs it as written",
+        "The SQL passed to '{0}' is not a constant, so values spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",
+        Security, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Mapping, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}

@@ -1,0 +1,63 @@
+using System.Linq;
+using MicroOrm.Generators.Model;
+
+namespace MicroOrm.Generators.Emitting;
+
+/// <summary>Writes a <c>[Database]</c> class's file: its table accessors, its factories, and its tables in dependency order.</summary>
+internal static class DatabaseEmitter
+{
+    public static string Emit(DatabaseModel database, EquatableArray<EntityModel> orderedEntities)
+    {
+        var writer = new SourceWriter().Header();
+        var hasNamespace = database.Namespace.Length > 0;
+        if (hasNamespace) writer.Open("namespace " + database.Namespace);
+
+        writer.Open($"partial class {database.Name} : global::MicroOrm.DatabaseContext");
+        writer.Line("private static readonly global::MicroOrm.Mapping.TableInfo[] Tables =");
+        writer.Line("{");
+        writer.Indent();
+        foreach (var entity in orderedEntities)
+        {
+            writer.Line($"global::MicroOrm.Mapping.EntityMaps.TableOf<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}>(),");
+        }
+
+        writer.Outdent();
+        writer.Line("};");
+        writer.Line();
+        writer.Line(Literals.GeneratedCode);
+        writer.Line($"private {database.Name}(global::MicroOrm.ConnectionSource source, bool ownsSource)");
+        writer.Indent().Line(": base(source, ownsSource, Tables)").Outdent();
+        writer.Line("{").Indent();
+        foreach (var entity in orderedEntities)
+        {
+            writer.Line($"{entity.AccessorName} = new(this);");
+        }
+
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Connects through a connection pool, owned by the returned object, to the server in <paramref name=\"connectionString\"/>.</summary>");
+        writer.Line("/// <param name=\"connectionString\">A MySqlConnector connection string.</param>");
+        writer.Line($"public static {database.Name} Connect(string connectionString) => new(global::MicroOrm.ConnectionSource.FromConnectionString(connectionString), ownsSource: true);");
+        writer.Line();
+        writer.Line("/// <summary>Uses connections from <paramref name=\"source\"/>, which the caller keeps and disposes.</summary>");
+        writer.Line("/// <param name=\"source\">The shared connection source.</param>");
+        writer.Line($"public static {database.Name} Connect(global::MicroOrm.ConnectionSource source) => new(source, ownsSource: false);");
+        writer.Line();
+        writer.Line("/// <summary>Runs every operation on <paramref name=\"connection\"/>, an open connection the caller owns; one operation at a time.</summary>");
+        writer.Line("/// <param name=\"connection\">An open connection.</param>");
+        writer.Line($"public static {database.Name} FromConnection(global::MySqlConnector.MySqlConnection connection) => new(global::MicroOrm.ConnectionSource.FromConnection(connection), ownsSource: true);");
+        writer.Line();
+        writer.Line("/// <summary>Connects to the server named by the <c>MICROORM_CONNECTION_STRING</c> environment variable.</summary>");
+        writer.Line($"public static {database.Name} FromEnvironment() => Connect(global::MicroOrm.ConnectionStrings.FromEnvironment());");
+        foreach (var entity in orderedEntities)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>The table <c>{entity.TableName}</c> of <see cref=\"{entity.FullName}\"/>.</summary>");
+            writer.Line($"public global::MicroOrm.Table<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entity.AccessorName} {{ get; }}");
+        }
+
+        writer.Close();
+        if (hasNamespace) writer.Close();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using System.Linq;
+using MicroOrm.Generators.Model;
+
+namespace MicroOrm.Generators.Emitting;
+
+/// <summary>
+/// Writes one entity's file (<c>State.g.cs</c>): the typed column set, the map with the table's metadata and DDL, and
+/// the row reader. Everything is nested in the entity so private setters and constructors stay usable.
+/// </summary>
+internal static class EntityEmitter
+{
+    public static string Emit(EntityModel entity)
+    {
+        var writer = new SourceWriter().Header();
+        var hasNamespace = entity.Namespace.Length > 0;
+        if (hasNamespace) writer.Open("namespace " + entity.Namespace);
+
+        var entityInterface = $"global::MicroOrm.Mapping.IEntity<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}>";
+        writer.Open($"partial {(entity.IsRecord ? "record" : "class")} {entity.Name} : {entityInterface}");
+        writer.Line($"static global::MicroOrm.Mapping.EntityMap<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entityInterface}.Map => MicroOrmMap.Instance;");
+        writer.Line();
+        writer.Line($"static global::MicroOrm.Mapping.RowReader<{entity.FullName}> global::MicroOrm.Mapping.IRow<{entity.FullName}>.CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);");
+        writer.Line();
+        WriteColumnSet(writer, entity);
+        writer.Line();
+        WriteMap(writer, entity);
+        writer.Line();
+        RowReaderEmitter.Write(writer, entity.Name, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns");
+        writer.Close();
+
+        if (hasNamespace) writer.Close();
+        return writer.ToString();
+    }
+
+    private static void WriteColumnSet(SourceWriter writer, EntityModel entity)
+    {
+        writer.Line($"/// <summary>The columns of the table <c>{entity.TableName}</c>, for typed queries over <see cref=\"{entity.Name}\"/>.</summary>");
+        writer.Line(Literals.GeneratedCode);
+        writer.Open("public sealed class Columns : global::MicroOrm.ColumnSet");
+        writer.Open("internal Columns(int tableIndex) : base(tableIndex)");
+        foreach (var column in entity.Columns)
+        {
+            writer.Line($"{column.PropertyName} = new({InfoField(column)}, tableIndex);");
+        }
+
+        writer.Close();
+        foreach (var column in entity.Columns)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>The column <c>{column.ColumnName}</c> ({column.SqlType} {(column.IsNullable ? "NULL" : "NOT NULL")}) of <see cref=\"{column.PropertyName}\"/>.</summary>");
+            writer.Line($"public readonly {ColumnType(column)} {column.PropertyName};");
+        }
+
+        writer.Close();
+    }
+
+    private static void WriteMap(SourceWriter writer, EntityModel entity)
+    {
+        var baseType = $"global::MicroOrm.Mapping.EntityMap<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}>";
+        writer.Line(Literals.GeneratedCode);
+        writer.Open($"private sealed class MicroOrmMap : {baseType}");
+        foreach (var column in entity.Columns)
+        {
+            writer.Line($"internal static readonly global::MicroOrm.Mapping.ColumnInfo {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength});");
+        }
+
+        writer.Line();
+        var columnList = string.Join(", ", entity.Columns.Select(c => InfoField(c).Substring("MicroOrmMap.".Length)));
+        var referenced = entity.Columns.Where(c => c.ForeignKey is not null && c.ForeignKey.PrincipalTable != entity.TableName)
+            .Select(c => Literals.String(c.ForeignKey!.PrincipalTable)).Distinct();
+        writer.Line($"internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new({Literals.String(entity.TableName)}, {Literals.String(entity.Name)}, new global::MicroOrm.Mapping.ColumnInfo[] {{ {columnList} }}, CreateSql, new string[] {{ {string.Join(", ", referenced)} }});");
+        writer.Line();
+        writer.Line($"private static readonly {entity.ColumnsTypeName}[] ColumnSets = {{ new(0), new(1), new(2), new(3) }};");
+        writer.Line();
+        writer.Line("internal static readonly MicroOrmMap Instance = new();");
+        writer.Line();
+        writer.Line("private const string CreateSql =");
+        writer.Indent();
+        var lines = DdlWriter.CreateTableLines(entity);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var last = i == lines.Count - 1;
+            writer.Line(Literals.String(last ? lines[i] : lines[i] + "\n") + (last ? ";" : " +"));
+        }
+
+        writer.Outdent();
+        writer.Line();
+        writer.Line("public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;");
+        writer.Line();
+        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> OrdinalReader => MicroOrmRowReader.Ordered;");
+        writer.Line();
+        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);");
+        writer.Line();
+        writer.Line($"public override {entity.ColumnsTypeName} GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);");
+        writer.Close();
+    }
+
+    internal static string InfoField(ColumnModel column) => "MicroOrmMap." + column.PropertyName + "Column";
+
+    private static string ColumnType(ColumnModel column) =>
+        column.Kind == ValueKind.String ? "global::MicroOrm.StringColumn" : $"global::MicroOrm.Column<{column.PropertyType}>";
+
+    private static string Flags(ColumnModel column)
+    {
+        var flags = new List<string>();
+        if (column.IsKey) flags.Add("Key");
+        if (column.IsAutoIncrement) flags.Add("AutoIncrement");
+        if (column.IsNullable) flags.Add("Nullable");
+        if (column.Role == ColumnRole.CreatedAt) flags.Add("CreatedAt");
+        if (column.Role == ColumnRole.UpdatedAt) flags.Add("UpdatedAt");
+        if (column.ForeignKey is not null) flags.Add("ForeignKey");
+        if (flags.Count == 0) flags.Add("None");
+        return string.Join(" | ", flags.Select(f => "global::MicroOrm.Mapping.ColumnFlags." + f));
+    }
+}

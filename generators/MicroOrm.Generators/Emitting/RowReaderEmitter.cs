@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using System.Linq;
+using MicroOrm.Generators.Model;
+
+namespace MicroOrm.Generators.Emitting;
+
+/// <summary>
+/// Writes the row reader of a mapped type: ordinals resolved once per result set (by position for SQL the library
+/// wrote, by name otherwise), then one typed getter per column, with no boxing and no IsDBNull on NOT NULL columns.
+/// A read that fails is reported with the table, the column and the types involved.
+/// </summary>
+internal static class RowReaderEmitter
+{
+    public static void Write(SourceWriter writer, string typeName, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression)
+    {
+        writer.Line(Literals.GeneratedCode);
+        writer.Open($"private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<{fullName}>");
+        writer.Line($"internal static readonly MicroOrmRowReader Ordered = new({string.Join(", ", columns.Select(c => c.Ordinal))});");
+        writer.Line();
+        foreach (var column in columns)
+        {
+            writer.Line($"private readonly int {Field(column)};");
+        }
+
+        writer.Line();
+        writer.Open($"private MicroOrmRowReader({string.Join(", ", columns.Select(c => "int " + Literals.Local(c.PropertyName)))})");
+        foreach (var column in columns)
+        {
+            writer.Line($"{Field(column)} = {Literals.Local(column.PropertyName)};");
+        }
+
+        writer.Close();
+        writer.Line();
+        WriteResolve(writer, columns, columnsExpression);
+        writer.Line();
+        WriteRead(writer, fullName, columns, construction, columnsExpression);
+        writer.Line();
+        writer.Line("private int OrdinalOf(int column) => column switch");
+        writer.Line("{");
+        writer.Indent();
+        foreach (var column in columns)
+        {
+            writer.Line($"{column.Ordinal} => {Field(column)},");
+        }
+
+        writer.Line("_ => -1,");
+        writer.Outdent();
+        writer.Line("};");
+        WriteEnumParsers(writer, columns, columnsExpression);
+        writer.Close();
+    }
+
+    private static void WriteResolve(SourceWriter writer, EquatableArray<ColumnModel> columns, string columnsExpression)
+    {
+        writer.Line("/// <summary>Finds each column by name (case-insensitive, underscores ignored), the first of duplicates winning.</summary>");
+        writer.Open("internal static MicroOrmRowReader Resolve(global::System.Data.Common.DbDataReader reader)");
+        foreach (var column in columns)
+        {
+            writer.Line($"var {Literals.Local(column.PropertyName)} = -1;");
+        }
+
+        writer.Open("for (var index = 0; index < reader.FieldCount; index++)");
+        writer.Open("switch (global::MicroOrm.Mapping.ColumnNames.Normalize(reader.GetName(index)))");
+        foreach (var column in columns)
+        {
+            var names = new[] { Normalize(column.ColumnName), Normalize(column.PropertyName) }.Distinct();
+            foreach (var name in names)
+            {
+                writer.Line($"case {Literals.String(name)}:");
+            }
+
+            var local = Literals.Local(column.PropertyName);
+            writer.Indent().Line($"if ({local} < 0) {local} = index;").Line("break;").Outdent();
+        }
+
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        foreach (var column in columns.Where(c => !c.IsNullable))
+        {
+            writer.Line($"if ({Literals.Local(column.PropertyName)} < 0) throw global::MicroOrm.Mapping.ReadErrors.MissingColumn({columnsExpression}, {column.Ordinal}, reader);");
+        }
+
+        writer.Line($"return new MicroOrmRowReader({string.Join(", ", columns.Select(c => Literals.Local(c.PropertyName)))});");
+        writer.Close();
+    }
+
+    private static void WriteRead(SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression)
+    {
+        writer.Open($"public override {fullName} Read(global::System.Data.Common.DbDataReader reader)");
+        writer.Line("var column = 0;");
+        writer.Open("try");
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            if (i > 0) writer.Line($"column = {column.Ordinal};");
+            writer.Line($"{LocalType(column)} {Literals.Local(column.PropertyName)} = {ReadExpression(column)};");
+        }
+
+        var arguments = construction.ConstructorProperties.Select(p => Literals.Local(p));
+        var initialized = columns.Where(c => c.IsSettable).ToList();
+        writer.Line($"return new {fullName}({string.Join(", ", arguments)})");
+        writer.Line("{");
+        writer.Indent();
+        foreach (var column in initialized)
+        {
+            writer.Line($"{column.PropertyName} = {Literals.Local(column.PropertyName)},");
+        }
+
+        writer.Outdent();
+        writer.Line("};");
+        writer.Close();
+        writer.Line("catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))");
+        writer.Line("{");
+        writer.Indent().Line($"throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed({columnsExpression}, column, reader, OrdinalOf(column), exception);").Outdent();
+        writer.Line("}");
+        writer.Close();
+    }
+
+    /// <summary>The expression that reads one column; NOT NULL columns read straight through their typed getter.</summary>
+    private static string ReadExpression(ColumnModel column)
+    {
+        var ordinal = Field(column);
+        var read = TypedRead(column, ordinal);
+        if (!column.IsNullable) return read;
+        return $"{ordinal} < 0 || reader.IsDBNull({ordinal}) ? null : {read}";
+    }
+
+    private static string TypedRead(ColumnModel column, string ordinal)
+    {
+        if (column.Kind == ValueKind.Enum)
+        {
+            var enumModel = column.Enum!;
+            return enumModel.StoreAsString
+                ? $"{EnumParser(enumModel)}(reader.GetString({ordinal}))"
+                : $"({enumModel.TypeName}){Getter(enumModel.UnderlyingKind, ordinal)}";
+        }
+
+        return Getter(column.Kind, ordinal);
+    }
+
+    private static string Getter(ValueKind kind, string ordinal) => kind switch
+    {
+        ValueKind.Boolean => $"reader.GetBoolean({ordinal})",
+        ValueKind.SByte => $"reader.GetFieldValue<sbyte>({ordinal})",
+        ValueKind.Byte => $"reader.GetByte({ordinal})",
+        ValueKind.Int16 => $"reader.GetInt16({ordinal})",
+        ValueKind.UInt16 => $"reader.GetFieldValue<ushort>({ordinal})",
+        ValueKind.Int32 => $"reader.GetInt32({ordinal})",
+        ValueKind.UInt32 => $"reader.GetFieldValue<uint>({ordinal})",
+        ValueKind.Int64 => $"reader.GetInt64({ordinal})",
+        ValueKind.UInt64 => $"reader.GetFieldValue<ulong>({ordinal})",
+        ValueKind.Single => $"reader.GetFloat({ordinal})",
+        ValueKind.Double => $"reader.GetDouble({ordinal})",
+        ValueKind.Decimal => $"reader.GetDecimal({ordinal})",
+        ValueKind.String => $"reader.GetString({ordinal})",
+        ValueKind.Char => $"reader.GetChar({ordinal})",
+        ValueKind.Bytes => $"reader.GetFieldValue<byte[]>({ordinal})",
+        ValueKind.Guid => $"reader.GetGuid({ordinal})",
+        ValueKind.DateTime => $"reader.GetDateTime({ordinal})",
+        ValueKind.DateTimeOffset => $"reader.GetFieldValue<global::System.DateTimeOffset>({ordinal})",
+        ValueKind.DateOnly => $"reader.GetFieldValue<global::System.DateOnly>({ordinal})",
+        ValueKind.TimeOnly => $"reader.GetFieldValue<global::System.TimeOnly>({ordinal})",
+        ValueKind.TimeSpan => $"reader.GetFieldValue<global::System.TimeSpan>({ordinal})",
+        _ => $"reader.GetString({ordinal})",
+    };
+
+    private static void WriteEnumParsers(SourceWriter writer, EquatableArray<ColumnModel> columns, string columnsExpression)
+    {
+        var enums = columns.Where(c => c.Enum is { StoreAsString: true }).Select(c => c.Enum!).GroupBy(e => e.TypeName).Select(g => g.First());
+        foreach (var enumModel in enums)
+        {
+            writer.Line();
+            writer.Line($"private static {enumModel.TypeName} {EnumParser(enumModel)}(string name) => name switch");
+            writer.Line("{");
+            writer.Indent();
+            foreach (var member in enumModel.Members)
+            {
+                writer.Line($"{Literals.String(member)} => {enumModel.TypeName}.{member},");
+            }
+
+            writer.Line($"_ => throw global::MicroOrm.Mapping.ReadErrors.UnknownEnumName(typeof({enumModel.TypeName})),");
+            writer.Outdent();
+            writer.Line("};");
+        }
+    }
+
+    internal static string EnumParser(EnumModel enumModel) =>
+        "Parse" + new string(enumModel.TypeName.Replace("global::", "").Where(char.IsLetterOrDigit).ToArray());
+
+    /// <summary>The local's type: nullable columns get an annotated type even when the model was written without nullable annotations.</summary>
+    private static string LocalType(ColumnModel column) =>
+        column.IsNullable && !column.PropertyType.EndsWith("?") ? column.PropertyType + "?" : column.PropertyType;
+
+    private static string Field(ColumnModel column) => "_" + Parsing.Naming.ToCamelCase(column.PropertyName);
+
+    private static string Normalize(string name) => new string(name.Where(c => c != '_').ToArray()).ToLowerInvariant();
+}

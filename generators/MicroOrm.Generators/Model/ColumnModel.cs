@@ -1,0 +1,60 @@
+namespace MicroOrm.Generators.Model;
+
+/// <summary>One mapped property and the column it is stored in.</summary>
+internal sealed record ColumnModel(
+    string PropertyName,
+    string ColumnName,
+    string PropertyType,
+    string TypeOfName,
+    ValueKind Kind,
+    bool IsNullable,
+    bool IsNullableValueType,
+    string SqlType,
+    int Ordinal,
+    bool IsKey,
+    int KeyOrder,
+    bool IsAutoIncrement,
+    int MaxLength,
+    int Precision,
+    int Scale,
+    EnumModel? Enum,
+    ColumnRole Role,
+    ForeignKeyModel? ForeignKey,
+    bool IsSettable);
+
+internal enum ColumnRole
+{
+    None,
+    CreatedAt,
+    UpdatedAt,
+}
+
+/// <summary>An enum property: its type, how it is stored, and its members (for the generated name switch).</summary>
+internal sealed record EnumModel(string TypeName, ValueKind UnderlyingKind, string UnderlyingType, bool StoreAsString, EquatableArray<string> Members);
+
+/// <summary>A foreign key column and the key it references.</summary>
+internal sealed record ForeignKeyModel(
+    string PrincipalType,
+    string PrincipalTable,
+    string PrincipalColumn,
+    string OnDelete,
+    string ConstraintName);
+
+/// <summary>An index or unique constraint.</summary>
+internal sealed record IndexModel(string Name, bool IsUnique, EquatableArray<string> Columns);
+
+/// <summary>A navigation property: the related entity and the foreign key that links the two.</summary>
+internal sealed record NavigationModel(
+    string PropertyName,
+    NavigationKind Kind,
+    string TargetType,
+    string CollectionType,
+    string ForeignKeyProperty,
+    LocationInfo? Location);
+
+internal enum NavigationKind
+{
+    HasMany,
+    HasOne,
+    BelongsTo,
+}

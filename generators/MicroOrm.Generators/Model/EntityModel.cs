@@ -1,0 +1,22 @@
+namespace MicroOrm.Generators.Model;
+
+/// <summary>Everything the emitter needs to write one entity's code: plain values only, compared by value.</summary>
+internal sealed record EntityModel(
+    string Namespace,
+    string Name,
+    string FullName,
+    bool IsRecord,
+    string TableName,
+    string AccessorName,
+    string KeyType,
+    EquatableArray<ColumnModel> Columns,
+    EquatableArray<IndexModel> Indexes,
+    EquatableArray<NavigationModel> Navigations,
+    ConstructionModel Construction,
+    LocationInfo? Location)
+{
+    public string ColumnsTypeName => FullName + ".Columns";
+}
+
+/// <summary>How the mapper creates the object: which columns go to constructor parameters, in order.</summary>
+internal sealed record ConstructionModel(EquatableArray<string> ConstructorProperties);

@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using MicroOrm.Generators.Diagnostics;
+using MicroOrm.Generators.Model;
+
+namespace MicroOrm.Generators.Parsing;
+
+/// <summary>Turns one mapped property into a <see cref="ColumnModel"/>: name, kind, SQL type and roles.</summary>
+internal static class ColumnParser
+{
+    public static ColumnModel? Parse(INamedTypeSymbol entity, string tableName, IPropertySymbol property, int ordinal, int keyOrder, int keyCount, List<DiagnosticInfo> diagnostics)
+    {
+        var location = LocationInfo.From(property);
+        var columnName = ModelSymbols.ColumnName(property);
+        EntityParser.CheckIdentifier(columnName, $"the column of {entity.Name}.{property.Name}", location, diagnostics);
+
+        if (!TypeClassifier.TryClassify(property.Type, out var kind, out var isNullableValueType, out var enumType))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location, entity.Name, property.Name, property.Type.ToDisplayString()));
+            return null;
+        }
+
+        var isNullable = isNullableValueType || (!property.Type.IsValueType && property.NullableAnnotation != NullableAnnotation.NotAnnotated);
+        var isKey = keyOrder >= 0;
+        if (isKey && isNullable)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NullableKey, location, entity.Name, property.Name));
+        }
+
+        var isAutoIncrement = isKey && AutoIncrement(entity, property, kind, keyCount, location, diagnostics);
+        var maxLength = MaxLength(entity, property, kind, location, diagnostics);
+        var (precision, scale) = Precision(entity, property, kind, location, diagnostics);
+        var enumModel = enumType is null ? null : EnumModelFor(entity, property, enumType, location, diagnostics);
+        if (enumModel is null && ModelSymbols.HasAttribute(property, ModelSymbols.StoreAsStringAttribute))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, "StoreAsString", entity.Name, property.Name, property.Type.ToDisplayString(), "it applies to enum properties only"));
+        }
+
+        if (enumModel is { StoreAsString: true })
+        {
+            maxLength = System.Math.Max(64, enumModel.Members.Count == 0 ? 0 : enumModel.Members.Max(m => m.Length));
+        }
+
+        var role = Role(entity, property, kind, location, diagnostics);
+        var foreignKey = RelationshipParser.ParseForeignKey(entity, tableName, property, columnName, isNullable, diagnostics);
+        var columnAttribute = ModelSymbols.GetAttribute(property, ModelSymbols.ColumnAttribute);
+        var typeName = columnAttribute is null ? null : ModelSymbols.NamedArgument<string>(columnAttribute, "TypeName");
+        var sqlType = string.IsNullOrWhiteSpace(typeName)
+            ? TypeClassifier.SqlType(kind, maxLength, precision, scale, enumModel)
+            : typeName!.Trim();
+
+        return new ColumnModel(
+            PropertyName: property.Name,
+            ColumnName: columnName,
+            PropertyType: ModelSymbols.Display(property.Type),
+            TypeOfName: ModelSymbols.DisplayForTypeOf(property.Type),
+            Kind: kind,
+            IsNullable: isNullable,
+            IsNullableValueType: isNullableValueType,
+            SqlType: sqlType,
+            Ordinal: ordinal,
+            IsKey: isKey,
+            KeyOrder: keyOrder,
+            IsAutoIncrement: isAutoIncrement,
+            MaxLength: kind is ValueKind.String or ValueKind.Bytes || enumModel is { StoreAsString: true } ? maxLength : 0,
+            Precision: precision,
+            Scale: scale,
+            Enum: enumModel,
+            Role: role,
+            ForeignKey: foreignKey,
+            IsSettable: true);
+    }
+
+    private static bool AutoIncrement(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, int keyCount, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        var attribute = ModelSymbols.GetAttribute(property, ModelSymbols.KeyAttribute);
+        if (attribute is null || !ModelSymbols.HasNamedArgument(attribute, "AutoIncrement"))
+        {
+            return keyCount == 1 && kind.IsIntegral();
+        }
+
+        var requested = ModelSymbols.NamedArgument<bool>(attribute, "AutoIncrement");
+        if (!requested) return false;
+        if (!kind.IsIntegral())
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AutoIncrementOnNonIntegralKey, location, entity.Name, property.Name, property.Type.ToDisplayString()));
+            return false;
+        }
+
+        if (keyCount > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AutoIncrementOnCompositeKey, location, entity.Name, property.Name));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static int MaxLength(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        var attribute = ModelSymbols.GetAttribute(property, ModelSymbols.MaxLengthAttribute);
+        var defaultLength = kind == ValueKind.String ? TypeClassifier.DefaultStringLength : 0;
+        if (attribute is null) return defaultLength;
+        if (kind is not (ValueKind.String or ValueKind.Bytes))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, "MaxLength", entity.Name, property.Name, property.Type.ToDisplayString(), "it applies to string and byte[] properties only"));
+            return defaultLength;
+        }
+
+        var length = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int value ? value : 0;
+        if (length <= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeValueOutOfRange, location, "MaxLength", entity.Name, property.Name, "the length must be at least 1"));
+            return defaultLength;
+        }
+
+        return length;
+    }
+
+    private static (int Precision, int Scale) Precision(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        var fallback = kind == ValueKind.Decimal ? (TypeClassifier.DefaultPrecision, TypeClassifier.DefaultScale) : (0, 0);
+        var attribute = ModelSymbols.GetAttribute(property, ModelSymbols.PrecisionAttribute);
+        if (attribute is null) return fallback;
+        if (kind != ValueKind.Decimal)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, "Precision", entity.Name, property.Name, property.Type.ToDisplayString(), "it applies to decimal properties only"));
+            return fallback;
+        }
+
+        var precision = attribute.ConstructorArguments[0].Value is int p ? p : 0;
+        var scale = attribute.ConstructorArguments.Length > 1 && attribute.ConstructorArguments[1].Value is int s ? s : 0;
+        if (precision is < 1 or > 65 || scale is < 0 or > 30 || scale > precision)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeValueOutOfRange, location, "Precision", entity.Name, property.Name, "precision must be 1 to 65 and scale 0 to 30, no larger than the precision"));
+            return fallback;
+        }
+
+        return (precision, scale);
+    }
+
+    private static EnumModel EnumModelFor(INamedTypeSymbol entity, IPropertySymbol property, INamedTypeSymbol enumType, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        var asString = ModelSymbols.HasAttribute(property, ModelSymbols.StoreAsStringAttribute);
+        if (asString && ModelSymbols.HasAttribute(enumType, "System.FlagsAttribute"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StoreAsStringOnFlagsEnum, location, entity.Name, property.Name));
+        }
+
+        var members = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name).ToEquatableArray();
+        var underlying = TypeClassifier.KindOfEnumUnderlying(enumType);
+        return new EnumModel(
+            enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            underlying,
+            enumType.EnumUnderlyingType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "int",
+            asString,
+            members);
+    }
+
+    private static ColumnRole Role(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        var role = ColumnRole.None;
+        var name = "";
+        if (ModelSymbols.HasAttribute(property, ModelSymbols.CreatedAtAttribute))
+        {
+            role = ColumnRole.CreatedAt;
+            name = "CreatedAt";
+        }
+
+        if (ModelSymbols.HasAttribute(property, ModelSymbols.UpdatedAtAttribute))
+        {
+            role = ColumnRole.UpdatedAt;
+            name = "UpdatedAt";
+        }
+
+        if (role != ColumnRole.None && !kind.IsDateTimeLike())
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, name, entity.Name, property.Name, property.Type.ToDisplayString(), "timestamps must be DateTime or DateTimeOffset"));
+            return ColumnRole.None;
+        }
+
+        return role;
+    }
+}

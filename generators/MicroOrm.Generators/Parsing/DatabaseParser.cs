@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using MicroOrm.Generators.Diagnostics;
+using MicroOrm.Generators.Model;
+
+namespace MicroOrm.Generators.Parsing;
+
+/// <summary>Turns a <c>[Database]</c> class into a <see cref="DatabaseModel"/>.</summary>
+internal static class DatabaseParser
+{
+    public static ParseResult<DatabaseModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var syntax = (TypeDeclarationSyntax)context.TargetNode;
+        var location = LocationInfo.From(syntax.Identifier.GetLocation());
+        var diagnostics = new List<DiagnosticInfo>();
+
+        void Report(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDatabaseClass, location, type.Name, reason));
+
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword)) Report("must be declared 'partial'; add the 'partial' modifier");
+        if (type.ContainingType is not null) Report("is nested in another type; declare it at namespace level");
+        if (type.IsGenericType) Report("is generic; a database class must not have type parameters");
+        if (type.IsStatic || type.IsAbstract) Report("is static or abstract; it must be a concrete class");
+        if (syntax is RecordDeclarationSyntax) Report("is a record; declare it as a class");
+        if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && baseType.ToDisplayString() != "MicroOrm.DatabaseContext")
+        {
+            Report($"derives from '{baseType.ToDisplayString()}'; remove the base class, MicroOrm supplies it");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (diagnostics.Count > 0) return new ParseResult<DatabaseModel>(null, diagnostics.ToEquatableArray());
+        var model = new DatabaseModel(
+            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+            type.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            location);
+        return new ParseResult<DatabaseModel>(model, EquatableArray<DiagnosticInfo>.Empty);
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using MicroOrm.Generators.Diagnostics;
+using MicroOrm.Generators.Model;
+
+namespace MicroOrm.Generators.Parsing;
+
+/// <summary>Foreign keys and navigation properties, checked against the entity they point at.</summary>
+internal static class RelationshipParser
+{
+    private static readonly string[] OnDeleteActions = { "RESTRICT", "CASCADE", "SET NULL", "NO ACTION" };
+
+    public static ForeignKeyModel? ParseForeignKey(INamedTypeSymbol entity, string tableName, IPropertySymbol property, string columnName, bool isNullable, List<DiagnosticInfo> diagnostics)
+    {
+        var attribute = ModelSymbols.GetAttribute(property, ModelSymbols.ForeignKeyAttribute);
+        if (attribute is null) return null;
+        var location = LocationInfo.From(property);
+        if (attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol principal)
+        {
+            return null;
+        }
+
+        if (!ModelSymbols.IsEntity(principal))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyTargetNotEntity, location, entity.Name, property.Name, principal.ToDisplayString()));
+            return null;
+        }
+
+        var principalKeys = ModelSymbols.KeyProperties(principal);
+        if (principalKeys.Count == 0) return null;
+        if (principalKeys.Count > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CompositeKeyPrincipal, location, entity.Name, property.Name, principal.Name));
+            return null;
+        }
+
+        var principalKey = principalKeys[0];
+        if (!SymbolEqualityComparer.Default.Equals(ModelSymbols.UnwrapNullable(property.Type), ModelSymbols.UnwrapNullable(principalKey.Type)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyTypeMismatch, location, entity.Name, property.Name, property.Type.ToDisplayString(), principal.Name, principalKey.Type.ToDisplayString()));
+            return null;
+        }
+
+        var action = ModelSymbols.NamedArgument<int>(attribute, "OnDelete");
+        if (action < 0 || action >= OnDeleteActions.Length) action = 0;
+        if (OnDeleteActions[action] == "SET NULL" && !isNullable)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnNonNullableForeignKey, location, entity.Name, property.Name));
+        }
+
+        return new ForeignKeyModel(
+            PrincipalType: principal.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            PrincipalTable: ModelSymbols.TableName(principal),
+            PrincipalColumn: ModelSymbols.ColumnName(principalKey),
+            OnDelete: OnDeleteActions[action],
+            ConstraintName: Naming.FitIdentifier($"fk_{tableName}_{columnName}"));
+    }
+
+    public static List<NavigationModel> ParseNavigations(INamedTypeSymbol entity, List<DiagnosticInfo> diagnostics)
+    {
+        var result = new List<NavigationModel>();
+        foreach (var property in ModelSymbols.InstanceProperties(entity))
+        {
+            NavigationKind kind;
+            AttributeData? attribute;
+            if ((attribute = ModelSymbols.GetAttribute(property, ModelSymbols.HasManyAttribute)) is not null) kind = NavigationKind.HasMany;
+            else if ((attribute = ModelSymbols.GetAttribute(property, ModelSymbols.HasOneAttribute)) is not null) kind = NavigationKind.HasOne;
+            else if ((attribute = ModelSymbols.GetAttribute(property, ModelSymbols.BelongsToAttribute)) is not null) kind = NavigationKind.BelongsTo;
+            else continue;
+
+            var navigation = ParseNavigation(entity, property, kind, attribute, diagnostics);
+            if (navigation is not null) result.Add(navigation);
+        }
+
+        return result;
+    }
+
+    private static NavigationModel? ParseNavigation(INamedTypeSymbol entity, IPropertySymbol property, NavigationKind kind, AttributeData attribute, List<DiagnosticInfo> diagnostics)
+    {
+        var location = LocationInfo.From(property);
+        if (!ModelSymbols.IsSettable(property, entity))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PropertyCannotBeSet, location, entity.Name, property.Name));
+            return null;
+        }
+
+        ITypeSymbol target;
+        var collectionType = "";
+        if (kind == NavigationKind.HasMany)
+        {
+            if (!TryGetListElement(property.Type, out target))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNavigationType, location, entity.Name, property.Name, property.Type.ToDisplayString(),
+                    "a [HasMany] navigation must be List<T>, IList<T>, ICollection<T>, IReadOnlyList<T>, IReadOnlyCollection<T> or IEnumerable<T> of an entity"));
+                return null;
+            }
+
+            collectionType = property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        }
+        else
+        {
+            target = ModelSymbols.UnwrapNullable(property.Type);
+        }
+
+        if (target is not INamedTypeSymbol targetType || !ModelSymbols.IsEntity(targetType))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyTargetNotEntity, location, entity.Name, property.Name, target.ToDisplayString()));
+            return null;
+        }
+
+        var named = ModelSymbols.NamedArgument<string>(attribute, "ForeignKey");
+        // A [BelongsTo] uses this entity's foreign key to the target; [HasMany]/[HasOne] use the target's foreign key to this entity.
+        var (owner, principal) = kind == NavigationKind.BelongsTo ? (entity, targetType) : (targetType, entity);
+        var foreignKeys = ModelSymbols.InstanceProperties(owner)
+            .Where(p => ModelSymbols.GetAttribute(p, ModelSymbols.ForeignKeyAttribute) is { } fk &&
+                        fk.ConstructorArguments.Length > 0 &&
+                        SymbolEqualityComparer.Default.Equals(fk.ConstructorArguments[0].Value as ITypeSymbol, principal))
+            .ToList();
+
+        IPropertySymbol? foreignKey;
+        if (named is not null)
+        {
+            foreignKey = foreignKeys.FirstOrDefault(p => p.Name == named);
+            if (foreignKey is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationshipWithoutForeignKey, location, entity.Name, property.Name,
+                    $"'{owner.Name}.{named}' is not a property with [ForeignKey(typeof({principal.Name}))]"));
+                return null;
+            }
+        }
+        else if (foreignKeys.Count == 1)
+        {
+            foreignKey = foreignKeys[0];
+        }
+        else
+        {
+            var reason = foreignKeys.Count == 0
+                ? $"'{owner.Name}' has no property with [ForeignKey(typeof({principal.Name}))]; add one"
+                : $"'{owner.Name}' has several foreign keys to '{principal.Name}' ({string.Join(", ", foreignKeys.Select(f => f.Name))}); name the one meant with ForeignKey = nameof(...)";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationshipWithoutForeignKey, location, entity.Name, property.Name, reason));
+            return null;
+        }
+
+        return new NavigationModel(
+            property.Name,
+            kind,
+            targetType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            collectionType,
+            foreignKey.Name,
+            location);
+    }
+
+    /// <summary>Whether <paramref name="type"/> is a collection a <c>List&lt;T&gt;</c> can be assigned to, and its element type.</summary>
+    private static bool TryGetListElement(ITypeSymbol type, out ITypeSymbol element)
+    {
+        element = type;
+        if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named) return false;
+        var definition = named.OriginalDefinition.ToDisplayString();
+        var accepted = new[]
+        {
+            "System.Collections.Generic.List<T>", "System.Collections.Generic.IList<T>", "System.Collections.Generic.ICollection<T>",
+            "System.Collections.Generic.IReadOnlyList<T>", "System.Collections.Generic.IReadOnlyCollection<T>", "System.Collections.Generic.IEnumerable<T>",
+        };
+        if (Array.IndexOf(accepted, definition) < 0) return false;
+        element = named.TypeArguments[0];
+        return true;
+    }
+}

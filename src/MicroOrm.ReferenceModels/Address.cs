@@ -1,0 +1,32 @@
+using System;
+
+namespace MicroOrm.ReferenceModels;
+
+/// <summary>A street address of one user, in one city.</summary>
+[Table]
+public partial class Address
+{
+    [Key]
+    public int Id { get; set; }
+
+    [MaxLength(256)]
+    public string Street { get; set; } = "";
+
+    [ForeignKey(typeof(User), OnDelete = ReferentialAction.Cascade)]
+    public int UserId { get; set; }
+
+    [ForeignKey(typeof(City))]
+    public int CityId { get; set; }
+
+    [CreatedAt]
+    public DateTime CreatedAt { get; set; }
+
+    [UpdatedAt]
+    public DateTime UpdatedAt { get; set; }
+
+    [BelongsTo]
+    public User? User { get; set; }
+
+    [BelongsTo]
+    public City? City { get; set; }
+}

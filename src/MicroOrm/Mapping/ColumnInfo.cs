@@ -1,0 +1,60 @@
+using System;
+
+namespace MicroOrm.Mapping;
+
+/// <summary>A mapped column as the generator described it.</summary>
+public sealed class ColumnInfo
+{
+    /// <summary>Created by generated code.</summary>
+    public ColumnInfo(string table, string name, string propertyName, Type clrType, string sqlType, int ordinal, ColumnFlags flags, int maxLength = 0)
+    {
+        Table = table;
+        Name = name;
+        QuotedName = SqlIdentifier.Quote(name);
+        PropertyName = propertyName;
+        ClrType = clrType;
+        SqlType = sqlType;
+        Ordinal = ordinal;
+        Flags = flags;
+        MaxLength = maxLength;
+    }
+
+    /// <summary>The table the column belongs to, unquoted.</summary>
+    public string Table { get; }
+
+    /// <summary>The column name, unquoted.</summary>
+    public string Name { get; }
+
+    /// <summary>The column name quoted with backticks.</summary>
+    public string QuotedName { get; }
+
+    /// <summary>The property the column maps to.</summary>
+    public string PropertyName { get; }
+
+    /// <summary>The property's type (with <see cref="Nullable{T}"/> for nullable value types).</summary>
+    public Type ClrType { get; }
+
+    /// <summary>The SQL type in the DDL, for example <c>VARCHAR(128)</c>.</summary>
+    public string SqlType { get; }
+
+    /// <summary>The column's position in <see cref="TableInfo.Columns"/>.</summary>
+    public int Ordinal { get; }
+
+    /// <summary>Key, nullability, generation and timestamp roles.</summary>
+    public ColumnFlags Flags { get; }
+
+    /// <summary>The maximum length in characters or bytes, or 0 when unbounded or not applicable.</summary>
+    public int MaxLength { get; }
+
+    /// <summary>Whether the column is part of the primary key.</summary>
+    public bool IsKey => (Flags & ColumnFlags.Key) != 0;
+
+    /// <summary>Whether the server generates the value on insert.</summary>
+    public bool IsAutoIncrement => (Flags & ColumnFlags.AutoIncrement) != 0;
+
+    /// <summary>Whether the column accepts NULL.</summary>
+    public bool IsNullable => (Flags & ColumnFlags.Nullable) != 0;
+
+    /// <inheritdoc />
+    public override string ToString() => Table + "." + Name;
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using MicroOrm.Mapping;
+
+namespace MicroOrm;
+
+/// <summary>
+/// Quotes SQL identifiers (table, column, index and database names). Identifiers are the only text MicroOrm ever
+/// places into SQL that did not come from the generator or a constant, so every one passes through here.
+/// </summary>
+public static class SqlIdentifier
+{
+    /// <summary>The longest identifier MySQL and MariaDB accept.</summary>
+    public const int MaxLength = 64;
+
+    /// <summary>
+    /// Returns <paramref name="name"/> quoted with backticks. Names that MySQL would not accept as identifiers
+    /// (empty, longer than 64 characters, ending in a space, or containing a backtick or NUL) are refused rather than
+    /// escaped, so a quoted identifier can never carry anything but a name.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not a valid identifier.</exception>
+    public static string Quote(string name)
+    {
+        Validate(name);
+        return "`" + name + "`";
+    }
+
+    /// <summary>Throws when <paramref name="name"/> cannot be an identifier; see <see cref="Quote"/>.</summary>
+    public static void Validate(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0 || name.Length > MaxLength)
+        {
+            throw new ArgumentException($"'{name}' is not a valid SQL identifier: it must have 1 to {MaxLength} characters.", nameof(name));
+        }
+
+        if (name.AsSpan().IndexOfAny('`', '\0') >= 0 || name[^1] == ' ')
+        {
+            throw new ArgumentException($"'{name}' is not a valid SQL identifier: backticks, NUL and trailing spaces are not allowed.", nameof(name));
+        }
+    }
+
+    internal static string JoinQuoted(IReadOnlyList<ColumnInfo> columns)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            builder.Append(columns[i].QuotedName);
+        }
+
+        return builder.ToString();
+    }
+}
