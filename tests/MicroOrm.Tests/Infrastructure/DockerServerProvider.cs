@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using MicroOrm.ThrowawayServer;
+using MicroOrm.Servers;
 using MySqlConnector;
 using Testcontainers.MySql;
 

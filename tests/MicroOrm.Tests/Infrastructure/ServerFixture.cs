@@ -1,6 +1,6 @@
 using System;
 using System.Threading.Tasks;
-using MicroOrm.ThrowawayServer;
+using MicroOrm.Servers;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(MicroOrm.Tests.Infrastructure.ServerFixture))]

@@ -1,6 +1,6 @@
 using System;
 
-namespace MicroOrm.ThrowawayServer;
+namespace MicroOrm.Servers;
 
 /// <summary>A server to run against, whatever provided it. Disposing it releases what it started, if anything.</summary>
 public interface IDatabaseServer : IAsyncDisposable

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MySqlConnector;
 
-namespace MicroOrm.ThrowawayServer;
+namespace MicroOrm.Servers;
 
 /// <summary>A fresh, empty database on a server, dropped on dispose: one per test class, so classes run in parallel.</summary>
 public sealed class ScratchDatabase : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace MicroOrm.ThrowawayServer;
+namespace MicroOrm.Servers;
 
 /// <summary>How to start a <see cref="ThrowawayServer"/>.</summary>
 public sealed class ThrowawayServerOptions
@@ -20,4 +20,7 @@ public sealed class ThrowawayServerOptions
 
     /// <summary>Where the data folder is created; the system's temporary folder when <see langword="null"/>.</summary>
     public string? TemporaryRoot { get; init; }
+
+    /// <summary>The folders searched for the server programs; PATH and the usual sbin and libexec folders when <see langword="null"/>.</summary>
+    public IReadOnlyList<string>? ProgramFolders { get; init; }
 }

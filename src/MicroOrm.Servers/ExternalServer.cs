@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using MySqlConnector;
 
-namespace MicroOrm.ThrowawayServer;
+namespace MicroOrm.Servers;
 
 /// <summary>A server someone else runs, reached through a connection string; nothing is started or stopped.</summary>
 public sealed class ExternalServer : IDatabaseServer

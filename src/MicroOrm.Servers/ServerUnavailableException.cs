@@ -1,6 +1,6 @@
 using System;
 
-namespace MicroOrm.ThrowawayServer;
+namespace MicroOrm.Servers;
 
 /// <summary>No server could be found or started; the message says what to do about it.</summary>
 public sealed class ServerUnavailableException : Exception

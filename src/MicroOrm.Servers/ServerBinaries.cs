@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace MicroOrm.ThrowawayServer;
+namespace MicroOrm.Servers;
 
 /// <summary>The server program and the program that initialises its data folder, as found on this machine.</summary>
 public sealed record ServerBinaries(string Server, string? InstallDb, bool IsMariaDb)
@@ -15,8 +15,30 @@ public sealed record ServerBinaries(string Server, string? InstallDb, bool IsMar
     };
 
     /// <summary>Finds <c>mariadbd</c> (with <c>mariadb-install-db</c>) or <c>mysqld</c>; <see langword="null"/> when neither is installed.</summary>
-    public static ServerBinaries? Find()
+    public static ServerBinaries? Find(IReadOnlyList<string>? folders = null)
     {
+        var searched = new List<string>();
+        if (folders is null)
+        {
+            searched.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+            searched.AddRange(ExtraFolders);
+        }
+        else
+        {
+            searched.AddRange(folders);
+        }
+
+        string? FindProgram(string name)
+        {
+            foreach (var folder in searched)
+            {
+                var candidate = Path.Combine(folder, name);
+                if (File.Exists(candidate)) return candidate;
+            }
+
+            return null;
+        }
+
         var mariadbd = FindProgram("mariadbd");
         if (mariadbd is not null)
         {
@@ -30,19 +52,5 @@ public sealed record ServerBinaries(string Server, string? InstallDb, bool IsMar
         var legacyInstall = FindProgram("mysql_install_db");
         var isMariaDb = legacyInstall is not null && FindProgram("mariadb") is not null;
         return new ServerBinaries(mysqld, isMariaDb ? legacyInstall : null, isMariaDb);
-    }
-
-    private static string? FindProgram(string name)
-    {
-        var folders = new List<string>();
-        folders.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
-        folders.AddRange(ExtraFolders);
-        foreach (var folder in folders)
-        {
-            var candidate = Path.Combine(folder, name);
-            if (File.Exists(candidate)) return candidate;
-        }
-
-        return null;
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace MicroOrm.ThrowawayServer;
+namespace MicroOrm.Servers;
 
 /// <summary>
 /// Picks the server to run against, in this order: the connection string in <c>MICROORM_CONNECTION_STRING</c>; then

@@ -10,7 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MySqlConnector;
 
-namespace MicroOrm.ThrowawayServer;
+namespace MicroOrm.Servers;
 
 /// <summary>
 /// A MariaDB (or MySQL) server started from this machine's binaries in a temporary folder on a free loopback port,
@@ -60,7 +60,7 @@ public sealed class ThrowawayServer : IDatabaseServer
     public static async Task<ThrowawayServer> StartAsync(ThrowawayServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ThrowawayServerOptions();
-        var binaries = ServerBinaries.Find() ?? throw new ServerUnavailableException(
+        var binaries = ServerBinaries.Find(options.ProgramFolders) ?? throw new ServerUnavailableException(
             "No MySQL or MariaDB server program (mariadbd or mysqld) is installed on this machine. " + HowToGetAServer);
 
         var folder = CreateFolder(options.TemporaryRoot ?? Path.GetTempPath());

@@ -4,7 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace MicroOrm.ThrowawayServer;
+namespace MicroOrm.Servers;
 
 /// <summary>The watchdog shell, with what it printed kept so that a failed start can say why.</summary>
 internal sealed class WatchdogProcess : IDisposable

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# MicroOrm's build script. On a fresh Debian or Ubuntu machine each entry point installs what is missing, then runs.
+#
+#   bash build.sh demo [task] [args...]   run the demo (default: the tour of every task)
+#   bash build.sh test                    build and run every test against a real server
+#   bash build.sh bench [options]         run the benchmarks (see benchmarks/README in the README's Benchmarks section)
+#   bash build.sh test-summary            print "tests: N passed, N failed" from the last test run
+#
+# The server: MICROORM_CONNECTION_STRING when set; otherwise the tests and the demo start a throwaway MariaDB from
+# the machine's mariadbd (installed here from Debian's mariadb-server package when missing) and remove it afterwards.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+results="$root/artifacts/test-results"
+
+say() { printf '%s\n' "$*" >&2; }
+fail() { say "error: $*"; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    fail "installing packages needs root: run this as root, or install sudo"
+  fi
+}
+
+require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    fail "the .NET 10 SDK is not installed: get it from https://dotnet.microsoft.com/download/dotnet/10.0 (on Debian/Ubuntu: https://learn.microsoft.com/dotnet/core/install/linux), then run this again"
+  fi
+  if ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
+    fail "the .NET 10 SDK is required (found: $(dotnet --list-sdks 2>/dev/null | tr '\n' ' ')): get it from https://dotnet.microsoft.com/download/dotnet/10.0"
+  fi
+}
+
+have_server_programs() {
+  local folder
+  for folder in ${PATH//:/ } /usr/sbin /usr/local/sbin /usr/libexec; do
+    if [ -x "$folder/mariadbd" ] || [ -x "$folder/mysqld" ]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+# The package index counts as stale when it is missing or older than a day.
+apt_index_is_stale() {
+  local newest
+  newest=$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -n 1)
+  [ -z "$newest" ]
+}
+
+require_server() {
+  if [ -n "${MICROORM_CONNECTION_STRING:-}" ]; then
+    say "Using the server in MICROORM_CONNECTION_STRING."
+    return
+  fi
+  if have_server_programs; then
+    return
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    fail "no MySQL or MariaDB server is installed and this is not a Debian/Ubuntu machine: install MariaDB 10.11+ or MySQL 8 (mariadbd or mysqld on PATH), or set MICROORM_CONNECTION_STRING to a server you can use"
+  fi
+  say "Installing mariadb-server (the tests and the demo run against a throwaway MariaDB)..."
+  if apt_index_is_stale; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || fail "apt-get update failed; check the machine's package sources"
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mariadb-server >/dev/null \
+    || fail "apt-get install mariadb-server failed; install MariaDB by hand or set MICROORM_CONNECTION_STRING"
+  have_server_programs || fail "mariadb-server was installed but mariadbd was not found"
+}
+
+test_summary() {
+  local passed=0 failed=0 files=0 file counters value
+  shopt -s nullglob
+  for file in "$results"/*.trx; do
+    files=$((files + 1))
+    counters=$(grep -o '<Counters [^>]*>' "$file" | head -n 1)
+    value=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); passed=$((passed + ${value:-0}))
+    value=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${value:-0}))
+    value=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${value:-0}))
+  done
+  echo "tests: $passed passed, $failed failed"
+  [ "$files" -gt 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
+}
+
+run_tests() {
+  require_dotnet
+  require_server
+  rm -rf "$results"
+  mkdir -p "$results"
+  local status=0
+  dotnet test --solution MicroOrm.sln --report-xunit-trx --results-directory "$results" "$@" || status=$?
+  # The summary fails when a test failed or when none ran at all.
+  test_summary || status=1
+  return "$status"
+}
+
+run_demo() {
+  require_dotnet
+  require_server
+  dotnet build src/MicroOrm.Demo -c Release -v quiet -nologo >&2
+  if [ "$#" -eq 0 ]; then set -- tour; fi
+  dotnet src/MicroOrm.Demo/bin/Release/net10.0/MicroOrm.Demo.dll "$@"
+}
+
+run_bench() {
+  require_dotnet
+  require_server
+  dotnet run --project benchmarks/MicroOrm.Benchmarks -c Release -- "$@"
+}
+
+command="${1:-}"
+[ "$#" -gt 0 ] && shift
+case "$command" in
+  demo) run_demo "$@" ;;
+  test) run_tests "$@" ;;
+  bench) run_bench "$@" ;;
+  test-summary) test_summary ;;
+  *)
+    say "usage: bash build.sh demo [task] [args...] | test | bench [options] | test-summary"
+    exit 2
+    ;;
+esac
