@@ -24,7 +24,9 @@ public static class ServerLocator
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            return new ExternalServer(fromEnvironment, EnvironmentVariable);
+            var external = new ExternalServer(fromEnvironment, EnvironmentVariable);
+            await external.VerifyAsync(cancellationToken).ConfigureAwait(false);
+            return external;
         }
 
         foreach (var provider in providers ?? Array.Empty<Func<CancellationToken, Task<IDatabaseServer?>>>())

@@ -117,3 +117,28 @@ public sealed class ThrowawayServerTests
         return condition();
     }
 }
+
+/// <summary>A server named by connection string is checked once, up front, with an error that says what to fix.</summary>
+public sealed class ExternalServerTests(Infrastructure.ServerFixture server)
+{
+    [Fact]
+    public async Task A_wrong_password_is_one_clear_error_naming_the_variable()
+    {
+        var wrong = new MySqlConnectionStringBuilder(server.Server.ConnectionString) { UserID = "nobody_here", Password = "wrong" }.ConnectionString;
+        var external = new ExternalServer(wrong, ServerLocator.EnvironmentVariable);
+
+        var error = await Assert.ThrowsAsync<ServerUnavailableException>(() => external.VerifyAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("refused the connection", error.Message);
+        Assert.Contains("Access denied", error.Message);
+        Assert.Contains(ServerLocator.EnvironmentVariable, error.Message);
+    }
+
+    [Fact]
+    public void A_malformed_connection_string_is_one_clear_error()
+    {
+        var error = Assert.Throws<ServerUnavailableException>(() => new ExternalServer("Server=x;NoSuchOption=1", ServerLocator.EnvironmentVariable));
+
+        Assert.Contains("is not valid", error.Message);
+    }
+}

@@ -22,11 +22,14 @@ internal static class EntityEmitter
         writer.Line();
         writer.Line($"static global::MicroOrm.Mapping.RowReader<{entity.FullName}> global::MicroOrm.Mapping.IRow<{entity.FullName}>.CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);");
         writer.Line();
+        writer.Line($"static global::System.Collections.Generic.IReadOnlyList<string> global::MicroOrm.Mapping.IRow<{entity.FullName}>.ColumnNames {{ get; }} = new string[] {{ {string.Join(", ", RowReaderEmitter.MatchedNames(entity.Columns).Select(Literals.String))} }};");
+        writer.Line();
         WriteColumnSet(writer, entity);
         writer.Line();
         WriteMap(writer, entity);
         writer.Line();
         RowReaderEmitter.Write(writer, entity.Name, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns");
+        ConverterEmitter.Write(writer, entity.Columns);
         writer.Close();
 
         if (hasNamespace) writer.Close();
@@ -62,14 +65,29 @@ internal static class EntityEmitter
         writer.Open($"private sealed class MicroOrmMap : {baseType}");
         foreach (var column in entity.Columns)
         {
-            writer.Line($"internal static readonly global::MicroOrm.Mapping.ColumnInfo {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength});");
+            var converter = column.Enum is { } enumModel ? $", {ConverterEmitter.Name(enumModel)}.Instance" : "";
+            writer.Line($"internal static readonly global::MicroOrm.Mapping.ColumnInfo {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter});");
         }
 
         writer.Line();
         var columnList = string.Join(", ", entity.Columns.Select(c => InfoField(c).Substring("MicroOrmMap.".Length)));
         var referenced = entity.Columns.Where(c => c.ForeignKey is not null && c.ForeignKey.PrincipalTable != entity.TableName)
             .Select(c => Literals.String(c.ForeignKey!.PrincipalTable)).Distinct();
-        writer.Line($"internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new({Literals.String(entity.TableName)}, {Literals.String(entity.Name)}, new global::MicroOrm.Mapping.ColumnInfo[] {{ {columnList} }}, CreateSql, new string[] {{ {string.Join(", ", referenced)} }});");
+        var keyList = string.Join(", ", entity.Columns.Where(c => c.IsKey).OrderBy(c => c.KeyOrder).Select(c => InfoField(c).Substring("MicroOrmMap.".Length)));
+        var indexes = entity.Indexes.Select(i => $"new global::MicroOrm.Mapping.IndexInfo({Literals.String(i.Name)}, {(i.IsUnique ? "true" : "false")}, new string[] {{ {string.Join(", ", i.Columns.Select(Literals.String))} }})");
+        var foreignKeys = entity.Columns.Where(c => c.ForeignKey is not null).Select(c =>
+            $"new global::MicroOrm.Mapping.ForeignKeyInfo({Literals.String(c.ForeignKey!.ConstraintName)}, {Literals.String(c.ColumnName)}, {Literals.String(c.ForeignKey.PrincipalTable)}, {Literals.String(c.ForeignKey.PrincipalColumn)}, global::MicroOrm.ReferentialAction.{ActionName(c.ForeignKey.OnDelete)})");
+        writer.Line("internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(");
+        writer.Indent();
+        writer.Line($"{Literals.String(entity.TableName)},");
+        writer.Line($"{Literals.String(entity.Name)},");
+        writer.Line($"new global::MicroOrm.Mapping.ColumnInfo[] {{ {columnList} }},");
+        writer.Line($"new global::MicroOrm.Mapping.ColumnInfo[] {{ {keyList} }},");
+        writer.Line("CreateSql,");
+        writer.Line($"new string[] {{ {string.Join(", ", referenced)} }},");
+        writer.Line($"new global::MicroOrm.Mapping.IndexInfo[] {{ {string.Join(", ", indexes)} }},");
+        writer.Line($"new global::MicroOrm.Mapping.ForeignKeyInfo[] {{ {string.Join(", ", foreignKeys)} }});");
+        writer.Outdent();
         writer.Line();
         writer.Line($"private static readonly {entity.ColumnsTypeName}[] ColumnSets = {{ new(0), new(1), new(2), new(3) }};");
         writer.Line();
@@ -93,13 +111,27 @@ internal static class EntityEmitter
         writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);");
         writer.Line();
         writer.Line($"public override {entity.ColumnsTypeName} GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);");
+        writer.Line();
+        var offsets = string.Join(", ", entity.Columns.Select(c => c.Ordinal == 0 ? "firstOrdinal" : $"firstOrdinal + {c.Ordinal}"));
+        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader({offsets});");
+        writer.Line();
+        BinderEmitter.Write(writer, entity);
+        writer.Line();
+        ValidatorEmitter.Write(writer, entity);
         writer.Close();
     }
 
+    private static string ActionName(string sql) => sql switch
+    {
+        "CASCADE" => "Cascade",
+        "SET NULL" => "SetNull",
+        "NO ACTION" => "NoAction",
+        _ => "Restrict",
+    };
+
     internal static string InfoField(ColumnModel column) => "MicroOrmMap." + column.PropertyName + "Column";
 
-    private static string ColumnType(ColumnModel column) =>
-        column.Kind == ValueKind.String ? "global::MicroOrm.StringColumn" : $"global::MicroOrm.Column<{column.PropertyType}>";
+    private static string ColumnType(ColumnModel column) => $"global::MicroOrm.Column<{column.AnnotatedType}>";
 
     private static string Flags(ColumnModel column)
     {

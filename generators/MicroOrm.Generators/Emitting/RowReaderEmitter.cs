@@ -23,7 +23,7 @@ internal static class RowReaderEmitter
         }
 
         writer.Line();
-        writer.Open($"private MicroOrmRowReader({string.Join(", ", columns.Select(c => "int " + Literals.Local(c.PropertyName)))})");
+        writer.Open($"internal MicroOrmRowReader({string.Join(", ", columns.Select(c => "int " + Literals.Local(c.PropertyName)))})");
         foreach (var column in columns)
         {
             writer.Line($"{Field(column)} = {Literals.Local(column.PropertyName)};");
@@ -46,7 +46,6 @@ internal static class RowReaderEmitter
         writer.Line("_ => -1,");
         writer.Outdent();
         writer.Line("};");
-        WriteEnumParsers(writer, columns, columnsExpression);
         writer.Close();
     }
 
@@ -94,7 +93,7 @@ internal static class RowReaderEmitter
         {
             var column = columns[i];
             if (i > 0) writer.Line($"column = {column.Ordinal};");
-            writer.Line($"{LocalType(column)} {Literals.Local(column.PropertyName)} = {ReadExpression(column)};");
+            writer.Line($"{column.AnnotatedType} {Literals.Local(column.PropertyName)} = {ReadExpression(column)};");
         }
 
         var arguments = construction.ConstructorProperties.Select(p => Literals.Local(p));
@@ -132,14 +131,14 @@ internal static class RowReaderEmitter
         {
             var enumModel = column.Enum!;
             return enumModel.StoreAsString
-                ? $"{EnumParser(enumModel)}(reader.GetString({ordinal}))"
+                ? $"{ConverterEmitter.Name(enumModel)}.Parse(reader.GetString({ordinal}))"
                 : $"({enumModel.TypeName}){Getter(enumModel.UnderlyingKind, ordinal)}";
         }
 
         return Getter(column.Kind, ordinal);
     }
 
-    private static string Getter(ValueKind kind, string ordinal) => kind switch
+    internal static string Getter(ValueKind kind, string ordinal) => kind switch
     {
         ValueKind.Boolean => $"reader.GetBoolean({ordinal})",
         ValueKind.SByte => $"reader.GetFieldValue<sbyte>({ordinal})",
@@ -165,34 +164,11 @@ internal static class RowReaderEmitter
         _ => $"reader.GetString({ordinal})",
     };
 
-    private static void WriteEnumParsers(SourceWriter writer, EquatableArray<ColumnModel> columns, string columnsExpression)
-    {
-        var enums = columns.Where(c => c.Enum is { StoreAsString: true }).Select(c => c.Enum!).GroupBy(e => e.TypeName).Select(g => g.First());
-        foreach (var enumModel in enums)
-        {
-            writer.Line();
-            writer.Line($"private static {enumModel.TypeName} {EnumParser(enumModel)}(string name) => name switch");
-            writer.Line("{");
-            writer.Indent();
-            foreach (var member in enumModel.Members)
-            {
-                writer.Line($"{Literals.String(member)} => {enumModel.TypeName}.{member},");
-            }
-
-            writer.Line($"_ => throw global::MicroOrm.Mapping.ReadErrors.UnknownEnumName(typeof({enumModel.TypeName})),");
-            writer.Outdent();
-            writer.Line("};");
-        }
-    }
-
-    internal static string EnumParser(EnumModel enumModel) =>
-        "Parse" + new string(enumModel.TypeName.Replace("global::", "").Where(char.IsLetterOrDigit).ToArray());
-
-    /// <summary>The local's type: nullable columns get an annotated type even when the model was written without nullable annotations.</summary>
-    private static string LocalType(ColumnModel column) =>
-        column.IsNullable && !column.PropertyType.EndsWith("?") ? column.PropertyType + "?" : column.PropertyType;
-
     private static string Field(ColumnModel column) => "_" + Parsing.Naming.ToCamelCase(column.PropertyName);
+
+    /// <summary>The normalized names a reader matches: column name and property name of every column.</summary>
+    internal static System.Collections.Generic.IEnumerable<string> MatchedNames(EquatableArray<ColumnModel> columns) =>
+        columns.SelectMany(c => new[] { Normalize(c.ColumnName), Normalize(c.PropertyName) }).Distinct();
 
     private static string Normalize(string name) => new string(name.Where(c => c != '_').ToArray()).ToLowerInvariant();
 }

@@ -20,7 +20,12 @@ internal sealed record ColumnModel(
     EnumModel? Enum,
     ColumnRole Role,
     ForeignKeyModel? ForeignKey,
-    bool IsSettable);
+    bool IsSettable,
+    bool IsInitOnly = false)
+{
+    /// <summary>The property type with a nullable annotation whenever the column is nullable, even if the model was written without annotations.</summary>
+    public string AnnotatedType => IsNullable && !PropertyType.EndsWith("?") ? PropertyType + "?" : PropertyType;
+}
 
 internal enum ColumnRole
 {

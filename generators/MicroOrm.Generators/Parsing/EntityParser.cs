@@ -90,7 +90,18 @@ internal static class EntityParser
             }
 
             byColumnName[column.ColumnName] = property;
-            columns.Add(column with { IsSettable = ModelSymbols.IsSettable(property, type) && !constructorProperties.Contains(property, SymbolEqualityComparer.Default) });
+            var settable = ModelSymbols.IsSettable(property, type);
+            if (!settable && (column.Role != ColumnRole.None || column.IsAutoIncrement))
+            {
+                // The server's key and the timestamps are assigned after construction, so they need a setter (set or init).
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PropertyCannotBeSet, LocationInfo.From(property), type.Name, property.Name));
+            }
+
+            columns.Add(column with
+            {
+                IsSettable = settable && !constructorProperties.Contains(property, SymbolEqualityComparer.Default),
+                IsInitOnly = property.SetMethod?.IsInitOnly == true,
+            });
         }
 
         var indexes = IndexParser.Parse(type, tableName, mapped, columns, diagnostics);

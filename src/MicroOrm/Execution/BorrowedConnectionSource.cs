@@ -6,10 +6,14 @@ using MySqlConnector;
 
 namespace MicroOrm.Execution;
 
-/// <summary>Runs every operation on one connection the caller opened and owns.</summary>
-internal sealed class BorrowedConnectionSource : ConnectionSource
+/// <summary>
+/// Runs every operation on one connection the caller opened and owns. A connection runs one command at a time, so a
+/// second operation started before the first ends fails fast, before anything is sent.
+/// </summary>
+internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
 {
     private readonly MySqlConnection _connection;
+    private int _busy;
 
     public BorrowedConnectionSource(MySqlConnection connection) => _connection = connection;
 
@@ -17,13 +21,22 @@ internal sealed class BorrowedConnectionSource : ConnectionSource
 
     internal override ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_connection.State != ConnectionState.Open)
         {
             throw new InvalidOperationException("The connection given to FromConnection must be open; open it before using the database object.");
         }
 
-        return new ValueTask<ConnectionLease>(new ConnectionLease(_connection, transaction: null, closeOnRelease: false));
+        if (Interlocked.Exchange(ref _busy, 1) == 1)
+        {
+            throw new InvalidOperationException(
+                "The connection given to FromConnection is already running a command. It runs one command at a time: await each call before starting the next, or connect with a connection string to get a pool.");
+        }
+
+        return new ValueTask<ConnectionLease>(new ConnectionLease(_connection, transaction: null, closeOnRelease: false, owner: this));
     }
+
+    void ILeaseOwner.EndCommand() => Volatile.Write(ref _busy, 0);
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,41 +1,172 @@
 using System;
 using System.Collections.Generic;
+using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Mapping;
+using MicroOrm.Sql;
 using MySqlConnector;
 
 namespace MicroOrm.Execution;
 
 /// <summary>
-/// The one place where MicroOrm sends a command: it leases a connection, binds parameters, runs the command,
-/// hands the reader to a generated row reader, and turns driver errors into <see cref="MicroOrmException"/>.
+/// The one place where MicroOrm sends a command: it picks the connection (the ambient transaction's, or a lease
+/// from the source), binds the parameters, runs the command, hands the reader to a row reader, and turns server
+/// errors into <see cref="MicroOrmException"/>s that name the table, the column and the error number.
 /// </summary>
 internal sealed class CommandExecutor
 {
-    private readonly ConnectionSource _source;
+    private readonly AsyncLocal<Transaction?> _ambient = new();
 
-    public CommandExecutor(ConnectionSource source) => _source = source;
+    public CommandExecutor(ConnectionSource source) => Source = source;
 
-    public async ValueTask<List<T>> ListAsync<T>(string sql, RowReader<T> rowReader, string? table, CancellationToken cancellationToken)
+    public ConnectionSource Source { get; }
+
+    /// <summary>The innermost active transaction of the current async flow.</summary>
+    public Transaction? CurrentTransaction
     {
-        var lease = await _source.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        get
+        {
+            var transaction = _ambient.Value;
+            while (transaction is { IsActive: false }) transaction = transaction.Parent;
+            return transaction;
+        }
+    }
+
+    /// <summary>
+    /// Begins a transaction (or a savepoint scope inside the current one) and makes it ambient. Not an async method:
+    /// the ambient value is set in the caller's execution context, so it stays set after the caller's await.
+    /// </summary>
+    public ValueTask<Transaction> BeginTransactionAsync(IsolationLevel isolationLevel, bool isReadOnly, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var transaction = new Transaction(this, CurrentTransaction, isolationLevel, isReadOnly);
+        _ambient.Value = transaction;
+        return transaction.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Ends <paramref name="transaction"/>'s ambient scope, making its parent current again.</summary>
+    public void EndAmbient(Transaction transaction)
+    {
+        if (ReferenceEquals(_ambient.Value, transaction)) _ambient.Value = transaction.Parent;
+    }
+
+    public Task<List<T>> ListAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken) =>
+        ListCoreAsync(statement, rowReader, null, table, cancellationToken);
+
+    public Task<List<T>> ListAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken) =>
+        ListCoreAsync(statement, null, readerFactory, table, cancellationToken);
+
+    public IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken) =>
+        StreamCoreAsync(statement, rowReader, null, table, cancellationToken);
+
+    public IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken) =>
+        StreamCoreAsync(statement, null, readerFactory, table, cancellationToken);
+
+    /// <summary>The first row read with <paramref name="rowReader"/>, or the default when there is none.</summary>
+    public async Task<T?> FirstOrDefaultAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var command = CreateCommand(lease, sql);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = CreateCommand(lease, statement);
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? rowReader.Read(reader) : default;
+        }
+        catch (MySqlException exception)
+        {
+            throw ServerErrors.Translate(exception, statement, table);
+        }
+        finally
+        {
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The first column of the first row, read as <typeparamref name="T"/>; the default when there is no row.</summary>
+    public async Task<T> ScalarAsync<T>(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = CreateCommand(lease, statement);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ValueReader.Read<T>(reader, 0, null) : default!;
+        }
+        catch (MySqlException exception)
+        {
+            throw ServerErrors.Translate(exception, statement, table);
+        }
+        finally
+        {
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a statement that returns no rows; returns the rows it matched.</summary>
+    public async Task<int> ExecuteAsync(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken) =>
+        (await ExecuteWithIdAsync(statement, table, cancellationToken).ConfigureAwait(false)).Rows;
+
+    /// <summary>Runs a statement that returns no rows; returns the rows it matched and the first AUTO_INCREMENT value it generated.</summary>
+    public async Task<(int Rows, long LastInsertedId)> ExecuteWithIdAsync(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = CreateCommand(lease, statement);
+            var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return (rows, command.LastInsertedId);
+        }
+        catch (MySqlException exception)
+        {
+            throw ServerErrors.Translate(exception, statement, table);
+        }
+        finally
+        {
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on one connection: the ambient transaction's, or one leased for the duration.</summary>
+    public async Task<T> WithConnectionAsync<T>(Func<MySqlConnection, MySqlTransaction?, Task<T>> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await work(lease.Connection, lease.Transaction).ConfigureAwait(false);
+        }
+        finally
+        {
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<List<T>> ListCoreAsync<T>(SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = CreateCommand(lease, statement);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var rows = rowReader ?? readerFactory!(reader);
             var list = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                list.Add(rowReader.Read(reader));
+                list.Add(rows.Read(reader));
             }
 
             return list;
         }
         catch (MySqlException exception)
         {
-            throw ServerError(exception, sql, table);
+            throw ServerErrors.Translate(exception, statement, table);
         }
         finally
         {
@@ -43,17 +174,44 @@ internal sealed class CommandExecutor
         }
     }
 
-    public async ValueTask<int> ExecuteAsync(string sql, string? table, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> StreamCoreAsync<T>(
+        SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var lease = await _source.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var command = CreateCommand(lease, sql);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (MySqlException exception)
-        {
-            throw ServerError(exception, sql, table);
+            await using var command = CreateCommand(lease, statement);
+            MySqlDataReader reader;
+            try
+            {
+                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (MySqlException exception)
+            {
+                throw ServerErrors.Translate(exception, statement, table);
+            }
+
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = rowReader ?? readerFactory!(reader);
+                while (true)
+                {
+                    bool more;
+                    try
+                    {
+                        more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (MySqlException exception)
+                    {
+                        throw ServerErrors.Translate(exception, statement, table);
+                    }
+
+                    if (!more) yield break;
+                    yield return rows.Read(reader);
+                }
+            }
         }
         finally
         {
@@ -61,9 +219,24 @@ internal sealed class CommandExecutor
         }
     }
 
-    private static MySqlCommand CreateCommand(in ConnectionLease lease, string sql) =>
-        new(sql, lease.Connection, lease.Transaction);
+    private ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken) =>
+        CurrentTransaction is { } transaction
+            ? new ValueTask<ConnectionLease>(transaction.LeaseForCommand())
+            : Source.AcquireAsync(cancellationToken);
 
-    private static MicroOrmException ServerError(MySqlException exception, string sql, string? table) =>
-        new($"{exception.Message} (server error {exception.Number}) while running: {sql}", exception, sql, table, column: null, exception.Number);
+    private static MySqlCommand CreateCommand(in ConnectionLease lease, SqlStatement statement)
+    {
+        var command = new MySqlCommand(statement.Text, lease.Connection, lease.Transaction);
+        var values = statement.Values;
+        if (values.Count > 0)
+        {
+            var parameters = command.Parameters;
+            for (var i = 0; i < values.Count; i++)
+            {
+                parameters.Add(new MySqlParameter(SqlWriter.ParameterName(i), values[i]));
+            }
+        }
+
+        return command;
+    }
 }

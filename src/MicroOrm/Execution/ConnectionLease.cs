@@ -3,17 +3,26 @@ using MySqlConnector;
 
 namespace MicroOrm.Execution;
 
+/// <summary>Something that lends its connection to one command at a time and must hear when the command ends.</summary>
+internal interface ILeaseOwner
+{
+    void EndCommand();
+}
+
 /// <summary>
 /// A connection held for one operation. Pooled leases close (return to the pool) when released; a borrowed
-/// connection or a transaction's connection stays open.
+/// connection or a transaction's connection stays open, and its owner is told the command has ended.
 /// </summary>
 internal readonly struct ConnectionLease
 {
-    public ConnectionLease(MySqlConnection connection, MySqlTransaction? transaction, bool closeOnRelease)
+    private readonly ILeaseOwner? _owner;
+
+    public ConnectionLease(MySqlConnection connection, MySqlTransaction? transaction, bool closeOnRelease, ILeaseOwner? owner = null)
     {
         Connection = connection;
         Transaction = transaction;
         CloseOnRelease = closeOnRelease;
+        _owner = owner;
     }
 
     public MySqlConnection Connection { get; }
@@ -22,5 +31,9 @@ internal readonly struct ConnectionLease
 
     public bool CloseOnRelease { get; }
 
-    public ValueTask ReleaseAsync() => CloseOnRelease ? Connection.DisposeAsync() : ValueTask.CompletedTask;
+    public ValueTask ReleaseAsync()
+    {
+        _owner?.EndCommand();
+        return CloseOnRelease ? Connection.DisposeAsync() : ValueTask.CompletedTask;
+    }
 }

@@ -6,8 +6,9 @@ namespace MicroOrm.Mapping;
 public sealed class ColumnInfo
 {
     /// <summary>Created by generated code.</summary>
-    public ColumnInfo(string table, string name, string propertyName, Type clrType, string sqlType, int ordinal, ColumnFlags flags, int maxLength = 0)
+    public ColumnInfo(string table, string name, string propertyName, Type clrType, string sqlType, int ordinal, ColumnFlags flags, int maxLength = 0, ValueConverter? converter = null)
     {
+        Converter = converter;
         Table = table;
         Name = name;
         QuotedName = SqlIdentifier.Quote(name);
@@ -45,6 +46,12 @@ public sealed class ColumnInfo
 
     /// <summary>The maximum length in characters or bytes, or 0 when unbounded or not applicable.</summary>
     public int MaxLength { get; }
+
+    /// <summary>The conversion between property values and stored values, for enum properties; otherwise <see langword="null"/>.</summary>
+    public ValueConverter? Converter { get; }
+
+    /// <summary>The value to send as a parameter for the property value <paramref name="value"/>.</summary>
+    public object? ToDbValue<T>(T value) => Converter is { } converter ? converter.ToDb(value) : value;
 
     /// <summary>Whether the column is part of the primary key.</summary>
     public bool IsKey => (Flags & ColumnFlags.Key) != 0;

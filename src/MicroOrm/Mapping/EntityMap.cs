@@ -20,6 +20,27 @@ public abstract class EntityMap<TEntity>
 
     /// <summary>A reader for a result set with the entity's columns in any order, matched by name.</summary>
     public abstract RowReader<TEntity> CreateReader(DbDataReader reader);
+
+    /// <summary>A reader for the entity's columns in select-list order starting at <paramref name="firstOrdinal"/> (joins put tables side by side).</summary>
+    public abstract RowReader<TEntity> ReaderAt(int firstOrdinal);
+
+    /// <summary>Appends the values of every column the server does not generate, in column order (the INSERT's order).</summary>
+    public abstract void BindInsert(TEntity entity, ParameterValues values);
+
+    /// <summary>Appends the values of every column an UPDATE sets (not the key, not <c>[CreatedAt]</c>), then the key values.</summary>
+    public abstract void BindUpdate(TEntity entity, ParameterValues values);
+
+    /// <summary>Appends the entity's key values, in key order.</summary>
+    public abstract void BindKeyOf(TEntity entity, ParameterValues values);
+
+    /// <summary>Stores the value the server generated for the AUTO_INCREMENT key.</summary>
+    public abstract void SetGeneratedKey(TEntity entity, long value);
+
+    /// <summary>Sets the <c>[CreatedAt]</c> (when <paramref name="inserting"/>) and <c>[UpdatedAt]</c> properties to <paramref name="utcNow"/>.</summary>
+    public abstract void Stamp(TEntity entity, System.DateTime utcNow, bool inserting);
+
+    /// <summary>Checks every value against its column (and the model's validation attributes), adding a problem for each failure.</summary>
+    public abstract void Validate(TEntity entity, ValidationErrors errors);
 }
 
 /// <summary>An entity map that also knows the entity's generated column set.</summary>
@@ -39,4 +60,9 @@ public abstract class EntityMap<TEntity, TColumns> : EntityMap<TEntity>
 public abstract class EntityMap<TEntity, TColumns, TKey> : EntityMap<TEntity, TColumns>
     where TColumns : ColumnSet
 {
+    /// <summary>The entity's key.</summary>
+    public abstract TKey GetKey(TEntity entity);
+
+    /// <summary>Appends the values of <paramref name="key"/>, in key order.</summary>
+    public abstract void BindKey(TKey key, ParameterValues values);
 }

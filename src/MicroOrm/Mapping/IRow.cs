@@ -11,4 +11,7 @@ public interface IRow<TSelf>
 {
     /// <summary>Resolves the columns of <paramref name="reader"/>'s current result set and returns a reader for its rows.</summary>
     static abstract RowReader<TSelf> CreateReader(DbDataReader reader);
+
+    /// <summary>The normalized names (lower case, no underscores) the reader matches columns by, one or two per member.</summary>
+    static abstract System.Collections.Generic.IReadOnlyList<string> ColumnNames { get; }
 }

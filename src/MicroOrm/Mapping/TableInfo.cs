@@ -7,8 +7,11 @@ namespace MicroOrm.Mapping;
 public sealed class TableInfo
 {
     /// <summary>Created by generated code.</summary>
-    public TableInfo(string name, string entityName, ColumnInfo[] columns, string createSql, string[] referencedTables)
+    public TableInfo(string name, string entityName, ColumnInfo[] columns, ColumnInfo[] keyColumns, string createSql, string[] referencedTables, IndexInfo[] indexes, ForeignKeyInfo[] foreignKeys)
     {
+        KeyColumns = keyColumns;
+        Indexes = indexes;
+        ForeignKeys = foreignKeys;
         Name = name;
         EntityName = entityName;
         Columns = columns;
@@ -45,8 +48,39 @@ public sealed class TableInfo
     /// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> statement, with keys, foreign keys and indexes.</summary>
     public string CreateSql { get; }
 
+    /// <summary>The indexes and unique keys declared on the model (the primary key is <see cref="KeyColumns"/>).</summary>
+    public IReadOnlyList<IndexInfo> Indexes { get; }
+
+    /// <summary>The foreign key constraints declared on the model.</summary>
+    public IReadOnlyList<ForeignKeyInfo> ForeignKeys { get; }
+
     /// <summary>The tables this one's foreign keys reference (they are created before it and dropped after it).</summary>
     public IReadOnlyList<string> ReferencedTables { get; }
+
+    /// <summary>The select list with every column qualified by the alias of the table at <paramref name="tableIndex"/>.</summary>
+    public string QualifiedSelectList(int tableIndex)
+    {
+        var cache = _qualifiedSelectLists;
+        if (tableIndex < cache.Length && cache[tableIndex] is { } cached) return cached;
+        var alias = Sql.SqlWriter.TableAlias(tableIndex);
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            builder.Append(alias).Append('.').Append(Columns[i].QuotedName);
+        }
+
+        var list = builder.ToString();
+        if (tableIndex < cache.Length) cache[tableIndex] = list;
+        return list;
+    }
+
+    private readonly string?[] _qualifiedSelectLists = new string?[4];
+
+    private Sql.TableStatements? _statements;
+
+    /// <summary>The table's fixed statements, written on first use.</summary>
+    internal Sql.TableStatements Statements => _statements ??= new Sql.TableStatements(this);
 
     /// <summary>Finds a column by its property name or column name (ordinal, case-insensitive).</summary>
     public ColumnInfo? FindColumn(string name)

@@ -1,31 +1,303 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Mapping;
+using MicroOrm.Sql;
 
 namespace MicroOrm;
 
-/// <summary>A query over one entity's table. Queries are immutable: every method that refines one returns a new query.</summary>
+/// <summary>
+/// A query over one entity's table. Queries are immutable values: <c>Where</c>, <c>OrderBy</c>, <c>Skip</c> and the
+/// rest return a new query and leave this one as it was, so a base query can be kept, extended in branches
+/// (<c>if (name != null) q = q.Where(...)</c>) and run any number of times.
+/// </summary>
 /// <typeparam name="TEntity">The entity.</typeparam>
-/// <typeparam name="TColumns">Its generated column set.</typeparam>
+/// <typeparam name="TColumns">Its generated column set, given to the lambdas.</typeparam>
 public class Query<TEntity, TColumns>
     where TColumns : ColumnSet
 {
-    private protected Query(DatabaseContext database, EntityMap<TEntity, TColumns> map)
+    private readonly QueryShape _shape;
+
+    private protected Query(DatabaseContext database, EntityMap<TEntity, TColumns> map, QueryShape shape)
     {
         Database = database;
         Map = map;
+        _shape = shape;
     }
 
     private protected DatabaseContext Database { get; }
 
     private protected EntityMap<TEntity, TColumns> Map { get; }
 
-    /// <summary>Runs the query and returns every row.</summary>
-    public async Task<List<TEntity>> ToListAsync(CancellationToken cancellationToken = default)
+    private protected QueryShape Shape => _shape;
+
+    private TColumns Columns => Map.GetColumns(0);
+
+    /// <summary>Keeps the rows that meet <paramref name="predicate"/>; several calls combine with AND.</summary>
+    public Query<TEntity, TColumns> Where(Func<TColumns, Condition> predicate)
     {
-        var table = Map.Table;
-        var sql = "SELECT " + table.SelectList + " FROM " + table.QuotedName;
-        return await Database.Executor.ListAsync(sql, Map.OrdinalReader, table.Name, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(predicate);
+        return With(_shape.AddWhere(predicate(Columns)));
     }
+
+    /// <summary>Sorts by <paramref name="column"/>, ascending, replacing any earlier order.</summary>
+    public Query<TEntity, TColumns> OrderBy(Func<TColumns, ColumnRef> column) => With(_shape.SetOrder(new Ordering(Pick(column), false)));
+
+    /// <summary>Sorts by <paramref name="column"/>, descending, replacing any earlier order.</summary>
+    public Query<TEntity, TColumns> OrderByDescending(Func<TColumns, ColumnRef> column) => With(_shape.SetOrder(new Ordering(Pick(column), true)));
+
+    /// <summary>Then sorts by <paramref name="column"/>, ascending.</summary>
+    public Query<TEntity, TColumns> ThenBy(Func<TColumns, ColumnRef> column) => With(_shape.AddOrder(new Ordering(Pick(column), false)));
+
+    /// <summary>Then sorts by <paramref name="column"/>, descending.</summary>
+    public Query<TEntity, TColumns> ThenByDescending(Func<TColumns, ColumnRef> column) => With(_shape.AddOrder(new Ordering(Pick(column), true)));
+
+    /// <summary>
+    /// Sorts by a column named at run time (a sort field from a web request), replacing any earlier order. The name is
+    /// matched against the entity's generated columns (property or column name, ignoring case); any other name is
+    /// refused before SQL is built.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="columnName"/> is not a column of the entity.</exception>
+    public Query<TEntity, TColumns> OrderBy(string columnName, bool descending = false) =>
+        With(_shape.SetOrder(new Ordering(ColumnNamed(columnName), descending)));
+
+    /// <summary>Then sorts by a column named at run time; see <see cref="OrderBy(string, bool)"/>.</summary>
+    public Query<TEntity, TColumns> ThenBy(string columnName, bool descending = false) =>
+        With(_shape.AddOrder(new Ordering(ColumnNamed(columnName), descending)));
+
+    /// <summary>Skips the first <paramref name="count"/> rows.</summary>
+    public Query<TEntity, TColumns> Skip(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return With(_shape with { Skip = count });
+    }
+
+    /// <summary>Returns at most <paramref name="count"/> rows.</summary>
+    public Query<TEntity, TColumns> Take(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return With(_shape with { Take = count });
+    }
+
+    /// <summary>The SQL the query sends, and its parameters: for logs, tests and debugging.</summary>
+    public SqlStatement ToSql() => QuerySql.Select(Map.Table, _shape, null).ToStatement();
+
+    /// <summary>Runs the query and returns every row.</summary>
+    public Task<List<TEntity>> ToListAsync(CancellationToken cancellationToken = default) =>
+        Database.Executor.ListAsync(QuerySql.Select(Map.Table, _shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken);
+
+    private Task<TEntity?> FirstRowAsync(QueryShape shape, CancellationToken cancellationToken) =>
+        Database.Executor.FirstOrDefaultAsync(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken);
+
+    /// <summary>Runs the query and yields rows as they arrive, without holding them all in memory.</summary>
+    public IAsyncEnumerable<TEntity> AsAsyncEnumerable(CancellationToken cancellationToken = default) =>
+        Database.Executor.StreamAsync(QuerySql.Select(Map.Table, _shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken);
+
+    /// <summary>The first row; throws when there is none.</summary>
+    /// <exception cref="InvalidOperationException">The query returned no rows.</exception>
+    public async Task<TEntity> FirstAsync(CancellationToken cancellationToken = default)
+    {
+        var shape = LimitedShape(1);
+        return await Database.Executor.FirstOrDefaultAsync(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken).ConfigureAwait(false)
+            is { } row ? row : throw NoRows();
+    }
+
+    /// <summary>The first row meeting <paramref name="predicate"/>; throws when there is none.</summary>
+    public Task<TEntity> FirstAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
+        Where(predicate).FirstAsync(cancellationToken);
+
+    /// <summary>The first row, or <see langword="null"/> when there is none.</summary>
+    public Task<TEntity?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) =>
+        FirstRowAsync(LimitedShape(1), cancellationToken);
+
+    /// <summary>The first row meeting <paramref name="predicate"/>, or <see langword="null"/>.</summary>
+    public Task<TEntity?> FirstOrDefaultAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
+        Where(predicate).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The only row; throws when there is none or more than one.</summary>
+    /// <exception cref="InvalidOperationException">The query returned no rows, or more than one.</exception>
+    public async Task<TEntity> SingleAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await Limited(2).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0) throw NoRows();
+        return rows.Count == 1 ? rows[0] : throw MoreThanOne();
+    }
+
+    /// <summary>The only row meeting <paramref name="predicate"/>; throws when there is none or more than one.</summary>
+    public Task<TEntity> SingleAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
+        Where(predicate).SingleAsync(cancellationToken);
+
+    /// <summary>The only row, or <see langword="null"/> when there is none; throws when there is more than one.</summary>
+    /// <exception cref="InvalidOperationException">The query returned more than one row.</exception>
+    public async Task<TEntity?> SingleOrDefaultAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await Limited(2).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count > 1) throw MoreThanOne();
+        return rows.Count == 1 ? rows[0] : default;
+    }
+
+    /// <summary>The only row meeting <paramref name="predicate"/>, or <see langword="null"/>; throws when there is more than one.</summary>
+    public Task<TEntity?> SingleOrDefaultAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
+        Where(predicate).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The number of rows the query returns.</summary>
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        Database.Executor.ScalarAsync<long>(QuerySql.Count(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken);
+
+    /// <summary>Whether the query returns any row.</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default) =>
+        await Database.Executor.ScalarAsync<long>(QuerySql.Exists(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken).ConfigureAwait(false) != 0;
+
+    /// <summary>Whether any row meets <paramref name="predicate"/>.</summary>
+    public Task<bool> AnyAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
+        Where(predicate).AnyAsync(cancellationToken);
+
+    /// <summary>
+    /// Updates the rows the query selects: <c>UpdateAsync(u =&gt; u.Set(s =&gt; s.Name, "New Mexico"))</c>. An
+    /// <c>[UpdatedAt]</c> column is set too. Returns the number of rows matched.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The query has no Where: it would update every row.</exception>
+    public Task<int> UpdateAsync(Func<UpdateBuilder<TColumns>, UpdateBuilder<TColumns>> set, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        RequireWhere("UpdateAsync", "update");
+        var builder = set(new UpdateBuilder<TColumns>(Columns));
+        if (builder.Assignments.Count == 0) throw new ArgumentException("UpdateAsync needs at least one Set(...).", nameof(set));
+        var statement = QuerySql.Update(Map.Table, _shape, builder.Assignments, Database.UtcNowForColumns()).ToStatement();
+        return Database.Executor.ExecuteAsync(statement, Map.Table, cancellationToken);
+    }
+
+    /// <summary>Deletes the rows the query selects; returns how many were deleted.</summary>
+    /// <exception cref="InvalidOperationException">The query has no Where: it would delete every row (use <c>DeleteAllAsync</c> to mean that).</exception>
+    public Task<int> DeleteAsync(CancellationToken cancellationToken = default)
+    {
+        RequireWhere("DeleteAsync", "delete");
+        return Database.Executor.ExecuteAsync(QuerySql.Delete(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken);
+    }
+
+    /// <summary>Projects each row to the value of one column or aggregate: <c>Select(s =&gt; s.Name)</c>.</summary>
+    public ProjectionQuery<T> Select<T>(Func<TColumns, ISelectable<T>> selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var a = selector(Columns);
+        return new ProjectionQuery<T>(Database, Map.Table, _shape, [a], r => a.Read(r, 0));
+    }
+
+    /// <summary>Projects each row to a tuple: <c>Select(s =&gt; (s.Id, s.Name))</c>.</summary>
+    public ProjectionQuery<(T1, T2)> Select<T1, T2>(Func<TColumns, (ISelectable<T1>, ISelectable<T2>)> selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var (a, b) = selector(Columns);
+        return new ProjectionQuery<(T1, T2)>(Database, Map.Table, _shape, [a, b], r => (a.Read(r, 0), b.Read(r, 1)));
+    }
+
+    /// <summary>Projects each row to a tuple of three.</summary>
+    public ProjectionQuery<(T1, T2, T3)> Select<T1, T2, T3>(Func<TColumns, (ISelectable<T1>, ISelectable<T2>, ISelectable<T3>)> selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var (a, b, c) = selector(Columns);
+        return new ProjectionQuery<(T1, T2, T3)>(Database, Map.Table, _shape, [a, b, c], r => (a.Read(r, 0), b.Read(r, 1), c.Read(r, 2)));
+    }
+
+    /// <summary>Projects each row to a tuple of four.</summary>
+    public ProjectionQuery<(T1, T2, T3, T4)> Select<T1, T2, T3, T4>(Func<TColumns, (ISelectable<T1>, ISelectable<T2>, ISelectable<T3>, ISelectable<T4>)> selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var (a, b, c, d) = selector(Columns);
+        return new ProjectionQuery<(T1, T2, T3, T4)>(Database, Map.Table, _shape, [a, b, c, d], r => (a.Read(r, 0), b.Read(r, 1), c.Read(r, 2), d.Read(r, 3)));
+    }
+
+    /// <summary>
+    /// Projects each row to a <c>[Row]</c> type (a DTO, record or struct), whose generated mapper matches the
+    /// entity's columns to its members by name; columns it has no member for are not selected.
+    /// </summary>
+    public ProjectionQuery<TRow> Select<TRow>()
+        where TRow : IRow<TRow>
+    {
+        var selected = new List<ISelectable>();
+        var wanted = new HashSet<string>(TRow.ColumnNames, StringComparer.Ordinal);
+        foreach (var column in Map.Table.Columns)
+        {
+            if (wanted.Contains(ColumnNames.Normalize(column.Name)) || wanted.Contains(ColumnNames.Normalize(column.PropertyName)))
+            {
+                selected.Add(new NamedColumn(new ColumnRef(column, 0)));
+            }
+        }
+
+        if (selected.Count == 0)
+        {
+            throw new InvalidOperationException($"{typeof(TRow).Name} has no member named like a column of {Map.Table.Name}; nothing could be selected.");
+        }
+
+        return new ProjectionQuery<TRow>(Database, Map.Table, _shape, selected.ToArray(), readerFactory: TRow.CreateReader);
+    }
+
+    /// <summary>
+    /// Joins <paramref name="other"/> on <paramref name="on"/>: <c>db.Cities.Join(db.States, (c, s) =&gt; c.StateId == s.Id)</c>.
+    /// The result pairs each row with its match, as an INNER JOIN does.
+    /// </summary>
+    public JoinQuery<TEntity, TColumns, TOther, TOtherColumns> Join<TOther, TOtherColumns>(
+        Query<TOther, TOtherColumns> other, Func<TColumns, TOtherColumns, Condition> on)
+        where TOtherColumns : ColumnSet
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        ArgumentNullException.ThrowIfNull(on);
+        if (!_shape.IsPlain) throw new InvalidOperationException("Join the table before adding Where, OrderBy, Skip or Take; then filter and order the joined query.");
+        var condition = on(Columns, other.Map.GetColumns(1));
+        return new JoinQuery<TEntity, TColumns, TOther, TOtherColumns>(Database, Map, other.Map, condition, QueryShape.Empty);
+    }
+
+    /// <summary>
+    /// Groups the rows by <paramref name="key"/>; select the key and aggregates from the groups:
+    /// <c>GroupBy(c =&gt; c.StateId).Select(c =&gt; (c.StateId, Aggregates.Count()))</c>.
+    /// </summary>
+    public GroupQuery<TEntity, TColumns> GroupBy(Func<TColumns, ColumnRef> key, params Func<TColumns, ColumnRef>[] moreKeys)
+    {
+        var keys = new List<ColumnRef> { Pick(key) };
+        foreach (var more in moreKeys) keys.Add(Pick(more));
+        return new GroupQuery<TEntity, TColumns>(Database, Map, _shape, keys.ToArray(), having: null);
+    }
+
+    private protected virtual Query<TEntity, TColumns> With(QueryShape shape) => new(Database, Map, shape);
+
+    /// <summary>A bulk write without a filter is almost always a mistake; the table accessor has explicit methods for "every row".</summary>
+    private void RequireWhere(string method, string verb)
+    {
+        if (_shape.Where is null)
+        {
+            throw new InvalidOperationException(
+                $"{method} without Where would {verb} every row of {Map.Table.Name}; add Where(...) first{(verb == "delete" ? ", or call DeleteAllAsync() to mean it" : ", or use Where(_ => Condition.True) to mean it")}.");
+        }
+    }
+
+    private Query<TEntity, TColumns> Limited(int take) => With(LimitedShape(take));
+
+    private QueryShape LimitedShape(int take) =>
+        _shape.Take is { } existing && existing <= take ? _shape : _shape with { Take = take };
+
+    private ColumnRef Pick(Func<TColumns, ColumnRef> column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column(Columns);
+    }
+
+    private ColumnRef ColumnNamed(string columnName)
+    {
+        ArgumentNullException.ThrowIfNull(columnName);
+        var column = Map.Table.FindColumn(columnName);
+        if (column is null)
+        {
+            var names = new List<string>();
+            foreach (var c in Map.Table.Columns) names.Add(c.PropertyName);
+            throw new ArgumentException(
+                $"'{columnName}' is not a column of {Map.Table.EntityName}; choose one of: {string.Join(", ", names)}.", nameof(columnName));
+        }
+
+        return new ColumnRef(column, 0);
+    }
+
+    private InvalidOperationException NoRows() => new($"The query on {Map.Table.Name} returned no rows.");
+
+    private InvalidOperationException MoreThanOne() => new($"The query on {Map.Table.Name} returned more than one row where exactly one was expected.");
 }

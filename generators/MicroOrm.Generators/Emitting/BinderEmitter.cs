@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Linq;
+using MicroOrm.Generators.Model;
+
+namespace MicroOrm.Generators.Emitting;
+
+/// <summary>
+/// Writes the map members that move values from an entity into parameters and back: insert, update and key binders,
+/// the key itself, the generated key and the timestamps. Their value order is the column order the runtime's
+/// statements use (<c>TableStatements</c>): every non-generated column for an insert; every column but the key and
+/// <c>[CreatedAt]</c>, then the key, for an update.
+/// </summary>
+internal static class BinderEmitter
+{
+    public static void Write(SourceWriter writer, EntityModel entity)
+    {
+        var keys = entity.Columns.Where(c => c.IsKey).OrderBy(c => c.KeyOrder).ToList();
+        var fullName = entity.FullName;
+
+        writer.Line($"public override void BindInsert({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
+        writer.Line("{").Indent();
+        foreach (var column in entity.Columns.Where(c => !c.IsAutoIncrement)) writer.Line(Add(column, "entity." + column.PropertyName));
+        writer.Outdent().Line("}");
+        writer.Line();
+
+        writer.Line($"public override void BindUpdate({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
+        writer.Line("{").Indent();
+        foreach (var column in entity.Columns.Where(c => !c.IsKey && !c.IsAutoIncrement && c.Role != ColumnRole.CreatedAt)) writer.Line(Add(column, "entity." + column.PropertyName));
+        foreach (var column in keys) writer.Line(Add(column, "entity." + column.PropertyName));
+        writer.Outdent().Line("}");
+        writer.Line();
+
+        writer.Line($"public override void BindKeyOf({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
+        writer.Line("{").Indent();
+        foreach (var column in keys) writer.Line(Add(column, "entity." + column.PropertyName));
+        writer.Outdent().Line("}");
+        writer.Line();
+
+        writer.Line($"public override {entity.KeyType} GetKey({fullName} entity) => {(keys.Count == 1 ? "entity." + keys[0].PropertyName : "(" + string.Join(", ", keys.Select(k => "entity." + k.PropertyName)) + ")")};");
+        writer.Line();
+        writer.Line($"public override void BindKey({entity.KeyType} key, global::MicroOrm.Mapping.ParameterValues values)");
+        writer.Line("{").Indent();
+        for (var i = 0; i < keys.Count; i++) writer.Line(Add(keys[i], keys.Count == 1 ? "key" : "key.Item" + (i + 1)));
+        writer.Outdent().Line("}");
+        writer.Line();
+
+        var generated = keys.Count == 1 && keys[0].IsAutoIncrement ? keys[0] : null;
+        writer.Line($"public override void SetGeneratedKey({fullName} entity, long value)");
+        writer.Line("{").Indent();
+        if (generated is null)
+        {
+            writer.Line($"throw new global::System.InvalidOperationException(\"{entity.Name} has no AUTO_INCREMENT key.\");");
+        }
+        else
+        {
+            writer.Line(Assign(generated, $"checked(({Underlying(generated)})value)"));
+        }
+
+        writer.Outdent().Line("}");
+        writer.Line();
+
+        writer.Line($"public override void Stamp({fullName} entity, global::System.DateTime utcNow, bool inserting)");
+        writer.Line("{").Indent();
+        foreach (var column in entity.Columns.Where(c => c.Role != ColumnRole.None))
+        {
+            var value = column.Kind == ValueKind.DateTimeOffset ? "new global::System.DateTimeOffset(utcNow)" : "utcNow";
+            var assignment = Assign(column, value);
+            writer.Line(column.Role == ColumnRole.CreatedAt ? $"if (inserting) {assignment}" : assignment);
+        }
+
+        writer.Outdent().Line("}");
+        WriteAccessors(writer, entity);
+    }
+
+    /// <summary>
+    /// Init-only properties (records, <c>init</c> accessors) can be set only in an object initializer; a key the server
+    /// generated and timestamps arrive after construction, so they go through an accessor the compiler binds at
+    /// build time (no reflection).
+    /// </summary>
+    private static void WriteAccessors(SourceWriter writer, EntityModel entity)
+    {
+        foreach (var column in PostConstructionTargets(entity).Where(c => c.IsInitOnly))
+        {
+            writer.Line();
+            writer.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"set_{column.PropertyName}\")]");
+            writer.Line($"private static extern void Set{column.PropertyName}({entity.FullName} entity, {column.PropertyType} value);");
+        }
+    }
+
+    private static IEnumerable<ColumnModel> PostConstructionTargets(EntityModel entity) =>
+        entity.Columns.Where(c => c.Role != ColumnRole.None || (c.IsKey && c.IsAutoIncrement));
+
+    private static string Assign(ColumnModel column, string value) =>
+        column.IsInitOnly ? $"Set{column.PropertyName}(entity, {value});" : $"entity.{column.PropertyName} = {value};";
+
+    private static string Add(ColumnModel column, string value) => $"values.Add({EntityEmitter.InfoField(column).Substring("MicroOrmMap.".Length)}, {value});";
+
+    private static string Underlying(ColumnModel column) => column.PropertyType.TrimEnd('?');
+}

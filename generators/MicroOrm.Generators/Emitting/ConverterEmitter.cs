@@ -1,0 +1,54 @@
+using System.Linq;
+using MicroOrm.Generators.Model;
+
+namespace MicroOrm.Generators.Emitting;
+
+/// <summary>
+/// Writes one value converter per enum type an entity maps: to the underlying integer, or to and from the member
+/// name with <c>[StoreAsString]</c>, through switches the compiler checks (no <c>Enum.Parse</c>, no reflection).
+/// </summary>
+internal static class ConverterEmitter
+{
+    public static void Write(SourceWriter writer, EquatableArray<ColumnModel> columns)
+    {
+        var enums = columns.Where(c => c.Enum is not null).Select(c => c.Enum!).GroupBy(e => (e.TypeName, e.StoreAsString)).Select(g => g.First());
+        foreach (var enumModel in enums)
+        {
+            writer.Line();
+            writer.Line(Literals.GeneratedCode);
+            writer.Line($"private sealed class {Name(enumModel)} : global::MicroOrm.Mapping.ValueConverter");
+            writer.Line("{").Indent();
+            writer.Line($"internal static readonly {Name(enumModel)} Instance = new();");
+            writer.Line();
+            if (enumModel.StoreAsString)
+            {
+                writer.Line($"public override object? ToDb(object? value) => value is {enumModel.TypeName} member ? NameOf(member) ?? throw new global::System.ArgumentException(\"The value is not a named member of the enum, so it has no name to store.\") : value;");
+                writer.Line();
+                writer.Line("public override object FromDb(global::System.Data.Common.DbDataReader reader, int ordinal) => Parse(reader.GetString(ordinal));");
+                writer.Line();
+                writer.Line($"internal static string? NameOf({enumModel.TypeName} value) => value switch");
+                writer.Line("{").Indent();
+                foreach (var member in enumModel.Members) writer.Line($"{enumModel.TypeName}.{member} => {Literals.String(member)},");
+                writer.Line("_ => null,");
+                writer.Outdent().Line("};");
+                writer.Line();
+                writer.Line($"internal static {enumModel.TypeName} Parse(string name) => name switch");
+                writer.Line("{").Indent();
+                foreach (var member in enumModel.Members) writer.Line($"{Literals.String(member)} => {enumModel.TypeName}.{member},");
+                writer.Line($"_ => throw global::MicroOrm.Mapping.ReadErrors.UnknownEnumName(typeof({enumModel.TypeName})),");
+                writer.Outdent().Line("};");
+            }
+            else
+            {
+                writer.Line($"public override object? ToDb(object? value) => value is {enumModel.TypeName} member ? ({enumModel.UnderlyingType})member : value;");
+                writer.Line();
+                writer.Line($"public override object FromDb(global::System.Data.Common.DbDataReader reader, int ordinal) => ({enumModel.TypeName}){RowReaderEmitter.Getter(enumModel.UnderlyingKind, "ordinal")};");
+            }
+
+            writer.Outdent().Line("}");
+        }
+    }
+
+    public static string Name(EnumModel enumModel) =>
+        "MicroOrm" + new string(enumModel.TypeName.Replace("global::", "").Where(char.IsLetterOrDigit).ToArray()) + (enumModel.StoreAsString ? "NameConverter" : "Converter");
+}

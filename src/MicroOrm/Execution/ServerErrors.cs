@@ -1,0 +1,121 @@
+using System;
+using System.Text.RegularExpressions;
+using MicroOrm.Mapping;
+using MicroOrm.Sql;
+using MySqlConnector;
+
+namespace MicroOrm.Execution;
+
+/// <summary>
+/// Turns a server error into a <see cref="MicroOrmException"/> that names the table, the column (from the model's
+/// metadata where the server names a key or constraint) and the error number, with the SQL text but no values.
+/// </summary>
+internal static partial class ServerErrors
+{
+    public static MicroOrmException Translate(MySqlException exception, SqlStatement statement, TableInfo? table)
+    {
+        var number = exception.Number;
+        var message = exception.Message;
+        var tableName = table?.Name;
+        string? column = null;
+        string what;
+        var carriesValues = false;
+
+        switch (number)
+        {
+            case 1062:
+                carriesValues = true;
+                var key = Match(KeyPattern(), message);
+                column = KeyColumns(table, key);
+                what = $"A row with the same {(key == "PRIMARY" ? "primary key" : $"unique key {key}")}{Columns(column)} already exists";
+                break;
+            case 1406:
+                column = ColumnOf(message);
+                what = $"The value for column {column} is longer than the column allows";
+                break;
+            case 1264:
+                column = ColumnOf(message);
+                what = $"The value for column {column} is out of the column's range";
+                break;
+            case 1048:
+                column = Match(NullColumnPattern(), message);
+                what = $"Column {column} cannot be NULL";
+                break;
+            case 1366 or 1292 or 1367 or 1411:
+                carriesValues = true;
+                column = ColumnOf(message);
+                what = column is null ? "A value has the wrong type or format" : $"The value for column {column} has the wrong type or format";
+                break;
+            case 1452:
+                column = ForeignKeyColumn(table, Match(ConstraintPattern(), message));
+                what = $"The row refers to a missing row through its foreign key{Columns(column)}";
+                break;
+            case 1451:
+                what = $"Other rows still refer to this row through the foreign key {Match(ConstraintPattern(), message)}; delete them first, or declare OnDelete = Cascade";
+                tableName ??= Match(ChildTablePattern(), message);
+                break;
+            default:
+                what = message.TrimEnd('.');
+                break;
+        }
+
+        var text = $"{what} (server error {number}){(tableName is null ? "" : $" on table {tableName}")}, while running: {statement.Text}";
+        return new MicroOrmException(text, carriesValues ? null : exception, statement.Text, tableName, column, number);
+    }
+
+    private static string? ColumnOf(string message) => Match(ColumnPattern(), message);
+
+    private static string? KeyColumns(TableInfo? table, string? key)
+    {
+        if (table is null || key is null) return null;
+        if (key == "PRIMARY")
+        {
+            var names = new string[table.KeyColumns.Count];
+            for (var i = 0; i < names.Length; i++) names[i] = table.KeyColumns[i].Name;
+            return string.Join(", ", names);
+        }
+
+        foreach (var index in table.Indexes)
+        {
+            if (index.Name == key) return string.Join(", ", index.Columns);
+        }
+
+        return null;
+    }
+
+    private static string? ForeignKeyColumn(TableInfo? table, string? constraint)
+    {
+        if (table is null || constraint is null) return null;
+        foreach (var foreignKey in table.ForeignKeys)
+        {
+            if (foreignKey.Name == constraint) return foreignKey.Column;
+        }
+
+        return null;
+    }
+
+    private static string Columns(string? column) => column is null ? "" : $" ({column})";
+
+    private static string? Match(Regex pattern, string message)
+    {
+        var match = pattern.Match(message);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    // MySQL 8 writes 'table.key'; MariaDB writes 'key'.
+    [GeneratedRegex(@"for key '(?:[^'.]+\.)?([^']+)'")]
+    private static partial Regex KeyPattern();
+
+    // 'name' (MySQL) or `db`.`table`.`name` (MariaDB).
+    [GeneratedRegex(@"for column (?:`[^`]*`\.)*[`']([^`']+)[`']")]
+    private static partial Regex ColumnPattern();
+
+    [GeneratedRegex(@"^Column '([^']+)' cannot be null")]
+    private static partial Regex NullColumnPattern();
+
+    [GeneratedRegex(@"CONSTRAINT `([^`]+)`")]
+    private static partial Regex ConstraintPattern();
+
+    [GeneratedRegex(@"fails \(`[^`]+`\.`([^`]+)`")]
+    private static partial Regex ChildTablePattern();
+}

@@ -1,0 +1,19 @@
+using System.Threading;
+using System.Threading.Tasks;
+using MicroOrm.Sql;
+
+namespace MicroOrm.Execution;
+
+/// <summary>Server settings that shape the statements MicroOrm writes.</summary>
+/// <param name="MaxStatementBytes">Half of <c>max_allowed_packet</c>: the most one multi-row INSERT may take, with room for escaping.</param>
+/// <param name="AutoIncrementIncrement">The step between generated keys (<c>auto_increment_increment</c>).</param>
+internal sealed record ServerFacts(long MaxStatementBytes, long AutoIncrementIncrement)
+{
+    public static async Task<ServerFacts> QueryAsync(CommandExecutor executor, CancellationToken cancellationToken)
+    {
+        var statement = new SqlStatement("SELECT @@max_allowed_packet, @@auto_increment_increment", []);
+        var values = await executor.ListAsync(statement, new DelegateRowReader<(long, long)>(r => (r.GetInt64(0), r.GetInt64(1))), null, cancellationToken).ConfigureAwait(false);
+        var (packet, increment) = values[0];
+        return new ServerFacts(packet / 2, increment < 1 ? 1 : increment);
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Globalization;
+
+namespace MicroOrm.Mapping;
+
+/// <summary>
+/// The checks generated validators run before a write, so that a value the column cannot hold is refused with an
+/// error that names the column, instead of being truncated, rounded or rejected by the server half-way through.
+/// Messages describe the problem, never the value.
+/// </summary>
+public static class ValueChecks
+{
+    private static readonly DateTime EarliestDateTime = new(1000, 1, 1);
+    private static readonly TimeSpan LongestTime = new TimeSpan(838, 59, 59) + TimeSpan.FromTicks(9_999_990);
+
+    /// <summary>A NOT NULL column must not get NULL, even when nullable annotations were ignored.</summary>
+    public static void NotNull(object? value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value is null) errors.Add(column, "is null, but the column is NOT NULL");
+    }
+
+    /// <summary>A string fits in <paramref name="maxLength"/> characters, counted as the server counts them (code points).</summary>
+    public static void Length(string? value, int maxLength, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value is null || value.Length <= maxLength) return;
+        var codePoints = 0;
+        foreach (var _ in value.EnumerateRunes()) codePoints++;
+        if (codePoints > maxLength) errors.Add(column, $"has {codePoints} characters, more than the column's {maxLength}");
+    }
+
+    /// <summary>A string holds only well-formed UTF-16: a lone surrogate cannot be stored as UTF-8.</summary>
+    public static void WellFormed(string? value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value is null) return;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!char.IsSurrogate(value[i])) continue;
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            errors.Add(column, "contains a lone UTF-16 surrogate, which no UTF-8 column can store");
+            return;
+        }
+    }
+
+    /// <summary>A byte array fits in <paramref name="maxLength"/> bytes.</summary>
+    public static void Length(byte[]? value, int maxLength, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value is not null && maxLength > 0 && value.Length > maxLength)
+        {
+            errors.Add(column, $"has {value.Length} bytes, more than the column's {maxLength}");
+        }
+    }
+
+    /// <summary>A char is a whole character (not half of a surrogate pair).</summary>
+    public static void Character(char value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (char.IsSurrogate(value)) errors.Add(column, "is half of a surrogate pair, which a CHAR(1) column cannot store");
+    }
+
+    /// <summary>A decimal fits DECIMAL(<paramref name="precision"/>, <paramref name="scale"/>) without rounding.</summary>
+    public static void Decimal(decimal value, int precision, int scale, ColumnInfo column, ValidationErrors errors)
+    {
+        if (decimal.Round(value, Math.Min(scale, 28)) != value)
+        {
+            errors.Add(column, $"has more than the column's {scale} decimal places");
+            return;
+        }
+
+        var integerDigits = precision - scale;
+        var integral = decimal.Truncate(Math.Abs(value));
+        var digits = integral == 0 ? 0 : integral.ToString(CultureInfo.InvariantCulture).Length;
+        if (digits > integerDigits) errors.Add(column, $"has {digits} digits before the point, more than DECIMAL({precision},{scale}) holds ({integerDigits})");
+    }
+
+    /// <summary>A float or double is a number: NaN and infinities have no SQL value.</summary>
+    public static void Finite(double value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (!double.IsFinite(value)) errors.Add(column, "is NaN or infinite, which the server cannot store");
+    }
+
+    /// <summary>A DATETIME holds years 1000 to 9999.</summary>
+    public static void DateTime(DateTime value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value < EarliestDateTime) errors.Add(column, "is before 1000-01-01, the earliest DATETIME value");
+    }
+
+    /// <summary>A DATETIME holds years 1000 to 9999 (offsets are stored as UTC).</summary>
+    public static void DateTimeOffset(DateTimeOffset value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value.UtcDateTime < EarliestDateTime) errors.Add(column, "is before 1000-01-01 UTC, the earliest DATETIME value");
+    }
+
+    /// <summary>A DATE holds years 1000 to 9999.</summary>
+    public static void Date(DateOnly value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value.Year < 1000) errors.Add(column, "is before 1000-01-01, the earliest DATE value");
+    }
+
+    /// <summary>A TIME holds -838:59:59.999999 to 838:59:59.999999.</summary>
+    public static void Time(TimeSpan value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value.Duration() > LongestTime) errors.Add(column, "is outside the TIME range of ±838:59:59.999999");
+    }
+}

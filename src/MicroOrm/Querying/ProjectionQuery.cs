@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using MicroOrm.Mapping;
+using MicroOrm.Sql;
+
+namespace MicroOrm;
+
+/// <summary>A query whose rows are projected: to a value, a tuple, or a <c>[Row]</c> type.</summary>
+/// <typeparam name="T">What each row becomes.</typeparam>
+public sealed class ProjectionQuery<T>
+{
+    private readonly DatabaseContext _database;
+    private readonly TableInfo _table;
+    private readonly Func<SqlWriter> _sql;
+    private readonly RowReader<T>? _reader;
+    private readonly Func<DbDataReader, RowReader<T>>? _readerFactory;
+
+    internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, Func<DbDataReader, T> read)
+        : this(database, table, () => QuerySql.Select(table, shape, selectList), new DelegateRowReader<T>(read), null)
+    {
+    }
+
+    internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, Func<DbDataReader, RowReader<T>> readerFactory)
+        : this(database, table, () => QuerySql.Select(table, shape, selectList), null, readerFactory)
+    {
+    }
+
+    internal ProjectionQuery(DatabaseContext database, TableInfo table, Func<SqlWriter> sql, RowReader<T>? reader, Func<DbDataReader, RowReader<T>>? readerFactory)
+    {
+        _database = database;
+        _table = table;
+        _sql = sql;
+        _reader = reader;
+        _readerFactory = readerFactory;
+    }
+
+    /// <summary>The SQL the query sends, and its parameters.</summary>
+    public SqlStatement ToSql() => _sql().ToStatement();
+
+    /// <summary>Runs the query and returns every projected row.</summary>
+    public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default) =>
+        _reader is not null
+            ? _database.Executor.ListAsync(ToSql(), _reader, _table, cancellationToken)
+            : _database.Executor.ListAsync(ToSql(), _readerFactory!, _table, cancellationToken);
+
+    /// <summary>Runs the query and yields projected rows as they arrive.</summary>
+    public IAsyncEnumerable<T> AsAsyncEnumerable(CancellationToken cancellationToken = default) =>
+        _reader is not null
+            ? _database.Executor.StreamAsync(ToSql(), _reader, _table, cancellationToken)
+            : _database.Executor.StreamAsync(ToSql(), _readerFactory!, _table, cancellationToken);
+
+    /// <summary>The first projected row, or the default of <typeparamref name="T"/> when there is none.</summary>
+    public async Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in AsAsyncEnumerable(cancellationToken).ConfigureAwait(false))
+        {
+            return row;
+        }
+
+        return default;
+    }
+}
+
+/// <summary>A row reader that is a delegate, for projections the runtime builds.</summary>
+internal sealed class DelegateRowReader<T>(Func<DbDataReader, T> read) : RowReader<T>
+{
+    public override T Read(DbDataReader reader) => read(reader);
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+
+namespace MicroOrm;
+
+/// <summary>The assignments of an UPDATE: <c>u =&gt; u.Set(s =&gt; s.Name, "New Mexico")</c>. Values travel as parameters.</summary>
+/// <typeparam name="TColumns">The entity's column set.</typeparam>
+public sealed class UpdateBuilder<TColumns>
+    where TColumns : ColumnSet
+{
+    private readonly TColumns _columns;
+    private readonly List<Assignment> _assignments = new();
+
+    internal UpdateBuilder(TColumns columns) => _columns = columns;
+
+    internal IReadOnlyList<Assignment> Assignments => _assignments;
+
+    /// <summary>Sets <paramref name="column"/> to <paramref name="value"/>.</summary>
+    public UpdateBuilder<TColumns> Set<T>(Func<TColumns, Column<T>> column, T value)
+    {
+        var target = Target(column);
+        _assignments.Add(new Assignment(target, Conditions.ToParameter(target.Info, value), null, isIncrement: false));
+        return this;
+    }
+
+    /// <summary>Sets <paramref name="column"/> to the value of <paramref name="source"/> in the same row.</summary>
+    public UpdateBuilder<TColumns> Set<T>(Func<TColumns, Column<T>> column, Func<TColumns, Column<T>> source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _assignments.Add(new Assignment(Target(column), null, (ColumnRef)source(_columns), isIncrement: false));
+        return this;
+    }
+
+    /// <summary>Adds <paramref name="amount"/> to <paramref name="column"/> on the server (<c>column = column + @p</c>), with no read first.</summary>
+    public UpdateBuilder<TColumns> Increment<T>(Func<TColumns, Column<T>> column, T amount)
+        where T : INumber<T>
+    {
+        var target = Target(column);
+        _assignments.Add(new Assignment(target, amount, null, isIncrement: true));
+        return this;
+    }
+
+    private ColumnRef Target<T>(Func<TColumns, Column<T>> column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var target = (ColumnRef)column(_columns);
+        if (target.Info.IsKey || target.Info.IsAutoIncrement)
+        {
+            throw new ArgumentException($"{target.Info} is part of the key; an update cannot change it.", nameof(column));
+        }
+
+        return target;
+    }
+}

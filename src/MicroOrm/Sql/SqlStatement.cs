@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace MicroOrm.Sql;
+
+/// <summary>
+/// A statement ready to send: SQL text with <c>@p0</c>, <c>@p1</c>, ... placeholders, and their values in order.
+/// <see cref="ToString"/> shows the text and the parameters, for logs, tests and debugging.
+/// </summary>
+public sealed class SqlStatement
+{
+    /// <summary>Creates a statement.</summary>
+    public SqlStatement(string text, object?[] values)
+    {
+        Text = text;
+        Values = values;
+    }
+
+    /// <summary>The SQL text, with placeholders and no values.</summary>
+    public string Text { get; }
+
+    /// <summary>The values of <c>@p0</c>, <c>@p1</c>, ... in order.</summary>
+    public IReadOnlyList<object?> Values { get; }
+
+    /// <summary>The parameters by name.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> Parameters
+    {
+        get
+        {
+            var result = new KeyValuePair<string, object?>[Values.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = new(SqlWriter.ParameterName(i), Values[i]);
+            return result;
+        }
+    }
+
+    /// <summary>The text, then one line per parameter: <c>@p0 = 'Texas'</c>.</summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder(Text);
+        for (var i = 0; i < Values.Count; i++)
+        {
+            builder.Append('\n').Append(SqlWriter.ParameterName(i)).Append(" = ").Append(Describe(Values[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "NULL",
+        string text => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'",
+        byte[] bytes => "0x" + Convert.ToHexString(bytes),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

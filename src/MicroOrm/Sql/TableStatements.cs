@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Text;
+using MicroOrm.Mapping;
+
+namespace MicroOrm.Sql;
+
+/// <summary>
+/// The fixed statements of one table, written once from its metadata: insert, update, delete and find by key,
+/// upsert. Their placeholder order is the order the generated binders append values in.
+/// </summary>
+internal sealed class TableStatements
+{
+    public TableStatements(TableInfo table)
+    {
+        var insertColumns = new List<ColumnInfo>();
+        var updateColumns = new List<ColumnInfo>();
+        foreach (var column in table.Columns)
+        {
+            if (!column.IsAutoIncrement) insertColumns.Add(column);
+            if (!column.IsKey && !column.IsAutoIncrement && (column.Flags & ColumnFlags.CreatedAt) == 0) updateColumns.Add(column);
+        }
+
+        InsertColumnCount = insertColumns.Count;
+        InsertPrefix = $"INSERT INTO {table.QuotedName} ({JoinNames(insertColumns)}) VALUES ";
+        Insert = InsertPrefix + ValuesRow(0, insertColumns.Count);
+
+        var parameter = 0;
+        var update = new StringBuilder("UPDATE ").Append(table.QuotedName).Append(" SET ");
+        for (var i = 0; i < updateColumns.Count; i++)
+        {
+            if (i > 0) update.Append(", ");
+            update.Append(updateColumns[i].QuotedName).Append(" = ").Append(SqlWriter.ParameterName(parameter++));
+        }
+
+        Update = updateColumns.Count == 0 ? null : update.Append(KeyCondition(table, ref parameter)).ToString();
+
+        parameter = 0;
+        DeleteByKey = "DELETE FROM " + table.QuotedName + KeyCondition(table, ref parameter);
+        parameter = 0;
+        FindByKey = "SELECT " + table.SelectList + " FROM " + table.QuotedName + KeyCondition(table, ref parameter);
+
+        var upsert = new StringBuilder(Insert).Append(" ON DUPLICATE KEY UPDATE ");
+        var first = true;
+        foreach (var column in updateColumns)
+        {
+            if (!first) upsert.Append(", ");
+            first = false;
+            // VALUES(column) is accepted by MySQL 8 (deprecated there, still supported) and by MariaDB, which lacks the row alias syntax.
+            upsert.Append(column.QuotedName).Append(" = VALUES(").Append(column.QuotedName).Append(')');
+        }
+
+        foreach (var key in table.KeyColumns)
+        {
+            if (!key.IsAutoIncrement) continue;
+            // Makes LAST_INSERT_ID() report the existing row's key when the upsert updates rather than inserts.
+            if (!first) upsert.Append(", ");
+            first = false;
+            upsert.Append(key.QuotedName).Append(" = LAST_INSERT_ID(").Append(key.QuotedName).Append(')');
+        }
+
+        if (first)
+        {
+            var key = table.KeyColumns[0].QuotedName;
+            upsert.Append(key).Append(" = ").Append(key);
+        }
+
+        Upsert = upsert.ToString();
+    }
+
+    /// <summary><c>INSERT INTO t (...) VALUES </c>, for multi-row inserts.</summary>
+    public string InsertPrefix { get; }
+
+    /// <summary>How many values one inserted row binds.</summary>
+    public int InsertColumnCount { get; }
+
+    /// <summary>A one-row INSERT.</summary>
+    public string Insert { get; }
+
+    /// <summary>UPDATE of every updatable column by key; <see langword="null"/> when only key columns exist.</summary>
+    public string? Update { get; }
+
+    /// <summary>DELETE by key.</summary>
+    public string DeleteByKey { get; }
+
+    /// <summary>SELECT by key.</summary>
+    public string FindByKey { get; }
+
+    /// <summary>INSERT ... ON DUPLICATE KEY UPDATE of one row.</summary>
+    public string Upsert { get; }
+
+    /// <summary><c>(@pN, @pN+1, ...)</c> for a row whose first value is parameter <paramref name="first"/>.</summary>
+    public static string ValuesRow(int first, int count)
+    {
+        var builder = new StringBuilder(count * 5).Append('(');
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            builder.Append(SqlWriter.ParameterName(first + i));
+        }
+
+        return builder.Append(')').ToString();
+    }
+
+    private static string KeyCondition(TableInfo table, ref int parameter)
+    {
+        var builder = new StringBuilder(" WHERE ");
+        for (var i = 0; i < table.KeyColumns.Count; i++)
+        {
+            if (i > 0) builder.Append(" AND ");
+            builder.Append(table.KeyColumns[i].QuotedName).Append(" = ").Append(SqlWriter.ParameterName(parameter++));
+        }
+
+        return builder.ToString();
+    }
+
+    private static string JoinNames(List<ColumnInfo> columns)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            builder.Append(columns[i].QuotedName);
+        }
+
+        return builder.ToString();
+    }
+}

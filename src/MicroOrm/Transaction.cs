@@ -1,0 +1,234 @@
+using System;
+using System.Data;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using MicroOrm.Execution;
+using MySqlConnector;
+
+namespace MicroOrm;
+
+/// <summary>
+/// A database transaction, begun with <see cref="DatabaseContext.BeginTransactionAsync"/>. While it is open, every
+/// query and write made through the database object in the same async flow runs on its connection. Disposing it
+/// without <see cref="CommitAsync"/> rolls it back. Beginning a transaction inside another makes a nested scope
+/// backed by a savepoint: its rollback undoes only its own work.
+/// </summary>
+public sealed class Transaction : IAsyncDisposable, ILeaseOwner
+{
+    private readonly CommandExecutor _executor;
+    private readonly Transaction _root;
+    private readonly string? _savepoint;
+    private ConnectionLease _lease;
+    private MySqlTransaction? _transaction;
+    private int _busy;
+    private State _state;
+
+    internal Transaction(CommandExecutor executor, Transaction? parent, IsolationLevel isolationLevel, bool isReadOnly)
+    {
+        _executor = executor;
+        Parent = parent;
+        _root = parent?._root ?? this;
+        Depth = parent is null ? 0 : parent.Depth + 1;
+        IsolationLevel = isolationLevel;
+        IsReadOnly = isReadOnly || (parent?.IsReadOnly ?? false);
+        _savepoint = parent is null ? null : "`microorm_sp" + Depth.ToString(CultureInfo.InvariantCulture) + "`";
+    }
+
+    private enum State
+    {
+        Starting,
+        Active,
+        Committed,
+        RolledBack,
+        Failed,
+    }
+
+    /// <summary>The enclosing transaction of a nested scope, or <see langword="null"/>.</summary>
+    public Transaction? Parent { get; }
+
+    /// <summary>0 for a transaction, 1 for a scope nested in it, and so on.</summary>
+    public int Depth { get; }
+
+    /// <summary>The isolation level the transaction was begun with.</summary>
+    public IsolationLevel IsolationLevel { get; }
+
+    /// <summary>Whether the server runs the transaction as <c>READ ONLY</c>.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>Whether the transaction can still run commands: begun, and neither committed nor rolled back.</summary>
+    public bool IsActive => _state == State.Active && (Parent is null || Parent.IsActive);
+
+    internal MySqlConnection Connection => _root._lease.Connection;
+
+    /// <summary>Commits the transaction, or releases a nested scope's savepoint into its parent.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureActive("commit");
+        if (_savepoint is not null)
+        {
+            await RunControlAsync("RELEASE SAVEPOINT " + _savepoint, cancellationToken).ConfigureAwait(false);
+            _state = State.Committed;
+            return;
+        }
+
+        try
+        {
+            await _transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _state = State.Committed;
+        }
+        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or InvalidOperationException)
+        {
+            _state = State.Failed;
+            throw CommitFailed(exception);
+        }
+        finally
+        {
+            if (_state != State.Active) await ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Rolls the transaction back, or a nested scope back to its savepoint.</summary>
+    public async Task RollbackAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureActive("roll back");
+        await RollbackCoreAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rolls back unless committed, and ends the scope: commands after it run outside the transaction.</summary>
+    public ValueTask DisposeAsync()
+    {
+        // Not an async method: restoring the ambient scope must happen in the caller's execution context.
+        _executor.EndAmbient(this);
+        return DisposeCoreAsync();
+    }
+
+    internal async ValueTask<Transaction> StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_savepoint is null)
+            {
+                _lease = await _executor.Source.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                _transaction = await _lease.Connection.BeginTransactionAsync(IsolationLevel, IsReadOnly, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                if (Parent is not { IsActive: true }) throw new InvalidOperationException("The enclosing transaction has already ended.");
+                await RunControlAsync("SAVEPOINT " + _savepoint, cancellationToken).ConfigureAwait(false);
+            }
+
+            _state = State.Active;
+            return this;
+        }
+        catch
+        {
+            _state = State.Failed;
+            _executor.EndAmbient(this);
+            if (_savepoint is null) await ReleaseAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Lends the root connection to one command; a second command at the same time fails fast.</summary>
+    internal ConnectionLease LeaseForCommand()
+    {
+        if (!IsActive) throw new InvalidOperationException("The transaction has already ended; begin a new one.");
+        if (Interlocked.Exchange(ref _root._busy, 1) == 1)
+        {
+            throw new InvalidOperationException(
+                "The transaction's connection is already running a command. A transaction runs one command at a time: await each call before starting the next, and do not share a transaction between parallel tasks.");
+        }
+
+        return new ConnectionLease(_root._lease.Connection, _root._transaction, closeOnRelease: false, owner: _root);
+    }
+
+    void ILeaseOwner.EndCommand() => Volatile.Write(ref _busy, 0);
+
+    internal void EndCommand() => Volatile.Write(ref _busy, 0);
+
+    private async ValueTask DisposeCoreAsync()
+    {
+        if (_state == State.Active)
+        {
+            try
+            {
+                await RollbackCoreAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is MySqlException or System.IO.IOException or InvalidOperationException)
+            {
+                // The connection is broken: the server rolls the transaction back when the session ends.
+                _state = State.Failed;
+                if (_savepoint is null) await ReleaseAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RollbackCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_savepoint is not null)
+        {
+            await RunControlAsync("ROLLBACK TO SAVEPOINT " + _savepoint, cancellationToken).ConfigureAwait(false);
+            _state = State.RolledBack;
+            return;
+        }
+
+        try
+        {
+            await _transaction!.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            _state = State.RolledBack;
+        }
+        finally
+        {
+            if (_state != State.RolledBack) _state = State.Failed;
+            await ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunControlAsync(string sql, CancellationToken cancellationToken)
+    {
+        var lease = _root.LeaseForCommand();
+        try
+        {
+            await using var command = new MySqlCommand(sql, lease.Connection, lease.Transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _root.EndCommand();
+        }
+    }
+
+    private async ValueTask ReleaseAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+            _transaction = null;
+        }
+
+        if (_lease.Connection is not null)
+        {
+            await _lease.ReleaseAsync().ConfigureAwait(false);
+            _lease = default;
+        }
+    }
+
+    private void EnsureActive(string action)
+    {
+        if (_state != State.Active)
+        {
+            throw new InvalidOperationException($"Cannot {action}: the transaction has already {(_state == State.Committed ? "been committed" : "ended")}.");
+        }
+
+        if (Parent is { IsActive: false })
+        {
+            throw new InvalidOperationException($"Cannot {action}: the enclosing transaction has already ended.");
+        }
+    }
+
+    private static MicroOrmException CommitFailed(Exception exception) =>
+        exception is MySqlException { Number: > 0 and < 2000 } server
+            ? new MicroOrmException($"The server refused the commit (server error {server.Number}); the transaction was rolled back.", exception, "COMMIT", null, null, server.Number)
+            : new CommitOutcomeUnknownException(exception);
+}
