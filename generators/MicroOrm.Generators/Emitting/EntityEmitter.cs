@@ -84,9 +84,9 @@ internal static class EntityEmitter
         writer.Line($"new global::MicroOrm.Mapping.ColumnInfo[] {{ {columnList} }},");
         writer.Line($"new global::MicroOrm.Mapping.ColumnInfo[] {{ {keyList} }},");
         writer.Line("CreateSql,");
-        writer.Line($"new string[] {{ {string.Join(", ", referenced)} }},");
-        writer.Line($"new global::MicroOrm.Mapping.IndexInfo[] {{ {string.Join(", ", indexes)} }},");
-        writer.Line($"new global::MicroOrm.Mapping.ForeignKeyInfo[] {{ {string.Join(", ", foreignKeys)} }});");
+        writer.Line(Literals.Array("string", referenced) + ",");
+        writer.Line(Literals.Array("global::MicroOrm.Mapping.IndexInfo", indexes) + ",");
+        writer.Line(Literals.Array("global::MicroOrm.Mapping.ForeignKeyInfo", foreignKeys) + ");");
         writer.Outdent();
         writer.Line();
         writer.Line($"private static readonly {entity.ColumnsTypeName}[] ColumnSets = {{ new(0), new(1), new(2), new(3) }};");

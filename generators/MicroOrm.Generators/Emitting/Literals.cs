@@ -28,6 +28,15 @@ internal static class Literals
         return builder.Append('"').ToString();
     }
 
+    /// <summary>An array creation expression; <c>Array.Empty</c> when there are no items.</summary>
+    public static string Array(string elementType, System.Collections.Generic.IEnumerable<string> items)
+    {
+        var list = System.Linq.Enumerable.ToList(items);
+        return list.Count == 0
+            ? $"global::System.Array.Empty<{elementType}>()"
+            : $"new {elementType}[] {{ {string.Join(", ", list)} }}";
+    }
+
     /// <summary>A local variable name for a property: camelCase, escaped when it is a keyword.</summary>
     public static string Local(string propertyName)
     {

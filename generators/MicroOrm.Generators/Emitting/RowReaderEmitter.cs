@@ -98,16 +98,23 @@ internal static class RowReaderEmitter
 
         var arguments = construction.ConstructorProperties.Select(p => Literals.Local(p));
         var initialized = columns.Where(c => c.IsSettable).ToList();
-        writer.Line($"return new {fullName}({string.Join(", ", arguments)})");
-        writer.Line("{");
-        writer.Indent();
-        foreach (var column in initialized)
+        if (initialized.Count == 0)
         {
-            writer.Line($"{column.PropertyName} = {Literals.Local(column.PropertyName)},");
+            writer.Line($"return new {fullName}({string.Join(", ", arguments)});");
         }
+        else
+        {
+            writer.Line($"return new {fullName}({string.Join(", ", arguments)})");
+            writer.Line("{");
+            writer.Indent();
+            foreach (var column in initialized)
+            {
+                writer.Line($"{column.PropertyName} = {Literals.Local(column.PropertyName)},");
+            }
 
-        writer.Outdent();
-        writer.Line("};");
+            writer.Outdent();
+            writer.Line("};");
+        }
         writer.Close();
         writer.Line("catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))");
         writer.Line("{");

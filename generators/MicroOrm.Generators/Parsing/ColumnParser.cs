@@ -129,7 +129,7 @@ internal static class ColumnParser
             return fallback;
         }
 
-        var precision = attribute.ConstructorArguments[0].Value is int p ? p : 0;
+        var precision = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int p ? p : 0;
         var scale = attribute.ConstructorArguments.Length > 1 && attribute.ConstructorArguments[1].Value is int s ? s : 0;
         if (precision is < 1 or > 65 || scale is < 0 or > 30 || scale > precision)
         {

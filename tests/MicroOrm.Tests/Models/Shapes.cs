@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+
+namespace MicroOrm.Tests.Models;
+
+/// <summary>A composite key, set by the client, with an index over two columns.</summary>
+[Table]
+[Index(nameof(Role), nameof(JoinedOn))]
+public partial class Membership
+{
+    [Key(Order = 0)] public int UserId { get; set; }
+    [Key(Order = 1)] public int GroupId { get; set; }
+    [MaxLength(32)] public string Role { get; set; } = "member";
+    public DateOnly JoinedOn { get; set; }
+}
+
+/// <summary>A client-set Guid key and a unique, explicitly named column.</summary>
+[Table("documents")]
+public partial class Document
+{
+    [Key] public Guid Id { get; set; }
+    [Column("doc_title"), MaxLength(200), Unique] public string Title { get; set; } = "";
+    [Column(TypeName = "MEDIUMTEXT")] public string Body { get; set; } = "";
+    [CreatedAt] public DateTimeOffset CreatedAt { get; set; }
+    [UpdatedAt] public DateTimeOffset? UpdatedAt { get; set; }
+}
+
+/// <summary>A positional record: the mapper calls its constructor; the generated key arrives through its init accessor.</summary>
+[Table("points")]
+public partial record Point(int Id, double X, double Y, string? Label);
+
+/// <summary>Required and init-only members, set through an object initializer.</summary>
+[Table("settings")]
+public partial class Setting
+{
+    [Key] public int Id { get; init; }
+    [MaxLength(64)] public required string Name { get; init; }
+    [MaxLength(256)] public string? Value { get; init; }
+    [UpdatedAt] public DateTime ChangedAt { get; init; }
+}
+
+/// <summary>A private setter and a private parameterless constructor: the nested generated reader can use both.</summary>
+[Table("counters")]
+public partial class Counter
+{
+    private Counter()
+    {
+    }
+
+    public Counter(string name) => Name = name;
+
+    [Key] public long Id { get; private set; }
+    [MaxLength(64), Index(IsUnique = true, Name = "ux_counter_name")] public string Name { get; private set; } = "";
+    public int Value { get; set; }
+}
+
+/// <summary>The test project's database: every entity declared in this project.</summary>
+[Database]
+public partial class TestDb
+{
+}
