@@ -113,7 +113,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateAccessorName = Error(
         "MORM0026", "Two entities have the same accessor name",
-        "The entities '{0}' and '{1}' would both be exposed as '{2}' on the database class; rename one of the classes");
+        "The entities '{0}' and '{1}' would both be exposed as '{2}' on the database class; give one of them another table name with [Table(\"...\")]");
 
     public static readonly DiagnosticDescriptor InvalidNavigationType = Error(
         "MORM0027", "Navigation property has an invalid type",

@@ -156,7 +156,7 @@ internal static class RowReaderEmitter
         ValueKind.UInt32 => $"reader.GetFieldValue<uint>({ordinal})",
         ValueKind.Int64 => $"reader.GetInt64({ordinal})",
         ValueKind.UInt64 => $"reader.GetFieldValue<ulong>({ordinal})",
-        ValueKind.Single => $"reader.GetFloat({ordinal})",
+        ValueKind.Single => $"(float)reader.GetDouble({ordinal})",
         ValueKind.Double => $"reader.GetDouble({ordinal})",
         ValueKind.Decimal => $"reader.GetDecimal({ordinal})",
         ValueKind.String => $"reader.GetString({ordinal})",

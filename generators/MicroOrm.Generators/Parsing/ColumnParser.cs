@@ -49,6 +49,11 @@ internal static class ColumnParser
         var sqlType = string.IsNullOrWhiteSpace(typeName)
             ? TypeClassifier.SqlType(kind, maxLength, precision, scale, enumModel)
             : typeName!.Trim();
+        if (!string.IsNullOrWhiteSpace(typeName) && !ModelSymbols.HasAttribute(property, ModelSymbols.MaxLengthAttribute) && enumModel is not { StoreAsString: true })
+        {
+            // The declared type decides the length; the default 255 belongs to the default VARCHAR only.
+            maxLength = 0;
+        }
 
         return new ColumnModel(
             PropertyName: property.Name,

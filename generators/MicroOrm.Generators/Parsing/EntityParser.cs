@@ -122,7 +122,7 @@ internal static class EntityParser
             FullName: type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             IsRecord: type.IsRecord,
             TableName: tableName,
-            AccessorName: Naming.Pluralize(type.Name),
+            AccessorName: Naming.ToPascalCase(tableName, Naming.Pluralize(type.Name)),
             KeyType: keyType,
             Columns: columns.ToEquatableArray(),
             Indexes: indexes.ToEquatableArray(),

@@ -50,6 +50,30 @@ internal static class Naming
         return name + "s";
     }
 
+    /// <summary>
+    /// The accessor name for a table: its PascalCase (<c>states</c> → <c>States</c>, <c>all_types</c> → <c>AllTypes</c>),
+    /// so that <c>[Table("...")]</c> names both; <paramref name="fallback"/> when the table name makes no C# identifier.
+    /// </summary>
+    public static string ToPascalCase(string tableName, string fallback)
+    {
+        var builder = new StringBuilder(tableName.Length);
+        var upper = true;
+        foreach (var c in tableName)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        var name = builder.ToString();
+        return name.Length == 0 || !char.IsLetter(name[0]) ? fallback : name;
+    }
+
     public static string ToCamelCase(string name) =>
         name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 

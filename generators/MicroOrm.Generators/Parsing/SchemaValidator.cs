@@ -20,16 +20,14 @@ internal static class SchemaValidator
         {
             if (byTable.TryGetValue(entity.TableName, out var other))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTableName, entity.Location, other.FullName, entity.FullName, entity.TableName));
-            }
-            else
-            {
-                byTable[entity.TableName] = entity;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTableName, entity.Location, Display(other), Display(entity), entity.TableName));
+                continue;
             }
 
+            byTable[entity.TableName] = entity;
             if (byAccessor.TryGetValue(entity.AccessorName, out var sameAccessor))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAccessorName, entity.Location, sameAccessor.FullName, entity.FullName, entity.AccessorName));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAccessorName, entity.Location, Display(sameAccessor), Display(entity), entity.AccessorName));
             }
             else
             {
@@ -59,6 +57,8 @@ internal static class SchemaValidator
 
         return (ordered.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
+
+    private static string Display(EntityModel entity) => entity.FullName.Replace("global::", "");
 
     private static IEnumerable<string> References(EntityModel entity) =>
         entity.Columns.Where(c => c.ForeignKey is not null && c.ForeignKey.PrincipalTable != entity.TableName).Select(c => c.ForeignKey!.PrincipalTable);

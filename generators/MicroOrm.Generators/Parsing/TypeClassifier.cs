@@ -87,11 +87,13 @@ internal static class TypeClassifier
         ValueKind.UInt32 => "INT UNSIGNED",
         ValueKind.Int64 => "BIGINT",
         ValueKind.UInt64 => "BIGINT UNSIGNED",
-        ValueKind.Single => "FLOAT",
+        // Not FLOAT: the server sends FLOAT results as text with 6 significant digits, which loses most floats;
+        // every float is exactly a double, and DOUBLE results come back in full.
+        ValueKind.Single => "DOUBLE",
         ValueKind.Double => "DOUBLE",
         ValueKind.Decimal => $"DECIMAL({precision},{scale})",
         ValueKind.String => StringType(maxLength),
-        ValueKind.Char => "CHAR(1)",
+        ValueKind.Char => "VARCHAR(1)", // not CHAR(1): CHAR strips trailing spaces, so a space would not round-trip
         ValueKind.Bytes => BinaryType(maxLength),
         ValueKind.Guid => "CHAR(36)",
         ValueKind.DateTime => "DATETIME(6)",

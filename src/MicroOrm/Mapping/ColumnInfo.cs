@@ -51,7 +51,17 @@ public sealed class ColumnInfo
     public ValueConverter? Converter { get; }
 
     /// <summary>The value to send as a parameter for the property value <paramref name="value"/>.</summary>
-    public object? ToDbValue<T>(T value) => Converter is { } converter ? converter.ToDb(value) : value;
+    /// <remarks>
+    /// A float is sent widened to double: the shortest text that round-trips a float (<c>3.4028235E+38</c> for
+    /// float.MaxValue) can lie just outside FLOAT's range once the server parses it as a double, while the exact double
+    /// always rounds back to the same float.
+    /// </remarks>
+    public object? ToDbValue<T>(T value) => value switch
+    {
+        float single => (double)single,
+        _ when Converter is { } converter => converter.ToDb(value),
+        _ => value,
+    };
 
     /// <summary>Whether the column is part of the primary key.</summary>
     public bool IsKey => (Flags & ColumnFlags.Key) != 0;

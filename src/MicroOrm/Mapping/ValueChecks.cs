@@ -58,7 +58,7 @@ public static class ValueChecks
     /// <summary>A char is a whole character (not half of a surrogate pair).</summary>
     public static void Character(char value, ColumnInfo column, ValidationErrors errors)
     {
-        if (char.IsSurrogate(value)) errors.Add(column, "is half of a surrogate pair, which a CHAR(1) column cannot store");
+        if (char.IsSurrogate(value)) errors.Add(column, "is half of a surrogate pair, which a one-character column cannot store");
     }
 
     /// <summary>A decimal fits DECIMAL(<paramref name="precision"/>, <paramref name="scale"/>) without rounding.</summary>

@@ -48,7 +48,7 @@ internal static class ValueReader<T>
             type == typeof(uint) ? Wrap<uint>(static (r, i) => r.GetFieldValue<uint>(i)) :
             type == typeof(long) ? Wrap<long>(static (r, i) => r.GetInt64(i)) :
             type == typeof(ulong) ? Wrap<ulong>(static (r, i) => r.GetFieldValue<ulong>(i)) :
-            type == typeof(float) ? Wrap<float>(static (r, i) => r.GetFloat(i)) :
+            type == typeof(float) ? Wrap<float>(static (r, i) => (float)r.GetDouble(i)) :
             type == typeof(double) ? Wrap<double>(static (r, i) => r.GetDouble(i)) :
             type == typeof(decimal) ? Wrap<decimal>(static (r, i) => r.GetDecimal(i)) :
             type == typeof(string) ? Wrap<string>(static (r, i) => r.GetString(i)) :

@@ -101,7 +101,7 @@ namespace MicroOrm.Tests.Models
             /// <summary>The column <c>u_long_value</c> (BIGINT UNSIGNED NOT NULL) of <see cref="ULongValue"/>.</summary>
             public readonly global::MicroOrm.Column<ulong> ULongValue;
 
-            /// <summary>The column <c>float_value</c> (FLOAT NOT NULL) of <see cref="FloatValue"/>.</summary>
+            /// <summary>The column <c>float_value</c> (DOUBLE NOT NULL) of <see cref="FloatValue"/>.</summary>
             public readonly global::MicroOrm.Column<float> FloatValue;
 
             /// <summary>The column <c>double_value</c> (DOUBLE NOT NULL) of <see cref="DoubleValue"/>.</summary>
@@ -119,7 +119,7 @@ namespace MicroOrm.Tests.Models
             /// <summary>The column <c>long_text</c> (MEDIUMTEXT NOT NULL) of <see cref="LongText"/>.</summary>
             public readonly global::MicroOrm.Column<string> LongText;
 
-            /// <summary>The column <c>letter</c> (CHAR(1) NOT NULL) of <see cref="Letter"/>.</summary>
+            /// <summary>The column <c>letter</c> (VARCHAR(1) NOT NULL) of <see cref="Letter"/>.</summary>
             public readonly global::MicroOrm.Column<char> Letter;
 
             /// <summary>The column <c>blob</c> (VARBINARY(256) NOT NULL) of <see cref="Blob"/>.</summary>
@@ -182,7 +182,7 @@ namespace MicroOrm.Tests.Models
             /// <summary>The column <c>nullable_u_long</c> (BIGINT UNSIGNED NULL) of <see cref="NullableULong"/>.</summary>
             public readonly global::MicroOrm.Column<ulong?> NullableULong;
 
-            /// <summary>The column <c>nullable_float</c> (FLOAT NULL) of <see cref="NullableFloat"/>.</summary>
+            /// <summary>The column <c>nullable_float</c> (DOUBLE NULL) of <see cref="NullableFloat"/>.</summary>
             public readonly global::MicroOrm.Column<float?> NullableFloat;
 
             /// <summary>The column <c>nullable_double</c> (DOUBLE NULL) of <see cref="NullableDouble"/>.</summary>
@@ -194,7 +194,7 @@ namespace MicroOrm.Tests.Models
             /// <summary>The column <c>nullable_text</c> (VARCHAR(100) NULL) of <see cref="NullableText"/>.</summary>
             public readonly global::MicroOrm.Column<string?> NullableText;
 
-            /// <summary>The column <c>nullable_letter</c> (CHAR(1) NULL) of <see cref="NullableLetter"/>.</summary>
+            /// <summary>The column <c>nullable_letter</c> (VARCHAR(1) NULL) of <see cref="NullableLetter"/>.</summary>
             public readonly global::MicroOrm.Column<char?> NullableLetter;
 
             /// <summary>The column <c>nullable_blob</c> (VARBINARY(256) NULL) of <see cref="NullableBlob"/>.</summary>
@@ -238,13 +238,13 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UIntValueColumn = new("all_types", "u_int_value", "UIntValue", typeof(uint), "INT UNSIGNED", 7, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo LongValueColumn = new("all_types", "long_value", "LongValue", typeof(long), "BIGINT", 8, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ULongValueColumn = new("all_types", "u_long_value", "ULongValue", typeof(ulong), "BIGINT UNSIGNED", 9, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo FloatValueColumn = new("all_types", "float_value", "FloatValue", typeof(float), "FLOAT", 10, global::MicroOrm.Mapping.ColumnFlags.None, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo FloatValueColumn = new("all_types", "float_value", "FloatValue", typeof(float), "DOUBLE", 10, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo DoubleValueColumn = new("all_types", "double_value", "DoubleValue", typeof(double), "DOUBLE", 11, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo PriceColumn = new("all_types", "price", "Price", typeof(decimal), "DECIMAL(18,4)", 12, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo HugeColumn = new("all_types", "huge", "Huge", typeof(decimal), "DECIMAL(65,30)", 13, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo TextColumn = new("all_types", "text", "Text", typeof(string), "VARCHAR(100)", 14, global::MicroOrm.Mapping.ColumnFlags.None, 100);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo LongTextColumn = new("all_types", "long_text", "LongText", typeof(string), "MEDIUMTEXT", 15, global::MicroOrm.Mapping.ColumnFlags.None, 20000);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo LetterColumn = new("all_types", "letter", "Letter", typeof(char), "CHAR(1)", 16, global::MicroOrm.Mapping.ColumnFlags.None, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo LetterColumn = new("all_types", "letter", "Letter", typeof(char), "VARCHAR(1)", 16, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo BlobColumn = new("all_types", "blob", "Blob", typeof(byte[]), "VARBINARY(256)", 17, global::MicroOrm.Mapping.ColumnFlags.None, 256);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo BigBlobColumn = new("all_types", "big_blob", "BigBlob", typeof(byte[]), "LONGBLOB", 18, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo GuidValueColumn = new("all_types", "guid_value", "GuidValue", typeof(global::System.Guid), "CHAR(36)", 19, global::MicroOrm.Mapping.ColumnFlags.None, 0);
@@ -265,11 +265,11 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableUIntColumn = new("all_types", "nullable_u_int", "NullableUInt", typeof(uint?), "INT UNSIGNED", 34, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableLongColumn = new("all_types", "nullable_long", "NullableLong", typeof(long?), "BIGINT", 35, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableULongColumn = new("all_types", "nullable_u_long", "NullableULong", typeof(ulong?), "BIGINT UNSIGNED", 36, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableFloatColumn = new("all_types", "nullable_float", "NullableFloat", typeof(float?), "FLOAT", 37, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableFloatColumn = new("all_types", "nullable_float", "NullableFloat", typeof(float?), "DOUBLE", 37, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableDoubleColumn = new("all_types", "nullable_double", "NullableDouble", typeof(double?), "DOUBLE", 38, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullablePriceColumn = new("all_types", "nullable_price", "NullablePrice", typeof(decimal?), "DECIMAL(18,4)", 39, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableTextColumn = new("all_types", "nullable_text", "NullableText", typeof(string), "VARCHAR(100)", 40, global::MicroOrm.Mapping.ColumnFlags.Nullable, 100);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableLetterColumn = new("all_types", "nullable_letter", "NullableLetter", typeof(char?), "CHAR(1)", 41, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableLetterColumn = new("all_types", "nullable_letter", "NullableLetter", typeof(char?), "VARCHAR(1)", 41, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableBlobColumn = new("all_types", "nullable_blob", "NullableBlob", typeof(byte[]), "VARBINARY(256)", 42, global::MicroOrm.Mapping.ColumnFlags.Nullable, 256);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableGuidColumn = new("all_types", "nullable_guid", "NullableGuid", typeof(global::System.Guid?), "CHAR(36)", 43, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableWhenColumn = new("all_types", "nullable_when", "NullableWhen", typeof(global::System.DateTime?), "DATETIME(6)", 44, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
@@ -306,13 +306,13 @@ namespace MicroOrm.Tests.Models
                 "  `u_int_value` INT UNSIGNED NOT NULL,\n" +
                 "  `long_value` BIGINT NOT NULL,\n" +
                 "  `u_long_value` BIGINT UNSIGNED NOT NULL,\n" +
-                "  `float_value` FLOAT NOT NULL,\n" +
+                "  `float_value` DOUBLE NOT NULL,\n" +
                 "  `double_value` DOUBLE NOT NULL,\n" +
                 "  `price` DECIMAL(18,4) NOT NULL,\n" +
                 "  `huge` DECIMAL(65,30) NOT NULL,\n" +
                 "  `text` VARCHAR(100) NOT NULL,\n" +
                 "  `long_text` MEDIUMTEXT NOT NULL,\n" +
-                "  `letter` CHAR(1) NOT NULL,\n" +
+                "  `letter` VARCHAR(1) NOT NULL,\n" +
                 "  `blob` VARBINARY(256) NOT NULL,\n" +
                 "  `big_blob` LONGBLOB NOT NULL,\n" +
                 "  `guid_value` CHAR(36) NOT NULL,\n" +
@@ -333,11 +333,11 @@ namespace MicroOrm.Tests.Models
                 "  `nullable_u_int` INT UNSIGNED NULL,\n" +
                 "  `nullable_long` BIGINT NULL,\n" +
                 "  `nullable_u_long` BIGINT UNSIGNED NULL,\n" +
-                "  `nullable_float` FLOAT NULL,\n" +
+                "  `nullable_float` DOUBLE NULL,\n" +
                 "  `nullable_double` DOUBLE NULL,\n" +
                 "  `nullable_price` DECIMAL(18,4) NULL,\n" +
                 "  `nullable_text` VARCHAR(100) NULL,\n" +
-                "  `nullable_letter` CHAR(1) NULL,\n" +
+                "  `nullable_letter` VARCHAR(1) NULL,\n" +
                 "  `nullable_blob` VARBINARY(256) NULL,\n" +
                 "  `nullable_guid` CHAR(36) NULL,\n" +
                 "  `nullable_when` DATETIME(6) NULL,\n" +
@@ -908,7 +908,7 @@ namespace MicroOrm.Tests.Models
                     column = 9;
                     ulong uLongValue = reader.GetFieldValue<ulong>(_uLongValue);
                     column = 10;
-                    float floatValue = reader.GetFloat(_floatValue);
+                    float floatValue = (float)reader.GetDouble(_floatValue);
                     column = 11;
                     double doubleValue = reader.GetDouble(_doubleValue);
                     column = 12;
@@ -962,7 +962,7 @@ namespace MicroOrm.Tests.Models
                     column = 36;
                     ulong? nullableULong = _nullableULong < 0 || reader.IsDBNull(_nullableULong) ? null : reader.GetFieldValue<ulong>(_nullableULong);
                     column = 37;
-                    float? nullableFloat = _nullableFloat < 0 || reader.IsDBNull(_nullableFloat) ? null : reader.GetFloat(_nullableFloat);
+                    float? nullableFloat = _nullableFloat < 0 || reader.IsDBNull(_nullableFloat) ? null : (float)reader.GetDouble(_nullableFloat);
                     column = 38;
                     double? nullableDouble = _nullableDouble < 0 || reader.IsDBNull(_nullableDouble) ? null : reader.GetDouble(_nullableDouble);
                     column = 39;

@@ -46,7 +46,7 @@ namespace MicroOrm.Tests.Models
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("documents", "id", "Id", typeof(global::System.Guid), "CHAR(36)", 0, global::MicroOrm.Mapping.ColumnFlags.Key, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo TitleColumn = new("documents", "doc_title", "Title", typeof(string), "VARCHAR(200)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 200);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo BodyColumn = new("documents", "body", "Body", typeof(string), "MEDIUMTEXT", 2, global::MicroOrm.Mapping.ColumnFlags.None, 255);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo BodyColumn = new("documents", "body", "Body", typeof(string), "MEDIUMTEXT", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("documents", "created_at", "CreatedAt", typeof(global::System.DateTimeOffset), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("documents", "updated_at", "UpdatedAt", typeof(global::System.DateTimeOffset?), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.Nullable | global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0);
 
@@ -131,7 +131,6 @@ namespace MicroOrm.Tests.Models
                 global::MicroOrm.Mapping.ValueChecks.Length(entity.Title, 200, TitleColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Title, TitleColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Body, BodyColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Body, 255, BodyColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Body, BodyColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(entity.CreatedAt, CreatedAtColumn, errors);
                 if (entity.UpdatedAt is { } updatedAt) global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(updatedAt, UpdatedAtColumn, errors);

@@ -20,7 +20,7 @@ namespace MicroOrm.Tests.Models
         private TestDb(global::MicroOrm.ConnectionSource source, bool ownsSource)
             : base(source, ownsSource, Tables)
         {
-            AllTypeses = new(this);
+            AllTypes = new(this);
             Counters = new(this);
             Documents = new(this);
             Memberships = new(this);
@@ -44,7 +44,7 @@ namespace MicroOrm.Tests.Models
         public static TestDb FromEnvironment() => Connect(global::MicroOrm.ConnectionStrings.FromEnvironment());
 
         /// <summary>The table <c>all_types</c> of <see cref="global::MicroOrm.Tests.Models.AllTypes"/>.</summary>
-        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int> AllTypeses { get; }
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int> AllTypes { get; }
 
         /// <summary>The table <c>counters</c> of <see cref="global::MicroOrm.Tests.Models.Counter"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long> Counters { get; }
