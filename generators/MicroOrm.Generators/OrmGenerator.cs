@@ -48,6 +48,22 @@ public sealed class OrmGenerator : IIncrementalGenerator
             foreach (var diagnostic in validated.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
         });
 
+        var rows = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ModelSymbols.RowAttribute,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax,
+                RowParser.Parse)
+            .WithTrackingName(TrackingNames.RowResults);
+
+        context.RegisterSourceOutput(rows, static (output, result) =>
+        {
+            foreach (var diagnostic in result.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            if (result.Model is { } row)
+            {
+                output.AddSource(HintName(row.FullName), RowEmitter.Emit(row));
+            }
+        });
+
         var databases = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ModelSymbols.DatabaseAttribute,

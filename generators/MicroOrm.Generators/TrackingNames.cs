@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Entities = nameof(Entities);
     public const string Schema = nameof(Schema);
     public const string DatabaseResults = nameof(DatabaseResults);
+    public const string RowResults = nameof(RowResults);
 }

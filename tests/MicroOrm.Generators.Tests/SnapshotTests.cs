@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using MicroOrm.Generators.Tests.Infrastructure;
+using MicroOrm.Testing;
 using Xunit;
 
 namespace MicroOrm.Generators.Tests;

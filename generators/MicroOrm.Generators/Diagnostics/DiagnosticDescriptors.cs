@@ -12,8 +12,8 @@ internal static class DiagnosticDescriptors
     private const string Usage = "MicroOrm.Usage";
 
     public static readonly DiagnosticDescriptor EntityMustBePartial = Error(
-        "MORM0001", "Entity class must be partial",
-        "The entity '{0}' must be declared 'partial' so that MicroOrm can generate its mapper; add the 'partial' modifier");
+        "MORM0001", "Mapped type must be partial",
+        "The type '{0}' must be declared 'partial' so that MicroOrm can generate its mapper; add the 'partial' modifier");
 
     public static readonly DiagnosticDescriptor EntityHasNoKey = Error(
         "MORM0002", "Entity has no key",

@@ -171,7 +171,7 @@ internal static class EntityParser
     /// The constructor the mapper calls: a parameterless one when it exists, else the one with the most parameters
     /// that all match candidate properties by name (ignoring case) and type, as a positional record's does.
     /// </summary>
-    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, List<IPropertySymbol> candidates)
+    internal static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, List<IPropertySymbol> candidates)
     {
         var constructors = type.InstanceConstructors
             .Where(c => !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
@@ -187,7 +187,7 @@ internal static class EntityParser
             .FirstOrDefault();
     }
 
-    private static void CheckRequiredMembers(INamedTypeSymbol type, IMethodSymbol? constructor, List<IPropertySymbol> mapped, List<DiagnosticInfo> diagnostics)
+    internal static void CheckRequiredMembers(INamedTypeSymbol type, IMethodSymbol? constructor, List<IPropertySymbol> mapped, List<DiagnosticInfo> diagnostics)
     {
         if (constructor is null || ModelSymbols.HasAttribute(constructor, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"))
         {

@@ -10,6 +10,7 @@ internal static class ModelSymbols
 {
     public const string TableAttribute = "MicroOrm.TableAttribute";
     public const string DatabaseAttribute = "MicroOrm.DatabaseAttribute";
+    public const string RowAttribute = "MicroOrm.RowAttribute";
     public const string ColumnAttribute = "MicroOrm.ColumnAttribute";
     public const string KeyAttribute = "MicroOrm.KeyAttribute";
     public const string NotMappedAttribute = "MicroOrm.NotMappedAttribute";

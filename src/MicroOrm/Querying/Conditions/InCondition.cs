@@ -5,7 +5,8 @@ namespace MicroOrm;
 
 /// <summary>
 /// <c>column IN (@p0, @p1, ...)</c>. An empty list is FALSE (NOT IN: TRUE) rather than the syntax error <c>IN ()</c>
-/// would be; a NULL in the list matches NULL rows, as a C# reader of <c>In(null, 1)</c> expects.
+/// would be; a NULL in the list matches NULL rows, as a C# reader of <c>In(null, 1)</c> expects, and a NULL row is
+/// otherwise simply not in the list (so that NOT IN includes it, as <c>!list.Contains(null)</c> does).
 /// </summary>
 internal sealed class InCondition(ColumnRef column, List<object?> values, bool includesNull, bool negated) : Condition
 {
@@ -37,6 +38,12 @@ internal sealed class InCondition(ColumnRef column, List<object?> values, bool i
             if (values.Count > 0) writer.Append(" OR ");
             writer.Column(column);
             writer.Append(" IS NULL");
+        }
+        else if (column.Info.IsNullable)
+        {
+            writer.Append(" AND ");
+            writer.Column(column);
+            writer.Append(" IS NOT NULL");
         }
 
         writer.Append(")");

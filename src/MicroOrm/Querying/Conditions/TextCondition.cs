@@ -10,6 +10,8 @@ internal sealed class TextCondition(ColumnRef column, string pattern, bool isLik
 {
     internal override void Write(SqlWriter writer)
     {
+        // Two-valued on a nullable column: a NULL does not match, so NOT of the match includes it.
+        if (column.Info.IsNullable) writer.Append("(");
         writer.Column(column);
         writer.Append(isLike ? " LIKE " : " = ");
         writer.Parameter(pattern);
@@ -20,5 +22,6 @@ internal sealed class TextCondition(ColumnRef column, string pattern, bool isLik
         }
 
         if (isLike) writer.Append(" ESCAPE '" + LikePattern.EscapeCharacter + "'");
+        if (column.Info.IsNullable) writer.Append(" AND ").Column(column).Append(" IS NOT NULL)");
     }
 }

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using Xunit;
 
-namespace MicroOrm.Generators.Tests.Infrastructure;
+namespace MicroOrm.Testing;
 
 /// <summary>
 /// Golden files beside the tests (<c>Snapshots/</c>), reviewed like code. A test fails when the generated text differs
