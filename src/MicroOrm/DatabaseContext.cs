@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
 using MicroOrm.Mapping;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 
@@ -16,12 +16,13 @@ namespace MicroOrm;
 /// A database object made from a connection string or data source is safe to share between threads: each operation
 /// leases its own pooled connection. A transaction belongs to the async flow that began it.
 /// </remarks>
-public abstract class DatabaseContext : IAsyncDisposable
+public abstract partial class DatabaseContext : IAsyncDisposable
 {
     private readonly ConnectionSource _source;
     private readonly bool _ownsSource;
     private readonly TimeProvider _clock = TimeProvider.System;
     private Task<ServerFacts>? _serverFacts;
+    private RawSqlRunner? _raw;
 
     /// <summary>Called by the generated constructor.</summary>
     /// <param name="source">Where connections come from.</param>

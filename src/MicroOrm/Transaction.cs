@@ -14,7 +14,7 @@ namespace MicroOrm;
 /// without <see cref="CommitAsync"/> rolls it back. Beginning a transaction inside another makes a nested scope
 /// backed by a savepoint: its rollback undoes only its own work.
 /// </summary>
-public sealed class Transaction : IAsyncDisposable, ILeaseOwner
+public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
 {
     private readonly CommandExecutor _executor;
     private readonly Transaction _root;
@@ -23,6 +23,7 @@ public sealed class Transaction : IAsyncDisposable, ILeaseOwner
     private MySqlTransaction? _transaction;
     private int _busy;
     private State _state;
+    private RawSqlRunner? _raw;
 
     internal Transaction(CommandExecutor executor, Transaction? parent, IsolationLevel isolationLevel, bool isReadOnly)
     {

@@ -6,7 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Mapping;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 using MySqlConnector;
 
 namespace MicroOrm.Execution;
@@ -53,28 +53,55 @@ internal sealed class CommandExecutor
         if (ReferenceEquals(_ambient.Value, transaction)) _ambient.Value = transaction.Parent;
     }
 
-    public Task<List<T>> ListAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken) =>
-        ListCoreAsync(statement, rowReader, null, table, cancellationToken);
+    public Task<List<T>> ListAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
+        ListCoreAsync(statement, rowReader, null, table, transaction, cancellationToken);
 
-    public Task<List<T>> ListAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken) =>
-        ListCoreAsync(statement, null, readerFactory, table, cancellationToken);
+    public Task<List<T>> ListAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
+        ListCoreAsync(statement, null, readerFactory, table, transaction, cancellationToken);
 
-    public IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken) =>
-        StreamCoreAsync(statement, rowReader, null, table, cancellationToken);
+    public IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
+        StreamCoreAsync(statement, rowReader, null, table, transaction, cancellationToken);
 
-    public IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken) =>
-        StreamCoreAsync(statement, null, readerFactory, table, cancellationToken);
+    public IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
+        StreamCoreAsync(statement, null, readerFactory, table, transaction, cancellationToken);
 
-    /// <summary>The first row read with <paramref name="rowReader"/>, or the default when there is none.</summary>
-    public async Task<T?> FirstOrDefaultAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken)
+    /// <summary>Opens a reader for a command that may return several result sets; the caller disposes it.</summary>
+    public async Task<OpenReader> OpenReaderAsync(SqlStatement statement, Transaction? transaction, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
+        MySqlCommand? command = null;
+        try
+        {
+            command = CreateCommand(lease, statement);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return new OpenReader(lease, command, reader, statement);
+        }
+        catch (Exception exception)
+        {
+            if (command is not null) await command.DisposeAsync().ConfigureAwait(false);
+            await lease.ReleaseAsync().ConfigureAwait(false);
+            if (exception is MySqlException server) throw ServerErrors.Translate(server, statement, null);
+            throw;
+        }
+    }
+
+    /// <summary>The first row read with <paramref name="rowReader"/>, or the default when there is none.</summary>
+    public Task<T?> FirstOrDefaultAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
+        FirstOrDefaultCoreAsync(statement, rowReader, null, table, transaction, cancellationToken);
+
+    public Task<T?> FirstOrDefaultAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
+        FirstOrDefaultCoreAsync(statement, null, readerFactory, table, transaction, cancellationToken);
+
+    private async Task<T?> FirstOrDefaultCoreAsync<T>(SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, Transaction? transaction, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = CreateCommand(lease, statement);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? rowReader.Read(reader) : default;
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (rowReader ?? readerFactory!(reader)).Read(reader) : default;
         }
         catch (MySqlException exception)
         {
@@ -87,10 +114,10 @@ internal sealed class CommandExecutor
     }
 
     /// <summary>The first column of the first row, read as <typeparamref name="T"/>; the default when there is no row.</summary>
-    public async Task<T> ScalarAsync<T>(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
+    public async Task<T> ScalarAsync<T>(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = CreateCommand(lease, statement);
@@ -108,14 +135,14 @@ internal sealed class CommandExecutor
     }
 
     /// <summary>Runs a statement that returns no rows; returns the rows it matched.</summary>
-    public async Task<int> ExecuteAsync(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken) =>
-        (await ExecuteWithIdAsync(statement, table, cancellationToken).ConfigureAwait(false)).Rows;
+    public async Task<int> ExecuteAsync(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
+        (await ExecuteWithIdAsync(statement, table, cancellationToken, transaction).ConfigureAwait(false)).Rows;
 
     /// <summary>Runs a statement that returns no rows; returns the rows it matched and the first AUTO_INCREMENT value it generated.</summary>
-    public async Task<(int Rows, long LastInsertedId)> ExecuteWithIdAsync(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
+    public async Task<(int Rows, long LastInsertedId)> ExecuteWithIdAsync(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = CreateCommand(lease, statement);
@@ -136,7 +163,7 @@ internal sealed class CommandExecutor
     public async Task<T> WithConnectionAsync<T>(Func<MySqlConnection, MySqlTransaction?, Task<T>> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(null, cancellationToken).ConfigureAwait(false);
         try
         {
             return await work(lease.Connection, lease.Transaction).ConfigureAwait(false);
@@ -147,10 +174,10 @@ internal sealed class CommandExecutor
         }
     }
 
-    private async Task<List<T>> ListCoreAsync<T>(SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, CancellationToken cancellationToken)
+    private async Task<List<T>> ListCoreAsync<T>(SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, Transaction? transaction, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = CreateCommand(lease, statement);
@@ -175,11 +202,11 @@ internal sealed class CommandExecutor
     }
 
     private async IAsyncEnumerable<T> StreamCoreAsync<T>(
-        SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table,
+        SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, Transaction? transaction,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = CreateCommand(lease, statement);
@@ -219,8 +246,9 @@ internal sealed class CommandExecutor
         }
     }
 
-    private ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken) =>
-        CurrentTransaction is { } transaction
+    /// <summary>The explicit transaction's connection, else the ambient transaction's, else a lease from the source.</summary>
+    private ValueTask<ConnectionLease> AcquireAsync(Transaction? explicitTransaction, CancellationToken cancellationToken) =>
+        (explicitTransaction ?? CurrentTransaction) is { } transaction
             ? new ValueTask<ConnectionLease>(transaction.LeaseForCommand())
             : Source.AcquireAsync(cancellationToken);
 

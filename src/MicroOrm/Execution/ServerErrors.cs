@@ -1,7 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 using MicroOrm.Mapping;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 using MySqlConnector;
 
 namespace MicroOrm.Execution;

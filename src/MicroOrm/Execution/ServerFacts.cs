@@ -1,6 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm.Execution;
 

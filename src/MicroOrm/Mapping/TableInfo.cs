@@ -62,7 +62,7 @@ public sealed class TableInfo
     {
         var cache = _qualifiedSelectLists;
         if (tableIndex < cache.Length && cache[tableIndex] is { } cached) return cached;
-        var alias = Sql.SqlWriter.TableAlias(tableIndex);
+        var alias = SqlBuilding.SqlWriter.TableAlias(tableIndex);
         var builder = new System.Text.StringBuilder();
         for (var i = 0; i < Columns.Count; i++)
         {
@@ -77,10 +77,10 @@ public sealed class TableInfo
 
     private readonly string?[] _qualifiedSelectLists = new string?[4];
 
-    private Sql.TableStatements? _statements;
+    private SqlBuilding.TableStatements? _statements;
 
     /// <summary>The table's fixed statements, written on first use.</summary>
-    internal Sql.TableStatements Statements => _statements ??= new Sql.TableStatements(this);
+    internal SqlBuilding.TableStatements Statements => _statements ??= new SqlBuilding.TableStatements(this);
 
     /// <summary>Finds a column by its property name or column name (ordinal, case-insensitive).</summary>
     public ColumnInfo? FindColumn(string name)

@@ -39,37 +39,39 @@ internal static class ValueReader<T>
     {
         var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         object? getter =
-            type == typeof(bool) ? Wrap<bool>(static (r, i) => r.GetBoolean(i)) :
-            type == typeof(sbyte) ? Wrap<sbyte>(static (r, i) => r.GetFieldValue<sbyte>(i)) :
-            type == typeof(byte) ? Wrap<byte>(static (r, i) => r.GetByte(i)) :
-            type == typeof(short) ? Wrap<short>(static (r, i) => r.GetInt16(i)) :
-            type == typeof(ushort) ? Wrap<ushort>(static (r, i) => r.GetFieldValue<ushort>(i)) :
-            type == typeof(int) ? Wrap<int>(static (r, i) => r.GetInt32(i)) :
-            type == typeof(uint) ? Wrap<uint>(static (r, i) => r.GetFieldValue<uint>(i)) :
-            type == typeof(long) ? Wrap<long>(static (r, i) => r.GetInt64(i)) :
-            type == typeof(ulong) ? Wrap<ulong>(static (r, i) => r.GetFieldValue<ulong>(i)) :
-            type == typeof(float) ? Wrap<float>(static (r, i) => (float)r.GetDouble(i)) :
-            type == typeof(double) ? Wrap<double>(static (r, i) => r.GetDouble(i)) :
-            type == typeof(decimal) ? Wrap<decimal>(static (r, i) => r.GetDecimal(i)) :
-            type == typeof(string) ? Wrap<string>(static (r, i) => r.GetString(i)) :
-            type == typeof(char) ? Wrap<char>(static (r, i) => r.GetChar(i)) :
-            type == typeof(byte[]) ? Wrap<byte[]>(static (r, i) => r.GetFieldValue<byte[]>(i)) :
-            type == typeof(Guid) ? Wrap<Guid>(static (r, i) => r.GetGuid(i)) :
-            type == typeof(DateTime) ? Wrap<DateTime>(static (r, i) => r.GetDateTime(i)) :
-            type == typeof(DateTimeOffset) ? Wrap<DateTimeOffset>(static (r, i) => r.GetFieldValue<DateTimeOffset>(i)) :
-            type == typeof(DateOnly) ? Wrap<DateOnly>(static (r, i) => r.GetFieldValue<DateOnly>(i)) :
-            type == typeof(TimeOnly) ? Wrap<TimeOnly>(static (r, i) => r.GetFieldValue<TimeOnly>(i)) :
-            type == typeof(TimeSpan) ? Wrap<TimeSpan>(static (r, i) => r.GetFieldValue<TimeSpan>(i)) :
+            type == typeof(bool) ? Value<bool>(static (r, i) => r.GetBoolean(i)) :
+            type == typeof(sbyte) ? Value<sbyte>(static (r, i) => r.GetFieldValue<sbyte>(i)) :
+            type == typeof(byte) ? Value<byte>(static (r, i) => r.GetByte(i)) :
+            type == typeof(short) ? Value<short>(static (r, i) => r.GetInt16(i)) :
+            type == typeof(ushort) ? Value<ushort>(static (r, i) => r.GetFieldValue<ushort>(i)) :
+            type == typeof(int) ? Value<int>(static (r, i) => r.GetInt32(i)) :
+            type == typeof(uint) ? Value<uint>(static (r, i) => r.GetFieldValue<uint>(i)) :
+            type == typeof(long) ? Value<long>(static (r, i) => r.GetInt64(i)) :
+            type == typeof(ulong) ? Value<ulong>(static (r, i) => r.GetFieldValue<ulong>(i)) :
+            type == typeof(float) ? Value<float>(static (r, i) => (float)r.GetDouble(i)) :
+            type == typeof(double) ? Value<double>(static (r, i) => r.GetDouble(i)) :
+            type == typeof(decimal) ? Value<decimal>(static (r, i) => r.GetDecimal(i)) :
+            type == typeof(string) ? Reference<string>(static (r, i) => r.GetString(i)) :
+            type == typeof(char) ? Value<char>(static (r, i) => r.GetChar(i)) :
+            type == typeof(byte[]) ? Reference<byte[]>(static (r, i) => r.GetFieldValue<byte[]>(i)) :
+            type == typeof(Guid) ? Value<Guid>(static (r, i) => r.GetGuid(i)) :
+            type == typeof(DateTime) ? Value<DateTime>(static (r, i) => r.GetDateTime(i)) :
+            type == typeof(DateTimeOffset) ? Value<DateTimeOffset>(static (r, i) => r.GetFieldValue<DateTimeOffset>(i)) :
+            type == typeof(DateOnly) ? Value<DateOnly>(static (r, i) => r.GetFieldValue<DateOnly>(i)) :
+            type == typeof(TimeOnly) ? Value<TimeOnly>(static (r, i) => r.GetFieldValue<TimeOnly>(i)) :
+            type == typeof(TimeSpan) ? Value<TimeSpan>(static (r, i) => r.GetFieldValue<TimeSpan>(i)) :
             null;
         return (Func<DbDataReader, int, T>?)getter;
     }
 
-    /// <summary>Adapts a getter of <typeparamref name="TValue"/> to <typeparamref name="T"/>, which is TValue or TValue?.</summary>
-    private static object Wrap<TValue>(Func<DbDataReader, int, TValue> getter)
-    {
-        if (typeof(T) == typeof(TValue)) return getter;
-        return new Func<DbDataReader, int, TValue?>((r, i) => getter(r, i));
-    }
+    /// <summary>Adapts a getter of a value type to <typeparamref name="T"/>, which is that type or its <see cref="Nullable{T}"/>.</summary>
+    private static object Value<TValue>(Func<DbDataReader, int, TValue> getter)
+        where TValue : struct =>
+        typeof(T) == typeof(TValue) ? getter : new Func<DbDataReader, int, TValue?>((r, i) => getter(r, i));
+
+    /// <summary>A getter of a reference type serves both its annotated and unannotated forms.</summary>
+    private static object Reference<TValue>(Func<DbDataReader, int, TValue> getter)
+        where TValue : class => getter;
 }
 
 /// <summary>Non-generic entry point, for call sites that know the column.</summary>

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using MicroOrm.Mapping;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 

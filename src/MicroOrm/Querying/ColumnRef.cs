@@ -1,5 +1,5 @@
 using MicroOrm.Mapping;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 

@@ -1,4 +1,4 @@
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 

@@ -4,7 +4,7 @@ using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Mapping;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 

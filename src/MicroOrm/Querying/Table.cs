@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
 using MicroOrm.Mapping;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 

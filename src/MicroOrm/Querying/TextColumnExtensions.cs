@@ -1,5 +1,5 @@
 using System;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 

@@ -25,7 +25,7 @@ public sealed class SchemaManager
     {
         foreach (var table in _tables)
         {
-            await _database.Executor.ExecuteAsync(new Sql.SqlStatement(table.CreateSql, []), table, cancellationToken).ConfigureAwait(false);
+            await _database.Executor.ExecuteAsync(new SqlStatement(table.CreateSql, []), table, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -35,7 +35,7 @@ public sealed class SchemaManager
         for (var i = _tables.Length - 1; i >= 0; i--)
         {
             var table = _tables[i];
-            await _database.Executor.ExecuteAsync(new Sql.SqlStatement("DROP TABLE IF EXISTS " + table.QuotedName, []), table, cancellationToken).ConfigureAwait(false);
+            await _database.Executor.ExecuteAsync(new SqlStatement("DROP TABLE IF EXISTS " + table.QuotedName, []), table, cancellationToken).ConfigureAwait(false);
         }
     }
 }

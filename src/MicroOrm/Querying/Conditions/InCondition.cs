@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using MicroOrm.Sql;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 

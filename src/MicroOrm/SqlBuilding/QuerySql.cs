@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using MicroOrm.Mapping;
 
-namespace MicroOrm.Sql;
+namespace MicroOrm.SqlBuilding;
 
 /// <summary>Composes the statements a single-table query sends: SELECT, COUNT, EXISTS, UPDATE and DELETE.</summary>
 internal static class QuerySql

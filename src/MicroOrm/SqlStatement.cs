@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using MicroOrm.SqlBuilding;
 
-namespace MicroOrm.Sql;
+namespace MicroOrm;
 
 /// <summary>
 /// A statement ready to send: SQL text with <c>@p0</c>, <c>@p1</c>, ... placeholders, and their values in order.

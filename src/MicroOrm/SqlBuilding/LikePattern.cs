@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace MicroOrm.Sql;
+namespace MicroOrm.SqlBuilding;
 
 /// <summary>
 /// Builds LIKE patterns. Every pattern MicroOrm sends uses <c>|</c> as its escape character: not a backslash, whose

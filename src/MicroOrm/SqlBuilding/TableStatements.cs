@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text;
 using MicroOrm.Mapping;
 
-namespace MicroOrm.Sql;
+namespace MicroOrm.SqlBuilding;
 
 /// <summary>
 /// The fixed statements of one table, written once from its metadata: insert, update, delete and find by key,

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using MicroOrm.Mapping;
 
-namespace MicroOrm.Sql;
+namespace MicroOrm.SqlBuilding;
 
 /// <summary>Splits a multi-row insert into statements that each fit the server's packet limit and MySQL's 65,535 placeholders.</summary>
 internal static class InsertBatches

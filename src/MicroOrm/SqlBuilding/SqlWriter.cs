@@ -2,13 +2,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace MicroOrm.Sql;
+namespace MicroOrm.SqlBuilding;
 
 /// <summary>
 /// Writes one SQL statement: text with <c>@pN</c> placeholders, and the values those placeholders stand for, in order.
 /// Only identifiers from the generator and fixed keywords reach the text; every value becomes a parameter.
 /// </summary>
-public sealed class SqlWriter
+internal sealed class SqlWriter
 {
     private static readonly string[] ParameterNames = CreateParameterNames(256);
 

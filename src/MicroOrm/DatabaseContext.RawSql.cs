@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using MicroOrm.Mapping;
+
+namespace MicroOrm;
+
+/// <summary>
+/// Raw SQL on the database object. Every method takes an interpolated string whose holes become parameters:
+/// <c>db.QueryAsync&lt;State&gt;($"SELECT * FROM states WHERE name = {name}")</c> sends <c>name = @p0</c>. Inside a
+/// transaction begun on this object, the SQL runs in that transaction.
+/// </summary>
+public abstract partial class DatabaseContext
+{
+    private RawSqlRunner Raw => _raw ??= new RawSqlRunner(Executor, null);
+
+    /// <summary>Runs a query and maps each row by column name to <typeparamref name="T"/> (an entity or a <c>[Row]</c> type).</summary>
+    public Task<List<T>> QueryAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
+        where T : IRow<T> => Raw.QueryAsync<T>(sql.ToStatement(), cancellationToken);
+
+    /// <summary>Runs a query and yields rows mapped by column name as they arrive.</summary>
+    public IAsyncEnumerable<T> QueryAsAsyncEnumerable<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
+        where T : IRow<T> => Raw.QueryAsAsyncEnumerable<T>(sql.ToStatement(), cancellationToken);
+
+    /// <summary>Runs a query and maps its first row by column name, or returns <see langword="null"/>.</summary>
+    public Task<T?> QueryFirstOrDefaultAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
+        where T : IRow<T> => Raw.QueryFirstOrDefaultAsync<T>(sql.ToStatement(), cancellationToken);
+
+    /// <summary>Runs a query and returns the first column of every row.</summary>
+    public Task<List<T>> QueryValuesAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
+        Raw.QueryValuesAsync<T>(sql.ToStatement(), cancellationToken);
+
+    /// <summary>Runs a query and returns the first two columns of every row, by position.</summary>
+    public Task<List<(T1, T2)>> QueryAsync<T1, T2>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
+        Raw.QueryAsync<T1, T2>(sql.ToStatement(), cancellationToken);
+
+    /// <summary>Runs a query and returns the first three columns of every row, by position.</summary>
+    public Task<List<(T1, T2, T3)>> QueryAsync<T1, T2, T3>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
+        Raw.QueryAsync<T1, T2, T3>(sql.ToStatement(), cancellationToken);
+
+    /// <summary>Runs a query and returns the first column of its first row (the default when there is no row).</summary>
+    public Task<T> ExecuteScalarAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
+        Raw.ExecuteScalarAsync<T>(sql.ToStatement(), cancellationToken);
+
+    /// <summary>Runs a statement that returns no rows; returns the rows it matched.</summary>
+    public Task<int> ExecuteAsync(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
+        Raw.ExecuteAsync(sql.ToStatement(), cancellationToken);
+
+    /// <summary>Runs a command that returns several result sets (statements separated by semicolons), read in order.</summary>
+    public Task<MultipleResults> QueryMultipleAsync(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
+        Raw.QueryMultipleAsync(sql.ToStatement(), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> exactly as written, with no parameters. Only for SQL that really is constant: any
+    /// value spliced into it can inject SQL, and the MORM1001 analyzer warns when a non-constant string reaches it.
+    /// </summary>
+    public Task<int> ExecuteUnsafeAsync(string sql, CancellationToken cancellationToken = default) =>
+        Raw.ExecuteAsync(new SqlStatement(sql, []), cancellationToken);
+
+    /// <summary>
+    /// Runs the query <paramref name="sql"/> exactly as written and maps rows by column name. Only for SQL that really
+    /// is constant; the MORM1001 analyzer warns when a non-constant string reaches it.
+    /// </summary>
+    public Task<List<T>> QueryUnsafeAsync<T>(string sql, CancellationToken cancellationToken = default)
+        where T : IRow<T> => Raw.QueryAsync<T>(new SqlStatement(sql, []), cancellationToken);
+}

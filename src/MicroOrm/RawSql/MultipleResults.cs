@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using MicroOrm.Execution;
+using MicroOrm.Mapping;
+using MySqlConnector;
+
+namespace MicroOrm;
+
+/// <summary>
+/// The result sets of one command, read in order: <c>await using var results = await db.QueryMultipleAsync($"...; ...");</c>
+/// then one <c>Read...</c> call per result set. Disposing it releases the connection.
+/// </summary>
+public sealed class MultipleResults : IAsyncDisposable
+{
+    private readonly OpenReader _open;
+    private bool _first = true;
+
+    internal MultipleResults(OpenReader open) => _open = open;
+
+    /// <summary>Reads the next result set into <typeparamref name="T"/>, mapping columns by name.</summary>
+    public Task<List<T>> ReadAsync<T>(CancellationToken cancellationToken = default)
+        where T : IRow<T> =>
+        ReadSetAsync(reader => T.CreateReader(reader), cancellationToken);
+
+    /// <summary>Reads the first column of every row of the next result set.</summary>
+    public Task<List<T>> ReadValuesAsync<T>(CancellationToken cancellationToken = default) =>
+        ReadSetAsync(static _ => new DelegateRowReader<T>(static r => ValueReader.Read<T>(r, 0, null)), cancellationToken);
+
+    /// <summary>Reads the first column of the first row of the next result set.</summary>
+    public async Task<T?> ReadScalarAsync<T>(CancellationToken cancellationToken = default)
+    {
+        var values = await ReadValuesAsync<T>(cancellationToken).ConfigureAwait(false);
+        return values.Count > 0 ? values[0] : default;
+    }
+
+    /// <summary>Releases the reader and the connection.</summary>
+    public ValueTask DisposeAsync() => _open.DisposeAsync();
+
+    private async Task<List<T>> ReadSetAsync<T>(Func<MySqlDataReader, RowReader<T>> readerFactory, CancellationToken cancellationToken)
+    {
+        var reader = _open.Reader;
+        try
+        {
+            if (!_first && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("The command returned no more result sets.");
+            }
+
+            _first = false;
+            var rows = readerFactory(reader);
+            var list = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(rows.Read(reader));
+            return list;
+        }
+        catch (MySqlException exception)
+        {
+            throw ServerErrors.Translate(exception, _open.Statement, null);
+        }
+    }
+}
