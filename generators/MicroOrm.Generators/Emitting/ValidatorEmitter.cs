@@ -11,11 +11,13 @@ internal static class ValidatorEmitter
 {
     public static void Write(SourceWriter writer, EntityModel entity)
     {
-        writer.Line($"public override void Validate({entity.FullName} entity, global::MicroOrm.Mapping.ValidationErrors errors)");
+        writer.Line($"public override void Validate({entity.FullName} entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)");
         writer.Line("{").Indent();
         foreach (var column in entity.Columns)
         {
-            foreach (var line in Checks(column)) writer.Line(line);
+            // An update does not send [CreatedAt], so only an insert checks it.
+            var prefix = column.Role == ColumnRole.CreatedAt ? "if (inserting) " : "";
+            foreach (var line in Checks(column)) writer.Line(prefix + line);
         }
 
         writer.Outdent().Line("}");

@@ -39,8 +39,11 @@ public abstract class EntityMap<TEntity>
     /// <summary>Sets the <c>[CreatedAt]</c> (when <paramref name="inserting"/>) and <c>[UpdatedAt]</c> properties to <paramref name="utcNow"/>.</summary>
     public abstract void Stamp(TEntity entity, System.DateTime utcNow, bool inserting);
 
-    /// <summary>Checks every value against its column (and the model's validation attributes), adding a problem for each failure.</summary>
-    public abstract void Validate(TEntity entity, ValidationErrors errors);
+    /// <summary>
+    /// Checks every value the write sends against its column (and the model's validation attributes), adding a problem
+    /// for each failure. An update does not send <c>[CreatedAt]</c>, so only an insert checks it.
+    /// </summary>
+    public abstract void Validate(TEntity entity, ValidationErrors errors, bool inserting);
 }
 
 /// <summary>An entity map that also knows the entity's generated column set.</summary>

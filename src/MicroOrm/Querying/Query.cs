@@ -145,6 +145,10 @@ public class Query<TEntity, TColumns>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         Database.Executor.ScalarAsync<long>(QuerySql.Count(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken);
 
+    /// <summary>The number of rows meeting <paramref name="predicate"/>.</summary>
+    public Task<long> CountAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
+        Where(predicate).CountAsync(cancellationToken);
+
     /// <summary>Whether the query returns any row.</summary>
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default) =>
         await Database.Executor.ScalarAsync<long>(QuerySql.Exists(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken).ConfigureAwait(false) != 0;

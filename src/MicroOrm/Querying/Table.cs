@@ -146,7 +146,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     {
         _map.Stamp(entity, Database.UtcNowForColumns(), inserting);
         var errors = new ValidationErrors();
-        _map.Validate(entity, errors);
+        _map.Validate(entity, errors, inserting);
         if (errors.HasErrors) throw new ValidationException(Map.Table.EntityName, Map.Table.Name, errors.Errors);
     }
 

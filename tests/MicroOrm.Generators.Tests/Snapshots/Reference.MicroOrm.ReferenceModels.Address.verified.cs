@@ -133,12 +133,12 @@ namespace MicroOrm.ReferenceModels
                 entity.UpdatedAt = utcNow;
             }
 
-            public override void Validate(global::MicroOrm.ReferenceModels.Address entity, global::MicroOrm.Mapping.ValidationErrors errors)
+            public override void Validate(global::MicroOrm.ReferenceModels.Address entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Street, StreetColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Length(entity.Street, 256, StreetColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Street, StreetColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTime(entity.CreatedAt, CreatedAtColumn, errors);
+                if (inserting) global::MicroOrm.Mapping.ValueChecks.DateTime(entity.CreatedAt, CreatedAtColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.DateTime(entity.UpdatedAt, UpdatedAtColumn, errors);
             }
         }

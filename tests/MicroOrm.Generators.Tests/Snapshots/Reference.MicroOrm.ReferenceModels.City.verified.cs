@@ -124,12 +124,12 @@ namespace MicroOrm.ReferenceModels
                 entity.UpdatedAt = utcNow;
             }
 
-            public override void Validate(global::MicroOrm.ReferenceModels.City entity, global::MicroOrm.Mapping.ValidationErrors errors)
+            public override void Validate(global::MicroOrm.ReferenceModels.City entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 128, NameColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTime(entity.CreatedAt, CreatedAtColumn, errors);
+                if (inserting) global::MicroOrm.Mapping.ValueChecks.DateTime(entity.CreatedAt, CreatedAtColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.DateTime(entity.UpdatedAt, UpdatedAtColumn, errors);
             }
         }

@@ -124,7 +124,7 @@ namespace MicroOrm.ReferenceModels
                 entity.UpdatedAt = utcNow;
             }
 
-            public override void Validate(global::MicroOrm.ReferenceModels.User entity, global::MicroOrm.Mapping.ValidationErrors errors)
+            public override void Validate(global::MicroOrm.ReferenceModels.User entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 128, NameColumn, errors);
@@ -132,7 +132,7 @@ namespace MicroOrm.ReferenceModels
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Email, EmailColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Length(entity.Email, 254, EmailColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Email, EmailColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTime(entity.CreatedAt, CreatedAtColumn, errors);
+                if (inserting) global::MicroOrm.Mapping.ValueChecks.DateTime(entity.CreatedAt, CreatedAtColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.DateTime(entity.UpdatedAt, UpdatedAtColumn, errors);
             }
         }

@@ -490,7 +490,7 @@ namespace MicroOrm.Tests.Models
             {
             }
 
-            public override void Validate(global::MicroOrm.Tests.Models.AllTypes entity, global::MicroOrm.Mapping.ValidationErrors errors)
+            public override void Validate(global::MicroOrm.Tests.Models.AllTypes entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
                 global::MicroOrm.Mapping.ValueChecks.Finite(entity.FloatValue, FloatValueColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Finite(entity.DoubleValue, DoubleValueColumn, errors);

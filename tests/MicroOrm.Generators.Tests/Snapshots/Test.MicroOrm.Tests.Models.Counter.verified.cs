@@ -107,7 +107,7 @@ namespace MicroOrm.Tests.Models
             {
             }
 
-            public override void Validate(global::MicroOrm.Tests.Models.Counter entity, global::MicroOrm.Mapping.ValidationErrors errors)
+            public override void Validate(global::MicroOrm.Tests.Models.Counter entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 64, NameColumn, errors);

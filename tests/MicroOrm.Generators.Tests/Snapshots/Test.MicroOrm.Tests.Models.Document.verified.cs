@@ -125,14 +125,14 @@ namespace MicroOrm.Tests.Models
                 entity.UpdatedAt = new global::System.DateTimeOffset(utcNow);
             }
 
-            public override void Validate(global::MicroOrm.Tests.Models.Document entity, global::MicroOrm.Mapping.ValidationErrors errors)
+            public override void Validate(global::MicroOrm.Tests.Models.Document entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Title, TitleColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Length(entity.Title, 200, TitleColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Title, TitleColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Body, BodyColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Body, BodyColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(entity.CreatedAt, CreatedAtColumn, errors);
+                if (inserting) global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(entity.CreatedAt, CreatedAtColumn, errors);
                 if (entity.UpdatedAt is { } updatedAt) global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(updatedAt, UpdatedAtColumn, errors);
             }
         }

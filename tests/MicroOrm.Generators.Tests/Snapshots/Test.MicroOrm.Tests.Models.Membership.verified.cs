@@ -118,7 +118,7 @@ namespace MicroOrm.Tests.Models
             {
             }
 
-            public override void Validate(global::MicroOrm.Tests.Models.Membership entity, global::MicroOrm.Mapping.ValidationErrors errors)
+            public override void Validate(global::MicroOrm.Tests.Models.Membership entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Role, RoleColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Length(entity.Role, 32, RoleColumn, errors);

@@ -117,7 +117,7 @@ namespace MicroOrm.Tests.Models
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Id")]
             private static extern void SetId(global::MicroOrm.Tests.Models.Point entity, int value);
 
-            public override void Validate(global::MicroOrm.Tests.Models.Point entity, global::MicroOrm.Mapping.ValidationErrors errors)
+            public override void Validate(global::MicroOrm.Tests.Models.Point entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
                 global::MicroOrm.Mapping.ValueChecks.Finite(entity.X, XColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Finite(entity.Y, YColumn, errors);

@@ -121,7 +121,7 @@ namespace MicroOrm.Tests.Models
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ChangedAt")]
             private static extern void SetChangedAt(global::MicroOrm.Tests.Models.Setting entity, global::System.DateTime value);
 
-            public override void Validate(global::MicroOrm.Tests.Models.Setting entity, global::MicroOrm.Mapping.ValidationErrors errors)
+            public override void Validate(global::MicroOrm.Tests.Models.Setting entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
                 global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
                 global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 64, NameColumn, errors);

@@ -13,6 +13,7 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int>(),
         };
 
@@ -25,6 +26,7 @@ namespace MicroOrm.Tests.Models
             Documents = new(this);
             Memberships = new(this);
             Points = new(this);
+            Products = new(this);
             Settings = new(this);
         }
 
@@ -57,6 +59,9 @@ namespace MicroOrm.Tests.Models
 
         /// <summary>The table <c>points</c> of <see cref="global::MicroOrm.Tests.Models.Point"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int> Points { get; }
+
+        /// <summary>The table <c>products</c> of <see cref="global::MicroOrm.Tests.Models.Product"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int> Products { get; }
 
         /// <summary>The table <c>settings</c> of <see cref="global::MicroOrm.Tests.Models.Setting"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int> Settings { get; }
