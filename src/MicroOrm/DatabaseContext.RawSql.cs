@@ -54,13 +54,13 @@ public abstract partial class DatabaseContext
     /// Runs <paramref name="sql"/> exactly as written, with no parameters. Only for SQL that really is constant: any
     /// value spliced into it can inject SQL, and the MORM1001 analyzer warns when a non-constant string reaches it.
     /// </summary>
-    public Task<int> ExecuteUnsafeAsync(string sql, CancellationToken cancellationToken = default) =>
+    public Task<int> ExecuteUnsafeAsync([ConstantSql] string sql, CancellationToken cancellationToken = default) =>
         Raw.ExecuteAsync(new SqlStatement(sql, []), cancellationToken);
 
     /// <summary>
     /// Runs the query <paramref name="sql"/> exactly as written and maps rows by column name. Only for SQL that really
     /// is constant; the MORM1001 analyzer warns when a non-constant string reaches it.
     /// </summary>
-    public Task<List<T>> QueryUnsafeAsync<T>(string sql, CancellationToken cancellationToken = default)
+    public Task<List<T>> QueryUnsafeAsync<T>([ConstantSql] string sql, CancellationToken cancellationToken = default)
         where T : IRow<T> => Raw.QueryAsync<T>(new SqlStatement(sql, []), cancellationToken);
 }

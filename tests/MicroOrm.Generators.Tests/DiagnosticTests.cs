@@ -66,6 +66,7 @@ public sealed class DiagnosticTests
             .GetCustomAttributes(typeof(InlineDataAttribute), false)
             .Cast<InlineDataAttribute>()
             .Select(a => (string)a.Data[0]!)
+            .Append(ConstantSqlAnalyzerTests.Id)
             .ToHashSet();
         var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "generators/MicroOrm.Generators/Diagnostics/AnalyzerReleases.Unshipped.md"));
         var documentation = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs/diagnostics.md"));

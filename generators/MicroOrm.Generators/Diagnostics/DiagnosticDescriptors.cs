@@ -10,6 +10,7 @@ internal static class DiagnosticDescriptors
 {
     private const string Mapping = "MicroOrm.Mapping";
     private const string Usage = "MicroOrm.Usage";
+    private const string Security = "MicroOrm.Security";
 
     public static readonly DiagnosticDescriptor EntityMustBePartial = Error(
         "MORM0001", "Mapped type must be partial",
@@ -130,6 +131,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoEntities = Warning(
         "MORM0030", "Database has no entities",
         "The database class '{0}' has no entities: no class in this project has [Table]");
+
+    public static readonly DiagnosticDescriptor NonConstantSql = new(
+        "MORM1001", "Non-constant SQL reaches an API that runs it as written",
+        "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",
+        Security, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Mapping, DiagnosticSeverity.Error, isEnabledByDefault: true);
