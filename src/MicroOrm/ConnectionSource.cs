@@ -43,6 +43,9 @@ public abstract class ConnectionSource : IAsyncDisposable
     /// <summary>The name of the database the connections use, or an empty string.</summary>
     public abstract string DatabaseName { get; }
 
+    /// <summary>Checks that backslashes in values are escaped the way the session reads them.</summary>
+    internal abstract BackslashGuard Backslashes { get; }
+
     internal abstract ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken);
 
     /// <summary>Releases the pool when the source owns it.</summary>

@@ -16,8 +16,9 @@ public static class SqlIdentifier
 
     /// <summary>
     /// Returns <paramref name="name"/> quoted with backticks. Names that MySQL would not accept as identifiers
-    /// (empty, longer than 64 characters, ending in a space, or containing a backtick or NUL) are refused rather than
-    /// escaped, so a quoted identifier can never carry anything but a name.
+    /// (empty, longer than 64 characters, ending in a space, containing NUL or a character outside the Basic
+    /// Multilingual Plane) and names with a backtick are refused rather than escaped, so a quoted identifier can never
+    /// carry anything but a name.
     /// </summary>
     /// <exception cref="ArgumentException">The name is not a valid identifier.</exception>
     public static string Quote(string name)
@@ -35,9 +36,17 @@ public static class SqlIdentifier
             throw new ArgumentException($"'{name}' is not a valid SQL identifier: it must have 1 to {MaxLength} characters.", nameof(name));
         }
 
-        if (name.AsSpan().IndexOfAny('`', '\0') >= 0 || name[^1] == ' ')
+        foreach (var c in name)
         {
-            throw new ArgumentException($"'{name}' is not a valid SQL identifier: backticks, NUL and trailing spaces are not allowed.", nameof(name));
+            if (c is '`' or '\0' || char.IsSurrogate(c))
+            {
+                throw new ArgumentException($"'{name}' is not a valid SQL identifier: backticks, NUL and characters outside the Basic Multilingual Plane (such as emoji) are not allowed.", nameof(name));
+            }
+        }
+
+        if (name[^1] == ' ')
+        {
+            throw new ArgumentException($"'{name}' is not a valid SQL identifier: a trailing space is not allowed.", nameof(name));
         }
     }
 

@@ -58,7 +58,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
         "MORM0012", "Invalid table, column or index name",
-        "'{0}' is not a valid MySQL name for {1}: a name has 1 to 64 characters, no backtick, no NUL and no trailing space");
+        "'{0}' is not a valid MySQL name for {1}: a name has 1 to 64 characters from the Basic Multilingual Plane, with no backtick, no NUL and no trailing space");
 
     public static readonly DiagnosticDescriptor NoUsableConstructor = Error(
         "MORM0013", "No constructor the mapper can call",

@@ -161,7 +161,7 @@ internal static class EntityParser
 
     internal static void CheckIdentifier(string name, string what, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
-        if (name.Length == 0 || name.Length > 64 || name.IndexOf('`') >= 0 || name.IndexOf('\0') >= 0 || name.EndsWith(" "))
+        if (name.Length == 0 || name.Length > 64 || name.IndexOf('`') >= 0 || name.IndexOf('\0') >= 0 || name.EndsWith(" ") || name.Any(char.IsSurrogate))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier, location, name, what));
         }

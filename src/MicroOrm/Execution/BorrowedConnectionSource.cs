@@ -15,9 +15,16 @@ internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
     private readonly MySqlConnection _connection;
     private int _busy;
 
-    public BorrowedConnectionSource(MySqlConnection connection) => _connection = connection;
+    public BorrowedConnectionSource(MySqlConnection connection)
+    {
+        _connection = connection;
+        // The caller owns this session and may change its sql_mode at any time: check it every time it matters.
+        Backslashes = new BackslashGuard(new MySqlConnectionStringBuilder(connection.ConnectionString).NoBackslashEscapes, cacheBySession: false);
+    }
 
     public override string DatabaseName => _connection.Database;
+
+    internal override BackslashGuard Backslashes { get; }
 
     internal override ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken)
     {

@@ -73,7 +73,7 @@ internal sealed class CommandExecutor
         MySqlCommand? command = null;
         try
         {
-            command = CreateCommand(lease, statement);
+            command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return new OpenReader(lease, command, reader, statement);
         }
@@ -99,7 +99,7 @@ internal sealed class CommandExecutor
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = CreateCommand(lease, statement);
+            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (rowReader ?? readerFactory!(reader)).Read(reader) : default;
         }
@@ -120,7 +120,7 @@ internal sealed class CommandExecutor
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = CreateCommand(lease, statement);
+            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ValueReader.Read<T>(reader, 0, null) : default!;
         }
@@ -145,7 +145,7 @@ internal sealed class CommandExecutor
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = CreateCommand(lease, statement);
+            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
             var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return (rows, command.LastInsertedId);
         }
@@ -180,7 +180,7 @@ internal sealed class CommandExecutor
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = CreateCommand(lease, statement);
+            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var rows = rowReader ?? readerFactory!(reader);
             var list = new List<T>();
@@ -209,7 +209,7 @@ internal sealed class CommandExecutor
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = CreateCommand(lease, statement);
+            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
             MySqlDataReader reader;
             try
             {
@@ -251,6 +251,13 @@ internal sealed class CommandExecutor
         (explicitTransaction ?? CurrentTransaction) is { } transaction
             ? new ValueTask<ConnectionLease>(transaction.LeaseForCommand())
             : Source.AcquireAsync(cancellationToken);
+
+    private async ValueTask<MySqlCommand> CreateCommandAsync(ConnectionLease lease, SqlStatement statement, CancellationToken cancellationToken)
+    {
+        await Source.Backslashes.CheckAsync(lease.Connection, lease.Transaction, statement, cancellationToken).ConfigureAwait(false);
+        Source.Backslashes.Forget(lease.Connection, statement);
+        return CreateCommand(lease, statement);
+    }
 
     private static MySqlCommand CreateCommand(in ConnectionLease lease, SqlStatement statement)
     {

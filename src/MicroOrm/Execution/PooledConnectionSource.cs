@@ -4,26 +4,74 @@ using MySqlConnector;
 
 namespace MicroOrm.Execution;
 
-/// <summary>Leases a pooled connection from a <see cref="MySqlDataSource"/> for each operation.</summary>
+/// <summary>
+/// Leases a pooled connection from a <see cref="MySqlDataSource"/> for each operation. A pool built from a connection
+/// string is aligned, on first use, with the server's default sql_mode: when the server runs with NO_BACKSLASH_ESCAPES
+/// and the connection string did not say so, the pool is rebuilt with <c>NoBackslashEscapes=true</c>, so values
+/// containing backslashes are escaped the way the server reads them.
+/// </summary>
 internal sealed class PooledConnectionSource : ConnectionSource
 {
-    private readonly MySqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
+    private readonly SemaphoreSlim _alignment = new(1, 1);
+    private MySqlDataSource _dataSource;
+    private BackslashGuard _backslashes;
+    private bool _aligned;
 
     public PooledConnectionSource(MySqlDataSource dataSource, bool ownsDataSource)
     {
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
-        DatabaseName = new MySqlConnectionStringBuilder(dataSource.ConnectionString).Database;
+        var settings = new MySqlConnectionStringBuilder(dataSource.ConnectionString);
+        DatabaseName = settings.Database;
+        _backslashes = new BackslashGuard(settings.NoBackslashEscapes, cacheBySession: true);
+        _aligned = !ownsDataSource;
     }
 
     public override string DatabaseName { get; }
 
+    internal override BackslashGuard Backslashes => _backslashes;
+
     internal override async ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken)
     {
+        if (!Volatile.Read(ref _aligned)) await AlignWithServerAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return new ConnectionLease(connection, transaction: null, closeOnRelease: true);
     }
 
-    public override ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
+    public override async ValueTask DisposeAsync()
+    {
+        if (_ownsDataSource) await _dataSource.DisposeAsync().ConfigureAwait(false);
+        _alignment.Dispose();
+    }
+
+    private async Task AlignWithServerAsync(CancellationToken cancellationToken)
+    {
+        await _alignment.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_aligned) return;
+            var settings = new MySqlConnectionStringBuilder(_dataSource.ConnectionString);
+            bool serverHasMode;
+            await using (var probe = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                serverHasMode = await BackslashGuard.QueryModeAsync(probe, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (serverHasMode != settings.NoBackslashEscapes)
+            {
+                settings.NoBackslashEscapes = serverHasMode;
+                var old = _dataSource;
+                _dataSource = new MySqlDataSource(settings.ConnectionString);
+                _backslashes = new BackslashGuard(serverHasMode, cacheBySession: true);
+                await old.DisposeAsync().ConfigureAwait(false);
+            }
+
+            Volatile.Write(ref _aligned, true);
+        }
+        finally
+        {
+            _alignment.Release();
+        }
+    }
 }

@@ -12,6 +12,7 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Note, global::MicroOrm.Tests.Models.Note.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int>(),
@@ -25,6 +26,7 @@ namespace MicroOrm.Tests.Models
             Counters = new(this);
             Documents = new(this);
             Memberships = new(this);
+            Notes = new(this);
             Points = new(this);
             Products = new(this);
             Settings = new(this);
@@ -56,6 +58,9 @@ namespace MicroOrm.Tests.Models
 
         /// <summary>The table <c>memberships</c> of <see cref="global::MicroOrm.Tests.Models.Membership"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)> Memberships { get; }
+
+        /// <summary>The table <c>notes</c> of <see cref="global::MicroOrm.Tests.Models.Note"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Note, global::MicroOrm.Tests.Models.Note.Columns, int> Notes { get; }
 
         /// <summary>The table <c>points</c> of <see cref="global::MicroOrm.Tests.Models.Point"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int> Points { get; }

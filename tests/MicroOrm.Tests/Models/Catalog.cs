@@ -17,3 +17,12 @@ public partial class Product
     [StoreAsString] public Color? Finish { get; set; }
     public DateOnly? Discontinued { get; set; }
 }
+
+/// <summary>Free text: the injection tests store every payload here and read it back.</summary>
+[Table]
+public partial class Note
+{
+    [Key] public int Id { get; set; }
+    [MaxLength(1000)] public string Text { get; set; } = "";
+    [MaxLength(40)] public string Run { get; set; } = "";
+}
