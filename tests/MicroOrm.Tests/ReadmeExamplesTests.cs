@@ -81,6 +81,25 @@ public sealed class ReadmeExamplesTests(ReferenceDbFixture database) : IClassFix
         Assert.Equal(["Arizona", "California", "Lone Star", "Nevada", "New York"], sorted.Select(s => s.Name));
     }
 
+    [Fact]
+    public async Task The_relationship_examples()
+    {
+        await using var db = await SeedAsync();
+
+        var states = await db.States.Include(s => s.Cities).OrderBy(s => s.Id).ToListAsync();
+        var same = await db.States.Include(s => s.Cities).AsSingleQuery().OrderBy(s => s.Id).ToListAsync();
+        var cities = await db.Cities.Include(c => c.State).AsSingleQuery().OrderBy(c => c.Id).ToListAsync();
+        var users = await db.Users.Include(u => u.Addresses).ThenInclude(a => a.City).ToListAsync();
+        await db.States.LoadAsync(states, s => s.Cities);
+        await db.States.InsertGraphAsync(new State { Name = "Oregon", Cities = [new City { Name = "Portland" }] });
+
+        Assert.Equal(["San Francisco", "San Jose"], states[0].Cities.Select(c => c.Name));
+        Assert.Equal(states.Select(s => s.Cities.Count), same.Select(s => s.Cities.Count));
+        Assert.Equal(["San Francisco -> California", "San Jose -> California", "Phoenix -> Arizona"], cities.Select(c => $"{c.Name} -> {c.State!.Name}"));
+        Assert.Empty(users);
+        Assert.Equal("Portland", (await db.Cities.Include(c => c.State).SingleAsync(c => c.Name == "Portland")).Name);
+    }
+
     private void Print(string line) => _output.Add(line);
 
     private async Task<AppDb> SeedAsync()

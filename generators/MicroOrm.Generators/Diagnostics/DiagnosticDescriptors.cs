@@ -132,6 +132,10 @@ internal static class DiagnosticDescriptors
         "MORM0030", "Database has no entities",
         "The database class '{0}' has no entities: no class in this project has [Table]");
 
+    public static readonly DiagnosticDescriptor HasOneNeedsUniqueForeignKey = Error(
+        "MORM0031", "One-to-one relationship without a unique foreign key",
+        "The one-to-one navigation '{0}.{1}' needs '{2}.{3}' to be unique; mark it [Unique] (otherwise use [HasMany])");
+
     public static readonly DiagnosticDescriptor NonConstantSql = new(
         "MORM1001", "Non-constant SQL reaches an API that runs it as written",
         "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",

@@ -55,6 +55,7 @@ internal static class EntityEmitter
             writer.Line($"public readonly {ColumnType(column)} {column.PropertyName};");
         }
 
+        NavigationEmitter.WriteColumnSetMembers(writer, entity);
         writer.Close();
     }
 
@@ -114,6 +115,8 @@ internal static class EntityEmitter
         writer.Line();
         var offsets = string.Join(", ", entity.Columns.Select(c => c.Ordinal == 0 ? "firstOrdinal" : $"firstOrdinal + {c.Ordinal}"));
         writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader({offsets});");
+        writer.Line();
+        NavigationEmitter.WriteMapMembers(writer, entity);
         writer.Line();
         BinderEmitter.Write(writer, entity);
         writer.Line();

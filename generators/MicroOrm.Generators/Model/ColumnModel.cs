@@ -48,13 +48,26 @@ internal sealed record ForeignKeyModel(
 /// <summary>An index or unique constraint.</summary>
 internal sealed record IndexModel(string Name, bool IsUnique, EquatableArray<string> Columns);
 
-/// <summary>A navigation property: the related entity and the foreign key that links the two.</summary>
+/// <summary>
+/// A navigation property: the related entity, the foreign key that links the two, and what the emitter needs to
+/// read keys and set properties on both sides.
+/// </summary>
 internal sealed record NavigationModel(
     string PropertyName,
     NavigationKind Kind,
     string TargetType,
-    string CollectionType,
+    string TargetKeyType,
+    string KeyType,
+    string PrincipalKeyProperty,
     string ForeignKeyProperty,
+    string ForeignKeyType,
+    bool ForeignKeyNullable,
+    string PropertyType,
+    bool PropertyInitOnly,
+    bool ForeignKeySetterPlain,
+    string? InverseProperty,
+    string? InversePropertyType,
+    bool InverseSetterPlain,
     LocationInfo? Location);
 
 internal enum NavigationKind

@@ -141,6 +141,24 @@ internal static class ModelSymbols
         property.SetMethod is { } setter &&
         (setter.DeclaredAccessibility != Accessibility.Private || SymbolEqualityComparer.Default.Equals(property.ContainingType, entity));
 
+    /// <summary>The key type as generated code names it: the key property's type, or a tuple for a composite key.</summary>
+    public static string KeyTypeOf(INamedTypeSymbol entity)
+    {
+        var keys = KeyProperties(entity);
+        return keys.Count == 1
+            ? Display(keys[0].Type)
+            : "(" + string.Join(", ", keys.Select(k => Display(k.Type))) + ")";
+    }
+
+    /// <summary>
+    /// Whether code nested in <paramref name="from"/> can assign the property directly: it has a setter that is not
+    /// init-only, and that setter is visible there (private only on <paramref name="from"/> itself).
+    /// </summary>
+    public static bool HasPlainSetter(IPropertySymbol property, INamedTypeSymbol from) =>
+        property.SetMethod is { IsInitOnly: false } setter &&
+        (SymbolEqualityComparer.Default.Equals(property.ContainingType, from) ||
+         setter.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal);
+
     public static ITypeSymbol UnwrapNullable(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } named ? named.TypeArguments[0] : type;
 

@@ -143,13 +143,65 @@ internal static class RelationshipParser
             return null;
         }
 
+        if (kind == NavigationKind.HasOne && !IsUniqueColumn(owner, foreignKey))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HasOneNeedsUniqueForeignKey, location, entity.Name, property.Name, owner.Name, foreignKey.Name));
+            return null;
+        }
+
+        var principalKeys = ModelSymbols.KeyProperties(principal);
+        if (principalKeys.Count != 1) return null;
+        var principalKey = principalKeys[0];
+        var fkNullable = !SymbolEqualityComparer.Default.Equals(ModelSymbols.UnwrapNullable(foreignKey.Type), foreignKey.Type) ||
+                         (!foreignKey.Type.IsValueType && foreignKey.NullableAnnotation != NullableAnnotation.NotAnnotated);
+        var inverse = kind == NavigationKind.BelongsTo ? null : FindInverse(targetType, entity, foreignKey);
+
         return new NavigationModel(
-            property.Name,
-            kind,
-            targetType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            collectionType,
-            foreignKey.Name,
-            location);
+            PropertyName: property.Name,
+            Kind: kind,
+            TargetType: targetType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            TargetKeyType: ModelSymbols.KeyTypeOf(targetType),
+            KeyType: ModelSymbols.UnwrapNullable(principalKey.Type).WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            PrincipalKeyProperty: principalKey.Name,
+            ForeignKeyProperty: foreignKey.Name,
+            ForeignKeyType: ModelSymbols.Display(foreignKey.Type),
+            ForeignKeyNullable: fkNullable,
+            PropertyType: ModelSymbols.Display(property.Type),
+            PropertyInitOnly: property.SetMethod?.IsInitOnly == true,
+            ForeignKeySetterPlain: ModelSymbols.HasPlainSetter(foreignKey, entity),
+            InverseProperty: inverse?.Name,
+            InversePropertyType: inverse is null ? null : ModelSymbols.Display(inverse.Type),
+            InverseSetterPlain: inverse is not null && ModelSymbols.HasPlainSetter(inverse, entity),
+            Location: location);
+    }
+
+    /// <summary>The dependent's <c>[BelongsTo]</c> back to the principal through the same foreign key, if it declares one.</summary>
+    private static IPropertySymbol? FindInverse(INamedTypeSymbol dependent, INamedTypeSymbol principal, IPropertySymbol foreignKey)
+    {
+        foreach (var candidate in ModelSymbols.InstanceProperties(dependent))
+        {
+            var attribute = ModelSymbols.GetAttribute(candidate, ModelSymbols.BelongsToAttribute);
+            if (attribute is null || !SymbolEqualityComparer.Default.Equals(ModelSymbols.UnwrapNullable(candidate.Type), principal)) continue;
+            var named = ModelSymbols.NamedArgument<string>(attribute, "ForeignKey");
+            if (named is null || named == foreignKey.Name) return candidate;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the column has a unique constraint of its own (<c>[Unique]</c>, or a single-column unique index).</summary>
+    private static bool IsUniqueColumn(INamedTypeSymbol owner, IPropertySymbol property)
+    {
+        if (ModelSymbols.HasAttribute(property, ModelSymbols.UniqueAttribute)) return true;
+        if (ModelSymbols.GetAttributes(property, ModelSymbols.IndexAttribute).Any(a => ModelSymbols.NamedArgument<bool>(a, "IsUnique") && ModelSymbols.NamedArgument<string>(a, "Name") is null))
+        {
+            return true;
+        }
+
+        return ModelSymbols.GetAttributes(owner, ModelSymbols.IndexAttribute).Any(a =>
+            ModelSymbols.NamedArgument<bool>(a, "IsUnique") &&
+            a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Kind == TypedConstantKind.Array &&
+            a.ConstructorArguments[0].Values.Length == 1 && a.ConstructorArguments[0].Values[0].Value as string == property.Name);
     }
 
     /// <summary>Whether <paramref name="type"/> is a collection a <c>List&lt;T&gt;</c> can be assigned to, and its element type.</summary>

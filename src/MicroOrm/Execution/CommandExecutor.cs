@@ -5,6 +5,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Diagnostics;
 using MicroOrm.Mapping;
 using MicroOrm.SqlBuilding;
 using MySqlConnector;
@@ -256,6 +257,7 @@ internal sealed class CommandExecutor
     {
         await Source.Backslashes.CheckAsync(lease.Connection, lease.Transaction, statement, cancellationToken).ConfigureAwait(false);
         Source.Backslashes.Forget(lease.Connection, statement);
+        CommandTracing.Start(lease.Connection, statement);
         return CreateCommand(lease, statement);
     }
 

@@ -39,6 +39,15 @@ public abstract class EntityMap<TEntity>
     /// <summary>Sets the <c>[CreatedAt]</c> (when <paramref name="inserting"/>) and <c>[UpdatedAt]</c> properties to <paramref name="utcNow"/>.</summary>
     public abstract void Stamp(TEntity entity, System.DateTime utcNow, bool inserting);
 
+    /// <summary>Compares entities by key: the identity map of joined loads.</summary>
+    public abstract System.Collections.Generic.IEqualityComparer<TEntity> KeyComparer { get; }
+
+    /// <summary>The entity's navigation properties.</summary>
+    public abstract System.Collections.Generic.IReadOnlyList<Navigation> Navigations { get; }
+
+    /// <summary>Whether the entity already has a key the server generated (a non-zero AUTO_INCREMENT key), so a graph insert leaves it alone.</summary>
+    public abstract bool HasGeneratedKeyValue(TEntity entity);
+
     /// <summary>
     /// Checks every value the write sends against its column (and the model's validation attributes), adding a problem
     /// for each failure. An update does not send <c>[CreatedAt]</c>, so only an insert checks it.

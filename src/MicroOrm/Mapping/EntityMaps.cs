@@ -5,11 +5,11 @@ public static class EntityMaps
 {
     /// <summary>The map of <typeparamref name="TEntity"/>.</summary>
     public static EntityMap<TEntity, TColumns, TKey> Of<TEntity, TColumns, TKey>()
-        where TEntity : IEntity<TEntity, TColumns, TKey>
+        where TEntity : class, IEntity<TEntity, TColumns, TKey>
         where TColumns : ColumnSet => TEntity.Map;
 
     /// <summary>The table of <typeparamref name="TEntity"/>.</summary>
     public static TableInfo TableOf<TEntity, TColumns, TKey>()
-        where TEntity : IEntity<TEntity, TColumns, TKey>
+        where TEntity : class, IEntity<TEntity, TColumns, TKey>
         where TColumns : ColumnSet => TEntity.Map.Table;
 }

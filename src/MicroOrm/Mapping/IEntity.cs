@@ -8,7 +8,7 @@ namespace MicroOrm.Mapping;
 /// <typeparam name="TColumns">The generated column set used in queries (<c>State.Columns</c>).</typeparam>
 /// <typeparam name="TKey">The key type; a tuple for a composite key.</typeparam>
 public interface IEntity<TSelf, TColumns, TKey> : IRow<TSelf>
-    where TSelf : IEntity<TSelf, TColumns, TKey>
+    where TSelf : class, IEntity<TSelf, TColumns, TKey>
     where TColumns : ColumnSet
 {
     /// <summary>The generated map of the entity.</summary>

@@ -15,6 +15,7 @@ namespace MicroOrm;
 /// <typeparam name="TEntity">The entity.</typeparam>
 /// <typeparam name="TColumns">Its generated column set, given to the lambdas.</typeparam>
 public class Query<TEntity, TColumns>
+    where TEntity : class
     where TColumns : ColumnSet
 {
     private readonly QueryShape _shape;
@@ -66,6 +67,29 @@ public class Query<TEntity, TColumns>
     public Query<TEntity, TColumns> ThenBy(string columnName, bool descending = false) =>
         With(_shape.AddOrder(new Ordering(ColumnNamed(columnName), descending)));
 
+    /// <summary>
+    /// Loads <paramref name="navigation"/> with the rows: <c>db.States.Include(s =&gt; s.Cities)</c>. By default each
+    /// level is one more query (<c>WHERE fk IN (...)</c>, keys chunked), never one per row; <see cref="AsSingleQuery"/>
+    /// loads everything in one joined query instead. Back-references are filled (<c>city.State</c> is the state whose
+    /// <c>Cities</c> holds it), rows keep the query's order, and children come in key order.
+    /// </summary>
+    public IncludableQuery<TEntity, TColumns, TTarget, TTargetColumns> Include<TTarget, TTargetColumns, TKey>(
+        Func<TColumns, Navigation<TEntity, TTarget, TTargetColumns, TKey>> navigation)
+        where TTarget : class
+        where TTargetColumns : ColumnSet
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(navigation);
+        var selected = navigation(Columns);
+        return new IncludableQuery<TEntity, TColumns, TTarget, TTargetColumns>(Database, Map, _shape.AddInclude(selected), selected.TargetColumns);
+    }
+
+    /// <summary>Loads the includes in one query: the tables LEFT JOINed, the rows folded back into objects.</summary>
+    public Query<TEntity, TColumns> AsSingleQuery() => With(_shape with { SingleQuery = true });
+
+    /// <summary>Loads the includes with one query per level (the default).</summary>
+    public Query<TEntity, TColumns> AsSplitQuery() => With(_shape with { SingleQuery = false });
+
     /// <summary>Skips the first <paramref name="count"/> rows.</summary>
     public Query<TEntity, TColumns> Skip(int count)
     {
@@ -84,24 +108,35 @@ public class Query<TEntity, TColumns>
     public SqlStatement ToSql() => QuerySql.Select(Map.Table, _shape, null).ToStatement();
 
     /// <summary>Runs the query and returns every row.</summary>
-    public Task<List<TEntity>> ToListAsync(CancellationToken cancellationToken = default) =>
-        Database.Executor.ListAsync(QuerySql.Select(Map.Table, _shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken);
+    public Task<List<TEntity>> ToListAsync(CancellationToken cancellationToken = default) => RowsAsync(_shape, cancellationToken);
 
-    private Task<TEntity?> FirstRowAsync(QueryShape shape, CancellationToken cancellationToken) =>
-        Database.Executor.FirstOrDefaultAsync(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken);
+    private Task<List<TEntity>> RowsAsync(QueryShape shape, CancellationToken cancellationToken) =>
+        shape.Includes.Length == 0
+            ? Database.Executor.ListAsync(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken)
+            : IncludeLoader.LoadAsync(Database, Map, shape, cancellationToken);
+
+    private async Task<TEntity?> FirstRowAsync(QueryShape shape, CancellationToken cancellationToken)
+    {
+        if (shape.Includes.Length == 0)
+        {
+            return await Database.Executor.FirstOrDefaultAsync(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken).ConfigureAwait(false);
+        }
+
+        var rows = await RowsAsync(shape, cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 ? rows[0] : null;
+    }
 
     /// <summary>Runs the query and yields rows as they arrive, without holding them all in memory.</summary>
+    /// <exception cref="NotSupportedException">The query has includes, which load after the rows and cannot stream.</exception>
     public IAsyncEnumerable<TEntity> AsAsyncEnumerable(CancellationToken cancellationToken = default) =>
-        Database.Executor.StreamAsync(QuerySql.Select(Map.Table, _shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken);
+        _shape.Includes.Length > 0
+            ? throw new NotSupportedException("A query with Include cannot stream: its related rows load after the main rows. Use ToListAsync, or stream without Include and call LoadAsync on batches.")
+            : Database.Executor.StreamAsync(QuerySql.Select(Map.Table, _shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken);
 
     /// <summary>The first row; throws when there is none.</summary>
     /// <exception cref="InvalidOperationException">The query returned no rows.</exception>
-    public async Task<TEntity> FirstAsync(CancellationToken cancellationToken = default)
-    {
-        var shape = LimitedShape(1);
-        return await Database.Executor.FirstOrDefaultAsync(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken).ConfigureAwait(false)
-            is { } row ? row : throw NoRows();
-    }
+    public async Task<TEntity> FirstAsync(CancellationToken cancellationToken = default) =>
+        await FirstRowAsync(LimitedShape(1), cancellationToken).ConfigureAwait(false) is { } row ? row : throw NoRows();
 
     /// <summary>The first row meeting <paramref name="predicate"/>; throws when there is none.</summary>
     public Task<TEntity> FirstAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
@@ -119,7 +154,7 @@ public class Query<TEntity, TColumns>
     /// <exception cref="InvalidOperationException">The query returned no rows, or more than one.</exception>
     public async Task<TEntity> SingleAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await Limited(2).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await RowsAsync(LimitedShape(2), cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0) throw NoRows();
         return rows.Count == 1 ? rows[0] : throw MoreThanOne();
     }
@@ -132,7 +167,7 @@ public class Query<TEntity, TColumns>
     /// <exception cref="InvalidOperationException">The query returned more than one row.</exception>
     public async Task<TEntity?> SingleOrDefaultAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await Limited(2).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await RowsAsync(LimitedShape(2), cancellationToken).ConfigureAwait(false);
         if (rows.Count > 1) throw MoreThanOne();
         return rows.Count == 1 ? rows[0] : default;
     }
@@ -243,6 +278,7 @@ public class Query<TEntity, TColumns>
     /// </summary>
     public JoinQuery<TEntity, TColumns, TOther, TOtherColumns> Join<TOther, TOtherColumns>(
         Query<TOther, TOtherColumns> other, Func<TColumns, TOtherColumns, Condition> on)
+        where TOther : class
         where TOtherColumns : ColumnSet
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -274,8 +310,6 @@ public class Query<TEntity, TColumns>
                 $"{method} without Where would {verb} every row of {Map.Table.Name}; add Where(...) first{(verb == "delete" ? ", or call DeleteAllAsync() to mean it" : ", or use Where(_ => Condition.True) to mean it")}.");
         }
     }
-
-    private Query<TEntity, TColumns> Limited(int take) => With(LimitedShape(take));
 
     private QueryShape LimitedShape(int take) =>
         _shape.Take is { } existing && existing <= take ? _shape : _shape with { Take = take };

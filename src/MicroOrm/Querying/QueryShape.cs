@@ -8,7 +8,19 @@ internal sealed record QueryShape(Condition? Where, Ordering[] Orderings, int? S
 {
     public static readonly QueryShape Empty = new(null, [], null, null);
 
-    public bool IsPlain => Where is null && Orderings.Length == 0 && Skip is null && Take is null;
+    /// <summary>The navigation paths to load with the rows (<c>Include(...).ThenInclude(...)</c>), each from the root.</summary>
+    public Navigation[][] Includes { get; init; } = [];
+
+    /// <summary>Whether includes load in one joined query instead of one query per level.</summary>
+    public bool SingleQuery { get; init; }
+
+    public bool IsPlain => Where is null && Orderings.Length == 0 && Skip is null && Take is null && Includes.Length == 0;
+
+    public QueryShape AddInclude(Navigation navigation) => this with { Includes = [.. Includes, [navigation]] };
+
+    /// <summary>Extends the most recent include path, as <c>ThenInclude</c> does.</summary>
+    public QueryShape ExtendLastInclude(Navigation navigation) =>
+        this with { Includes = [.. Includes[..^1], [.. Includes[^1], navigation]] };
 
     public QueryShape AddWhere(Condition condition)
     {

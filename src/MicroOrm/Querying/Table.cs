@@ -17,7 +17,7 @@ namespace MicroOrm;
 /// <typeparam name="TColumns">Its generated column set.</typeparam>
 /// <typeparam name="TKey">Its key type; a tuple for a composite key.</typeparam>
 public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
-    where TEntity : IEntity<TEntity, TColumns, TKey>
+    where TEntity : class, IEntity<TEntity, TColumns, TKey>
     where TColumns : ColumnSet
 {
     private readonly EntityMap<TEntity, TColumns, TKey> _map;
@@ -44,18 +44,14 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
 
     /// <summary>
     /// Inserts <paramref name="entity"/>: stamps <c>[CreatedAt]</c>/<c>[UpdatedAt]</c>, checks every value, and fills
-    /// in the AUTO_INCREMENT key the server generated. Returns the rows inserted (1).
+    /// in the AUTO_INCREMENT key the server generated. Returns the rows inserted (1). Navigation properties are not
+    /// followed; see <see cref="InsertGraphAsync"/>.
     /// </summary>
     /// <exception cref="ValidationException">A value does not fit its column; nothing was sent.</exception>
-    public async Task<int> InsertAsync(TEntity entity, CancellationToken cancellationToken = default)
+    public Task<int> InsertAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        Prepare(entity, inserting: true);
-        var values = new ParameterValues(Statements.InsertColumnCount);
-        _map.BindInsert(entity, values);
-        var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new SqlStatement(Statements.Insert, values.ToArray()), Map.Table, cancellationToken).ConfigureAwait(false);
-        if (HasGeneratedKey) _map.SetGeneratedKey(entity, id);
-        return rows;
+        return EntityWriter.InsertAsync(Database, _map, entity, cancellationToken);
     }
 
     /// <summary>
@@ -65,27 +61,44 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     /// Returns the rows inserted.
     /// </summary>
     /// <exception cref="ValidationException">A value does not fit its column; nothing was sent.</exception>
-    public async Task<int> InsertManyAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
+    public Task<int> InsertManyAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        var all = new List<TEntity>(entities);
-        if (all.Count == 0) return 0;
-        foreach (var entity in all)
-        {
-            if (entity is null) throw new ArgumentException("The list contains a null entity.", nameof(entities));
-            Prepare(entity, inserting: true);
-        }
+        return EntityWriter.InsertManyAsync(Database, _map, new List<TEntity>(entities), cancellationToken);
+    }
 
-        var facts = await Database.GetServerFactsAsync(cancellationToken).ConfigureAwait(false);
-        var batches = InsertBatches.Split(all, _map, Statements, facts.MaxStatementBytes);
-        if (batches.Count == 1) return await InsertBatchAsync(batches[0], facts, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Inserts <paramref name="entity"/> with the new entities reachable through its navigations, in one transaction:
+    /// new principals it points at first (<c>[BelongsTo]</c>), then the entity, then its new dependents
+    /// (<c>[HasMany]</c>, <c>[HasOne]</c>) with their foreign keys filled from the generated keys, and so on down the
+    /// graph. An entity that already has a generated key is not inserted again. If any row fails, nothing is left behind.
+    /// </summary>
+    public Task InsertGraphAsync(TEntity entity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return Database.RunInTransactionAsync(
+            (_, ct) => InsertGraphCoreAsync(entity, ct),
+            cancellationToken: cancellationToken);
+    }
 
-        return await Database.RunInTransactionAsync<int>(async (_, ct) =>
-        {
-            var total = 0;
-            foreach (var batch in batches) total += await InsertBatchAsync(batch, facts, ct).ConfigureAwait(false);
-            return total;
-        }, cancellationToken: cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Loads <paramref name="navigation"/> for entities already in hand, with one <c>IN (...)</c> query (chunked when
+    /// the key list is long) instead of one query per entity, and returns the entities it loaded.
+    /// </summary>
+    public async Task<List<TTarget>> LoadAsync<TTarget, TTargetColumns, TNavigationKey>(
+        IReadOnlyList<TEntity> entities,
+        Func<TColumns, Navigation<TEntity, TTarget, TTargetColumns, TNavigationKey>> navigation,
+        CancellationToken cancellationToken = default)
+        where TTarget : class
+        where TTargetColumns : ColumnSet
+        where TNavigationKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(navigation);
+        var sources = new List<object>(entities.Count);
+        foreach (var entity in entities) sources.Add(entity!);
+        var loaded = await navigation(Map.GetColumns(0)).LoadAsync(Database, sources, IncludeLoader.MaxKeysPerQuery, cancellationToken).ConfigureAwait(false);
+        return loaded.ConvertAll(static item => (TTarget)item);
     }
 
     /// <summary>
@@ -97,7 +110,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     {
         ArgumentNullException.ThrowIfNull(entity);
         var sql = Statements.Update ?? throw new InvalidOperationException($"{Map.Table.EntityName} has only key columns: there is nothing to update.");
-        Prepare(entity, inserting: false);
+        EntityWriter.Prepare(Database, _map, entity, inserting: false);
         var values = new ParameterValues(Map.Table.Columns.Count);
         _map.BindUpdate(entity, values);
         return Database.Executor.ExecuteAsync(new SqlStatement(sql, values.ToArray()), Map.Table, cancellationToken);
@@ -111,11 +124,11 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public async Task<int> UpsertAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        Prepare(entity, inserting: true);
+        EntityWriter.Prepare(Database, _map, entity, inserting: true);
         var values = new ParameterValues(Statements.InsertColumnCount);
         _map.BindInsert(entity, values);
         var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new SqlStatement(Statements.Upsert, values.ToArray()), Map.Table, cancellationToken).ConfigureAwait(false);
-        if (HasGeneratedKey && id != 0) _map.SetGeneratedKey(entity, id);
+        if (EntityWriter.HasGeneratedKey(Map.Table) && id != 0) _map.SetGeneratedKey(entity, id);
         return rows;
     }
 
@@ -140,26 +153,13 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public Task<int> DeleteAllAsync(CancellationToken cancellationToken = default) =>
         Database.Executor.ExecuteAsync(new SqlStatement("DELETE FROM " + Map.Table.QuotedName, []), Map.Table, cancellationToken);
 
-    private bool HasGeneratedKey => Map.Table.KeyColumns.Count == 1 && Map.Table.KeyColumns[0].IsAutoIncrement;
-
-    private void Prepare(TEntity entity, bool inserting)
+    private async Task InsertGraphCoreAsync(TEntity entity, CancellationToken cancellationToken)
     {
-        _map.Stamp(entity, Database.UtcNowForColumns(), inserting);
-        var errors = new ValidationErrors();
-        _map.Validate(entity, errors, inserting);
-        if (errors.HasErrors) throw new ValidationException(Map.Table.EntityName, Map.Table.Name, errors.Errors);
-    }
-
-    private async Task<int> InsertBatchAsync(InsertBatches.Batch<TEntity> batch, ServerFacts facts, CancellationToken cancellationToken)
-    {
-        var (rows, firstId) = await Database.Executor.ExecuteWithIdAsync(batch.Statement, Map.Table, cancellationToken).ConfigureAwait(false);
-        if (HasGeneratedKey)
+        if (_map.HasGeneratedKeyValue(entity))
         {
-            // A multi-row INSERT with a known row count gets consecutive values (InnoDB lock modes 1 and 2),
-            // spaced by auto_increment_increment, starting at LAST_INSERT_ID().
-            for (var i = 0; i < batch.Entities.Count; i++) _map.SetGeneratedKey(batch.Entities[i], firstId + (i * facts.AutoIncrementIncrement));
+            throw new InvalidOperationException($"This {Map.Table.EntityName} already has a generated key: it is stored already, so there is no graph to insert from it.");
         }
 
-        return rows;
+        await new GraphWriter(Database).InsertAsync(entity, _map, cancellationToken).ConfigureAwait(false);
     }
 }

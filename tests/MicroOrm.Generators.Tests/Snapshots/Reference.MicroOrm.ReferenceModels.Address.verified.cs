@@ -43,6 +43,12 @@ namespace MicroOrm.ReferenceModels
 
             /// <summary>The column <c>updated_at</c> (DATETIME(6) NOT NULL) of <see cref="UpdatedAt"/>.</summary>
             public readonly global::MicroOrm.Column<global::System.DateTime> UpdatedAt;
+
+            /// <summary>The navigation <see cref="User"/>, for <c>Include</c> and <c>LoadAsync</c>.</summary>
+            public global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.User.Columns, int> User => MicroOrmMap.UserNavigation;
+
+            /// <summary>The navigation <see cref="City"/>, for <c>Include</c> and <c>LoadAsync</c>.</summary>
+            public global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int> City => MicroOrmMap.CityNavigation;
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
@@ -91,6 +97,54 @@ namespace MicroOrm.ReferenceModels
             public override global::MicroOrm.ReferenceModels.Address.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.Address> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5);
+
+            internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.User.Columns, int> UserNavigation = new(
+                "User",
+                global::MicroOrm.NavigationKind.BelongsTo,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.User.Columns, int>(),
+                static () => UserIdColumn,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.User.Columns, int>().GetColumns(0).Id.Info,
+                static (global::MicroOrm.ReferenceModels.Address entity, out int key) => { key = entity.UserId; return true; },
+                static (global::MicroOrm.ReferenceModels.User entity, out int key) => { key = entity.Id; return true; },
+                new global::MicroOrm.NavigationSetters<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.User, int>
+                {
+                    SetReference = static (entity, item) => entity.User = item!,
+                    GetReference = static entity => entity.User,
+                    SetSourceForeignKey = static (entity, key) => entity.UserId = key,
+                });
+
+            internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int> CityNavigation = new(
+                "City",
+                global::MicroOrm.NavigationKind.BelongsTo,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int>(),
+                static () => CityIdColumn,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int>().GetColumns(0).Id.Info,
+                static (global::MicroOrm.ReferenceModels.Address entity, out int key) => { key = entity.CityId; return true; },
+                static (global::MicroOrm.ReferenceModels.City entity, out int key) => { key = entity.Id; return true; },
+                new global::MicroOrm.NavigationSetters<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.City, int>
+                {
+                    SetReference = static (entity, item) => entity.City = item!,
+                    GetReference = static entity => entity.City,
+                    SetSourceForeignKey = static (entity, key) => entity.CityId = key,
+                });
+
+            private static readonly global::MicroOrm.Navigation[] AllNavigations = new global::MicroOrm.Navigation[] { UserNavigation, CityNavigation };
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::MicroOrm.Navigation> Navigations => AllNavigations;
+
+            public override bool HasGeneratedKeyValue(global::MicroOrm.ReferenceModels.Address entity) => entity.Id != 0;
+
+            public override global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.ReferenceModels.Address> KeyComparer => KeyEquality.Instance;
+
+            /// <summary>Two objects are the same row when their keys are equal.</summary>
+            private sealed class KeyEquality : global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.ReferenceModels.Address>
+            {
+                internal static readonly KeyEquality Instance = new();
+
+                public bool Equals(global::MicroOrm.ReferenceModels.Address? x, global::MicroOrm.ReferenceModels.Address? y) => ReferenceEquals(x, y) || (x is not null && y is not null && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(x.Id, y.Id));
+
+                public int GetHashCode(global::MicroOrm.ReferenceModels.Address entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.GetHashCode(entity.Id!);
+            }
 
             public override void BindInsert(global::MicroOrm.ReferenceModels.Address entity, global::MicroOrm.Mapping.ParameterValues values)
             {

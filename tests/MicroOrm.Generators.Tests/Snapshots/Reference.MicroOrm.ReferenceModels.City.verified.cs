@@ -39,6 +39,12 @@ namespace MicroOrm.ReferenceModels
 
             /// <summary>The column <c>updated_at</c> (DATETIME(6) NOT NULL) of <see cref="UpdatedAt"/>.</summary>
             public readonly global::MicroOrm.Column<global::System.DateTime> UpdatedAt;
+
+            /// <summary>The navigation <see cref="State"/>, for <c>Include</c> and <c>LoadAsync</c>.</summary>
+            public global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.State.Columns, int> State => MicroOrmMap.StateNavigation;
+
+            /// <summary>The navigation <see cref="Addresses"/>, for <c>Include</c> and <c>LoadAsync</c>.</summary>
+            public global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int> Addresses => MicroOrmMap.AddressesNavigation;
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
@@ -84,6 +90,55 @@ namespace MicroOrm.ReferenceModels
             public override global::MicroOrm.ReferenceModels.City.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.City> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4);
+
+            internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.State.Columns, int> StateNavigation = new(
+                "State",
+                global::MicroOrm.NavigationKind.BelongsTo,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.State.Columns, int>(),
+                static () => StateIdColumn,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.State.Columns, int>().GetColumns(0).Id.Info,
+                static (global::MicroOrm.ReferenceModels.City entity, out int key) => { key = entity.StateId; return true; },
+                static (global::MicroOrm.ReferenceModels.State entity, out int key) => { key = entity.Id; return true; },
+                new global::MicroOrm.NavigationSetters<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.State, int>
+                {
+                    SetReference = static (entity, item) => entity.State = item!,
+                    GetReference = static entity => entity.State,
+                    SetSourceForeignKey = static (entity, key) => entity.StateId = key,
+                });
+
+            internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int> AddressesNavigation = new(
+                "Addresses",
+                global::MicroOrm.NavigationKind.HasMany,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int>(),
+                static () => IdColumn,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int>().GetColumns(0).CityId.Info,
+                static (global::MicroOrm.ReferenceModels.City entity, out int key) => { key = entity.Id; return true; },
+                static (global::MicroOrm.ReferenceModels.Address entity, out int key) => { key = entity.CityId; return true; },
+                new global::MicroOrm.NavigationSetters<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.Address, int>
+                {
+                    SetCollection = static (entity, items) => entity.Addresses = items,
+                    GetCollection = static entity => entity.Addresses,
+                    SetTargetForeignKey = static (item, key) => item.CityId = key,
+                    SetInverse = static (item, entity) => item.City = entity,
+                });
+
+            private static readonly global::MicroOrm.Navigation[] AllNavigations = new global::MicroOrm.Navigation[] { StateNavigation, AddressesNavigation };
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::MicroOrm.Navigation> Navigations => AllNavigations;
+
+            public override bool HasGeneratedKeyValue(global::MicroOrm.ReferenceModels.City entity) => entity.Id != 0;
+
+            public override global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.ReferenceModels.City> KeyComparer => KeyEquality.Instance;
+
+            /// <summary>Two objects are the same row when their keys are equal.</summary>
+            private sealed class KeyEquality : global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.ReferenceModels.City>
+            {
+                internal static readonly KeyEquality Instance = new();
+
+                public bool Equals(global::MicroOrm.ReferenceModels.City? x, global::MicroOrm.ReferenceModels.City? y) => ReferenceEquals(x, y) || (x is not null && y is not null && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(x.Id, y.Id));
+
+                public int GetHashCode(global::MicroOrm.ReferenceModels.City entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.GetHashCode(entity.Id!);
+            }
 
             public override void BindInsert(global::MicroOrm.ReferenceModels.City entity, global::MicroOrm.Mapping.ParameterValues values)
             {

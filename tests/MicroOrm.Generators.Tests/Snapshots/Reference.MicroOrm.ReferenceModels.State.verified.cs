@@ -35,6 +35,9 @@ namespace MicroOrm.ReferenceModels
 
             /// <summary>The column <c>updated_at</c> (DATETIME(6) NOT NULL) of <see cref="UpdatedAt"/>.</summary>
             public readonly global::MicroOrm.Column<global::System.DateTime> UpdatedAt;
+
+            /// <summary>The navigation <see cref="Cities"/>, for <c>Include</c> and <c>LoadAsync</c>.</summary>
+            public global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int> Cities => MicroOrmMap.CitiesNavigation;
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
@@ -77,6 +80,40 @@ namespace MicroOrm.ReferenceModels
             public override global::MicroOrm.ReferenceModels.State.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.State> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3);
+
+            internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int> CitiesNavigation = new(
+                "Cities",
+                global::MicroOrm.NavigationKind.HasMany,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int>(),
+                static () => IdColumn,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int>().GetColumns(0).StateId.Info,
+                static (global::MicroOrm.ReferenceModels.State entity, out int key) => { key = entity.Id; return true; },
+                static (global::MicroOrm.ReferenceModels.City entity, out int key) => { key = entity.StateId; return true; },
+                new global::MicroOrm.NavigationSetters<global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.City, int>
+                {
+                    SetCollection = static (entity, items) => entity.Cities = items,
+                    GetCollection = static entity => entity.Cities,
+                    SetTargetForeignKey = static (item, key) => item.StateId = key,
+                    SetInverse = static (item, entity) => item.State = entity,
+                });
+
+            private static readonly global::MicroOrm.Navigation[] AllNavigations = new global::MicroOrm.Navigation[] { CitiesNavigation };
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::MicroOrm.Navigation> Navigations => AllNavigations;
+
+            public override bool HasGeneratedKeyValue(global::MicroOrm.ReferenceModels.State entity) => entity.Id != 0;
+
+            public override global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.ReferenceModels.State> KeyComparer => KeyEquality.Instance;
+
+            /// <summary>Two objects are the same row when their keys are equal.</summary>
+            private sealed class KeyEquality : global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.ReferenceModels.State>
+            {
+                internal static readonly KeyEquality Instance = new();
+
+                public bool Equals(global::MicroOrm.ReferenceModels.State? x, global::MicroOrm.ReferenceModels.State? y) => ReferenceEquals(x, y) || (x is not null && y is not null && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(x.Id, y.Id));
+
+                public int GetHashCode(global::MicroOrm.ReferenceModels.State entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.GetHashCode(entity.Id!);
+            }
 
             public override void BindInsert(global::MicroOrm.ReferenceModels.State entity, global::MicroOrm.Mapping.ParameterValues values)
             {

@@ -39,6 +39,9 @@ namespace MicroOrm.ReferenceModels
 
             /// <summary>The column <c>updated_at</c> (DATETIME(6) NOT NULL) of <see cref="UpdatedAt"/>.</summary>
             public readonly global::MicroOrm.Column<global::System.DateTime> UpdatedAt;
+
+            /// <summary>The navigation <see cref="Addresses"/>, for <c>Include</c> and <c>LoadAsync</c>.</summary>
+            public global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int> Addresses => MicroOrmMap.AddressesNavigation;
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
@@ -84,6 +87,40 @@ namespace MicroOrm.ReferenceModels
             public override global::MicroOrm.ReferenceModels.User.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.User> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4);
+
+            internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int> AddressesNavigation = new(
+                "Addresses",
+                global::MicroOrm.NavigationKind.HasMany,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int>(),
+                static () => IdColumn,
+                static () => global::MicroOrm.Mapping.EntityMaps.Of<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int>().GetColumns(0).UserId.Info,
+                static (global::MicroOrm.ReferenceModels.User entity, out int key) => { key = entity.Id; return true; },
+                static (global::MicroOrm.ReferenceModels.Address entity, out int key) => { key = entity.UserId; return true; },
+                new global::MicroOrm.NavigationSetters<global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.Address, int>
+                {
+                    SetCollection = static (entity, items) => entity.Addresses = items,
+                    GetCollection = static entity => entity.Addresses,
+                    SetTargetForeignKey = static (item, key) => item.UserId = key,
+                    SetInverse = static (item, entity) => item.User = entity,
+                });
+
+            private static readonly global::MicroOrm.Navigation[] AllNavigations = new global::MicroOrm.Navigation[] { AddressesNavigation };
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::MicroOrm.Navigation> Navigations => AllNavigations;
+
+            public override bool HasGeneratedKeyValue(global::MicroOrm.ReferenceModels.User entity) => entity.Id != 0;
+
+            public override global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.ReferenceModels.User> KeyComparer => KeyEquality.Instance;
+
+            /// <summary>Two objects are the same row when their keys are equal.</summary>
+            private sealed class KeyEquality : global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.ReferenceModels.User>
+            {
+                internal static readonly KeyEquality Instance = new();
+
+                public bool Equals(global::MicroOrm.ReferenceModels.User? x, global::MicroOrm.ReferenceModels.User? y) => ReferenceEquals(x, y) || (x is not null && y is not null && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(x.Id, y.Id));
+
+                public int GetHashCode(global::MicroOrm.ReferenceModels.User entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.GetHashCode(entity.Id!);
+            }
 
             public override void BindInsert(global::MicroOrm.ReferenceModels.User entity, global::MicroOrm.Mapping.ParameterValues values)
             {

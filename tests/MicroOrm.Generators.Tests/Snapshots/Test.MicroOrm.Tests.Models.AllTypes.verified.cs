@@ -360,6 +360,24 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.AllTypes> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5, firstOrdinal + 6, firstOrdinal + 7, firstOrdinal + 8, firstOrdinal + 9, firstOrdinal + 10, firstOrdinal + 11, firstOrdinal + 12, firstOrdinal + 13, firstOrdinal + 14, firstOrdinal + 15, firstOrdinal + 16, firstOrdinal + 17, firstOrdinal + 18, firstOrdinal + 19, firstOrdinal + 20, firstOrdinal + 21, firstOrdinal + 22, firstOrdinal + 23, firstOrdinal + 24, firstOrdinal + 25, firstOrdinal + 26, firstOrdinal + 27, firstOrdinal + 28, firstOrdinal + 29, firstOrdinal + 30, firstOrdinal + 31, firstOrdinal + 32, firstOrdinal + 33, firstOrdinal + 34, firstOrdinal + 35, firstOrdinal + 36, firstOrdinal + 37, firstOrdinal + 38, firstOrdinal + 39, firstOrdinal + 40, firstOrdinal + 41, firstOrdinal + 42, firstOrdinal + 43, firstOrdinal + 44, firstOrdinal + 45, firstOrdinal + 46, firstOrdinal + 47, firstOrdinal + 48, firstOrdinal + 49, firstOrdinal + 50);
 
+            private static readonly global::MicroOrm.Navigation[] AllNavigations = global::System.Array.Empty<global::MicroOrm.Navigation>();
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::MicroOrm.Navigation> Navigations => AllNavigations;
+
+            public override bool HasGeneratedKeyValue(global::MicroOrm.Tests.Models.AllTypes entity) => entity.Id != 0;
+
+            public override global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.Tests.Models.AllTypes> KeyComparer => KeyEquality.Instance;
+
+            /// <summary>Two objects are the same row when their keys are equal.</summary>
+            private sealed class KeyEquality : global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.Tests.Models.AllTypes>
+            {
+                internal static readonly KeyEquality Instance = new();
+
+                public bool Equals(global::MicroOrm.Tests.Models.AllTypes? x, global::MicroOrm.Tests.Models.AllTypes? y) => ReferenceEquals(x, y) || (x is not null && y is not null && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(x.Id, y.Id));
+
+                public int GetHashCode(global::MicroOrm.Tests.Models.AllTypes entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.GetHashCode(entity.Id!);
+            }
+
             public override void BindInsert(global::MicroOrm.Tests.Models.AllTypes entity, global::MicroOrm.Mapping.ParameterValues values)
             {
                 values.Add(FlagColumn, entity.Flag);

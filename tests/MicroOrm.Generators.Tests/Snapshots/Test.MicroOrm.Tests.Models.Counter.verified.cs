@@ -73,6 +73,24 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Counter> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2);
 
+            private static readonly global::MicroOrm.Navigation[] AllNavigations = global::System.Array.Empty<global::MicroOrm.Navigation>();
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::MicroOrm.Navigation> Navigations => AllNavigations;
+
+            public override bool HasGeneratedKeyValue(global::MicroOrm.Tests.Models.Counter entity) => entity.Id != 0;
+
+            public override global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.Tests.Models.Counter> KeyComparer => KeyEquality.Instance;
+
+            /// <summary>Two objects are the same row when their keys are equal.</summary>
+            private sealed class KeyEquality : global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.Tests.Models.Counter>
+            {
+                internal static readonly KeyEquality Instance = new();
+
+                public bool Equals(global::MicroOrm.Tests.Models.Counter? x, global::MicroOrm.Tests.Models.Counter? y) => ReferenceEquals(x, y) || (x is not null && y is not null && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(x.Id, y.Id));
+
+                public int GetHashCode(global::MicroOrm.Tests.Models.Counter entity) => global::System.Collections.Generic.EqualityComparer<long>.Default.GetHashCode(entity.Id!);
+            }
+
             public override void BindInsert(global::MicroOrm.Tests.Models.Counter entity, global::MicroOrm.Mapping.ParameterValues values)
             {
                 values.Add(NameColumn, entity.Name);

@@ -79,6 +79,24 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Membership> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3);
 
+            private static readonly global::MicroOrm.Navigation[] AllNavigations = global::System.Array.Empty<global::MicroOrm.Navigation>();
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::MicroOrm.Navigation> Navigations => AllNavigations;
+
+            public override bool HasGeneratedKeyValue(global::MicroOrm.Tests.Models.Membership entity) => false;
+
+            public override global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.Tests.Models.Membership> KeyComparer => KeyEquality.Instance;
+
+            /// <summary>Two objects are the same row when their keys are equal.</summary>
+            private sealed class KeyEquality : global::System.Collections.Generic.IEqualityComparer<global::MicroOrm.Tests.Models.Membership>
+            {
+                internal static readonly KeyEquality Instance = new();
+
+                public bool Equals(global::MicroOrm.Tests.Models.Membership? x, global::MicroOrm.Tests.Models.Membership? y) => ReferenceEquals(x, y) || (x is not null && y is not null && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(x.UserId, y.UserId) && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(x.GroupId, y.GroupId));
+
+                public int GetHashCode(global::MicroOrm.Tests.Models.Membership entity) => global::System.HashCode.Combine(entity.UserId, entity.GroupId);
+            }
+
             public override void BindInsert(global::MicroOrm.Tests.Models.Membership entity, global::MicroOrm.Mapping.ParameterValues values)
             {
                 values.Add(UserIdColumn, entity.UserId);

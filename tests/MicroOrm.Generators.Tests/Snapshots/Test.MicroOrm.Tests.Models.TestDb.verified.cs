@@ -13,9 +13,13 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Note, global::MicroOrm.Tests.Models.Note.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Profile, global::MicroOrm.Tests.Models.Profile.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int>(),
         };
 
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
@@ -27,9 +31,13 @@ namespace MicroOrm.Tests.Models
             Documents = new(this);
             Memberships = new(this);
             Notes = new(this);
+            People = new(this);
             Points = new(this);
             Products = new(this);
+            Profiles = new(this);
             Settings = new(this);
+            Teams = new(this);
+            TeamMembers = new(this);
         }
 
         /// <summary>Connects through a connection pool, owned by the returned object, to the server in <paramref name="connectionString"/>.</summary>
@@ -62,13 +70,25 @@ namespace MicroOrm.Tests.Models
         /// <summary>The table <c>notes</c> of <see cref="global::MicroOrm.Tests.Models.Note"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Note, global::MicroOrm.Tests.Models.Note.Columns, int> Notes { get; }
 
+        /// <summary>The table <c>people</c> of <see cref="global::MicroOrm.Tests.Models.Person"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int> People { get; }
+
         /// <summary>The table <c>points</c> of <see cref="global::MicroOrm.Tests.Models.Point"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int> Points { get; }
 
         /// <summary>The table <c>products</c> of <see cref="global::MicroOrm.Tests.Models.Product"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int> Products { get; }
 
+        /// <summary>The table <c>profiles</c> of <see cref="global::MicroOrm.Tests.Models.Profile"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Profile, global::MicroOrm.Tests.Models.Profile.Columns, int> Profiles { get; }
+
         /// <summary>The table <c>settings</c> of <see cref="global::MicroOrm.Tests.Models.Setting"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int> Settings { get; }
+
+        /// <summary>The table <c>teams</c> of <see cref="global::MicroOrm.Tests.Models.Team"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int> Teams { get; }
+
+        /// <summary>The table <c>team_members</c> of <see cref="global::MicroOrm.Tests.Models.TeamMember"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int> TeamMembers { get; }
     }
 }

@@ -1,0 +1,179 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using MicroOrm.Mapping;
+using MicroOrm.SqlBuilding;
+
+namespace MicroOrm;
+
+/// <summary>
+/// Loads a query's rows with their includes. Split: the main query, then one <c>IN (...)</c> query per include level
+/// (chunked at <see cref="MaxKeysPerQuery"/> keys). Single: one query with every included table LEFT JOINed, whose rows
+/// are folded back into objects through one identity map per table. Never one query per row.
+/// </summary>
+public static class IncludeLoader
+{
+    /// <summary>The most keys one IN list carries; larger sets take several queries per level.</summary>
+    public const int MaxKeysPerQuery = 5_000;
+
+    internal static Task<List<TEntity>> LoadAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var tree = IncludeNode.Build(shape.Includes);
+        return shape.SingleQuery
+            ? LoadJoinedAsync(database, map, shape, tree, cancellationToken)
+            : LoadSplitAsync(database, map, shape, tree, cancellationToken);
+    }
+
+    private static async Task<List<TEntity>> LoadSplitAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, List<IncludeNode> tree, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var roots = await database.Executor.ListAsync(QuerySql.Select(map.Table, shape, null).ToStatement(), map.OrdinalReader, map.Table, cancellationToken).ConfigureAwait(false);
+        var sources = new List<object>(roots);
+        await LoadLevelAsync(database, tree, sources, cancellationToken).ConfigureAwait(false);
+        return roots;
+    }
+
+    private static async Task LoadLevelAsync(DatabaseContext database, List<IncludeNode> nodes, List<object> sources, CancellationToken cancellationToken)
+    {
+        foreach (var node in nodes)
+        {
+            var loaded = await node.Navigation.LoadAsync(database, sources, MaxKeysPerQuery, cancellationToken).ConfigureAwait(false);
+            if (node.Children.Count > 0) await LoadLevelAsync(database, node.Children, loaded, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<List<TEntity>> LoadJoinedAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, List<IncludeNode> tree, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        // Tables in depth-first order: index 0 is the root, each node remembers its parent's index.
+        var nodes = new List<(IncludeNode Node, int Parent)>();
+        void Flatten(List<IncludeNode> level, int parent)
+        {
+            foreach (var node in level)
+            {
+                nodes.Add((node, parent));
+                Flatten(node.Children, nodes.Count);
+            }
+        }
+
+        Flatten(tree, 0);
+        var statement = JoinedSql(map.Table, shape, nodes);
+        var offsets = new int[nodes.Count + 1];
+        offsets[1] = map.Table.Columns.Count;
+        for (var i = 1; i < nodes.Count; i++) offsets[i + 1] = offsets[i] + nodes[i - 1].Node.Navigation.TargetTable.Columns.Count;
+        var targets = new JoinedTarget[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++) targets[i] = nodes[i].Node.Navigation.CreateJoinedTarget(offsets[i + 1]);
+
+        var rootReader = map.OrdinalReader;
+        var roots = new List<TEntity>();
+        var rootIdentity = new Dictionary<TEntity, TEntity>(map.KeyComparer);
+        var prepared = new HashSet<object>[nodes.Count];
+        for (var i = 0; i < prepared.Length; i++) prepared[i] = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var row = new object?[nodes.Count + 1];
+
+        var folder = new DelegateRowReader<bool>(r =>
+        {
+            var candidate = rootReader.Read(r);
+            if (!rootIdentity.TryGetValue(candidate, out var root))
+            {
+                rootIdentity[candidate] = root = candidate;
+                roots.Add(root);
+            }
+
+            row[0] = root;
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                var parent = row[nodes[i].Parent];
+                row[i + 1] = null;
+                if (parent is null) continue;
+                if (prepared[i].Add(parent)) targets[i].Prepare(parent);
+                if (targets[i].Read(r) is { } target)
+                {
+                    targets[i].Attach(parent, target);
+                    row[i + 1] = target;
+                }
+            }
+
+            return true;
+        });
+
+        await database.Executor.ListAsync(statement, folder, map.Table, cancellationToken).ConfigureAwait(false);
+        return roots;
+    }
+
+    /// <summary>
+    /// <c>SELECT t0.*, t1.*, ... FROM root AS t0 LEFT JOIN target AS t1 ON t1.key = t0.key ... ORDER BY ..., t0.key, t1.key ...</c>.
+    /// A paged root (Skip/Take) becomes a derived table, so that LIMIT counts root rows, not joined rows.
+    /// </summary>
+    private static SqlStatement JoinedSql(TableInfo root, QueryShape shape, List<(IncludeNode Node, int Parent)> nodes)
+    {
+        var writer = new SqlWriter(qualifyColumns: true);
+        writer.Append("SELECT ").Append(root.QualifiedSelectList(0));
+        for (var i = 0; i < nodes.Count; i++) writer.Append(", ").Append(Qualified(nodes[i].Node.Navigation.TargetTable, i + 1));
+
+        var paged = shape.Skip is not null || shape.Take is not null;
+        writer.Append(" FROM ");
+        if (paged)
+        {
+            writer.QualifyColumns = false;
+            writer.Append("(SELECT ").Append(root.SelectList).Append(" FROM ").Append(root.QuotedName);
+            QuerySql.WriteWhere(writer, shape.Where);
+            QuerySql.WriteOrderBy(writer, shape.Orderings);
+            QuerySql.WriteLimit(writer, shape.Skip, shape.Take);
+            writer.Append(")");
+            writer.QualifyColumns = true;
+        }
+        else
+        {
+            writer.Append(root.QuotedName);
+        }
+
+        writer.Append(" AS ").Append(SqlWriter.TableAlias(0));
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var navigation = nodes[i].Node.Navigation;
+            writer.Append(" LEFT JOIN ").Append(navigation.TargetTable.QuotedName).Append(" AS ").Append(SqlWriter.TableAlias(i + 1));
+            writer.Append(" ON ").Append(SqlWriter.TableAlias(i + 1)).Append(".").Append(navigation.TargetKeyColumn.QuotedName);
+            writer.Append(" = ").Append(SqlWriter.TableAlias(nodes[i].Parent)).Append(".").Append(navigation.SourceKeyColumn.QuotedName);
+        }
+
+        if (!paged) QuerySql.WriteWhere(writer, shape.Where);
+        var orderings = new List<Ordering>(shape.Orderings);
+        foreach (var key in root.KeyColumns) orderings.Add(new Ordering(new ColumnRef(key, 0), false));
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            foreach (var key in nodes[i].Node.Navigation.TargetTable.KeyColumns) orderings.Add(new Ordering(new ColumnRef(key, i + 1), false));
+        }
+
+        QuerySql.WriteOrderBy(writer, orderings.ToArray());
+        return writer.ToStatement();
+    }
+
+    private static string Qualified(TableInfo table, int tableIndex) => table.QualifiedSelectList(tableIndex);
+
+    /// <summary>Include paths merged into a tree: two paths through the same navigation share its node.</summary>
+    private sealed class IncludeNode(Navigation navigation)
+    {
+        public Navigation Navigation { get; } = navigation;
+
+        public List<IncludeNode> Children { get; } = [];
+
+        public static List<IncludeNode> Build(Navigation[][] paths)
+        {
+            var roots = new List<IncludeNode>();
+            foreach (var path in paths)
+            {
+                var level = roots;
+                foreach (var navigation in path)
+                {
+                    var node = level.Find(n => ReferenceEquals(n.Navigation, navigation));
+                    if (node is null) level.Add(node = new IncludeNode(navigation));
+                    level = node.Children;
+                }
+            }
+
+            return roots;
+        }
+    }
+}
