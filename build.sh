@@ -104,7 +104,7 @@ run_demo() {
   require_server
   dotnet build src/MicroOrm.Demo -c Release -v quiet -nologo >&2
   if [ "$#" -eq 0 ]; then set -- tour; fi
-  dotnet src/MicroOrm.Demo/bin/Release/net10.0/MicroOrm.Demo.dll "$@"
+  dotnet src/MicroOrm.Demo/bin/Release/net10.0/microorm-demo.dll "$@"
 }
 
 run_bench() {

@@ -76,12 +76,15 @@ public sealed class OrmGenerator : IIncrementalGenerator
             var (result, validated) = pair;
             foreach (var diagnostic in result.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
             if (result.Model is not { } database) return;
-            if (validated.Ordered.Count == 0)
+            var included = database.Entities.Count == 0
+                ? validated.Ordered
+                : validated.Ordered.Where(e => database.Entities.Contains(e.FullName)).ToEquatableArray();
+            if (included.Count == 0)
             {
                 output.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.NoEntities, database.Location, database.Name).ToDiagnostic());
             }
 
-            output.AddSource(HintName(database.FullName), DatabaseEmitter.Emit(database, validated.Ordered));
+            output.AddSource(HintName(database.FullName), DatabaseEmitter.Emit(database, included));
         });
     }
 

@@ -1,28 +1,89 @@
 using System;
-using System.Threading.Tasks;
-using MicroOrm.ReferenceModels;
+using System.Diagnostics;
+using System.Text;
+using System.Threading;
+using MicroOrm;
+using MicroOrm.Demo;
+using MicroOrm.Demo.Cli;
+using MicroOrm.Demo.Models;
+using MicroOrm.Diagnostics;
 using MicroOrm.Servers;
 using MySqlConnector;
 
-// Starts (or finds) a server, creates the reference schema from the models, seeds the reference states, and prints
-// them as read back through the generated code.
-await using var server = await ServerLocator.AcquireAsync();
-await using var database = await ScratchDatabase.CreateAsync(server, "demo");
-await using var db = AppDb.Connect(database.ConnectionString);
-await db.Schema.CreateAsync();
+// The reference project's tasks on MicroOrm's generated API. Output goes to standard output exactly as the reference
+// scripts print it ("\n" line endings); everything else (errors, traces, --keep) goes to standard error.
+var output = new System.IO.StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+var errors = Console.Error;
 
-await using (var connection = new MySqlConnection(database.ConnectionString))
+var (invocation, problem) = CommandLine.Parse(args);
+if (invocation is null)
 {
-    await connection.OpenAsync();
-    await using var seed = new MySqlCommand(
-        "INSERT INTO states (name, created_at, updated_at) VALUES " +
-        "('California', NOW(6), NOW(6)), ('Arizona', NOW(6), NOW(6)), ('Texas', NOW(6), NOW(6)), " +
-        "('New York', NOW(6), NOW(6)), ('Nevada', NOW(6), NOW(6))",
-        connection);
-    await seed.ExecuteNonQueryAsync();
+    await errors.WriteAsync($"error: {problem}\n\n{Usage.Text()}");
+    return 2;
 }
 
-foreach (var state in await db.States.ToListAsync())
+if (invocation.Command == "help")
 {
-    Console.WriteLine($"{state.Id}: {state.Name}");
+    await output.WriteAsync(Usage.Text());
+    return 0;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+using var tracing = invocation.Trace ? TraceToStandardError() : null;
+try
+{
+    await using var database = await DemoDatabase.OpenAsync(invocation, cancel.Token);
+    if (invocation.Verbose && database.Description is { } description) await errors.WriteAsync($"-- server: {description}\n");
+    await using var db = DemoDb.Connect(database.ConnectionString);
+    if (invocation.Task is { } task)
+    {
+        await task.Run(db, invocation.TaskArguments, output, cancel.Token);
+    }
+    else
+    {
+        foreach (var step in MicroOrm.Demo.Tasks.TaskCatalog.All)
+        {
+            await output.WriteAsync($"== {step.Name}{(step.Argument is null ? "" : " " + step.TourArgument)}\n");
+            await step.Run(db, step.Argument is null ? [] : [step.TourArgument], output, cancel.Token);
+        }
+    }
+
+    return 0;
+}
+catch (Exception exception) when (exception is MicroOrmException or MySqlException or ServerUnavailableException or OperationCanceledException or InvalidOperationException)
+{
+    // One line names the problem; the stack trace is for --verbose.
+    await errors.WriteAsync(invocation.Verbose ? $"error: {exception}\n" : $"error: {OneLine(exception)}\n");
+    return 1;
+}
+
+static string OneLine(Exception exception)
+{
+    var message = exception switch
+    {
+        MySqlException { Number: 1045 } => $"{exception.Message} Check the user and password.",
+        MySqlException { Number: 1049 } => $"{exception.Message} Check the database name.",
+        MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } => $"{exception.Message} Is the server running, and on this host and port?",
+        OperationCanceledException => "cancelled.",
+        _ => exception.Message,
+    };
+    return message.ReplaceLineEndings(" ");
+}
+
+static ActivityListener TraceToStandardError()
+{
+    var listener = new ActivityListener
+    {
+        ShouldListenTo = source => source.Name == MicroOrmTelemetry.SourceName,
+        Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        ActivityStopped = activity => Console.Error.Write($"-- sql: {activity.GetTagItem("db.query.text")}\n"),
+    };
+    ActivitySource.AddActivityListener(listener);
+    return listener;
 }

@@ -136,6 +136,10 @@ internal static class DiagnosticDescriptors
         "MORM0031", "One-to-one relationship without a unique foreign key",
         "The one-to-one navigation '{0}.{1}' needs '{2}.{3}' to be unique; mark it [Unique] (otherwise use [HasMany])");
 
+    public static readonly DiagnosticDescriptor DatabaseListsNonEntity = Error(
+        "MORM0032", "Database lists a type that is not an entity",
+        "The database class '{0}' lists '{1}', which has no [Table]; list entities only");
+
     public static readonly DiagnosticDescriptor NonConstantSql = new(
         "MORM1001", "Non-constant SQL reaches an API that runs it as written",
         "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",

@@ -30,12 +30,30 @@ internal static class DatabaseParser
             Report($"derives from '{baseType.ToDisplayString()}'; remove the base class, MicroOrm supplies it");
         }
 
+        var entities = new List<string>();
+        var attribute = context.Attributes[0];
+        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array)
+        {
+            foreach (var listed in attribute.ConstructorArguments[0].Values)
+            {
+                if (listed.Value is not INamedTypeSymbol entity) continue;
+                if (!ModelSymbols.IsEntity(entity))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatabaseListsNonEntity, LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax()), type.Name, entity.ToDisplayString()));
+                    continue;
+                }
+
+                entities.Add(entity.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            }
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         if (diagnostics.Count > 0) return new ParseResult<DatabaseModel>(null, diagnostics.ToEquatableArray());
         var model = new DatabaseModel(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             type.Name,
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            entities.ToEquatableArray(),
             location);
         return new ParseResult<DatabaseModel>(model, EquatableArray<DiagnosticInfo>.Empty);
     }

@@ -212,7 +212,8 @@ public class Query<TEntity, TColumns>
     public Task<int> DeleteAsync(CancellationToken cancellationToken = default)
     {
         RequireWhere("DeleteAsync", "delete");
-        return Database.Executor.ExecuteAsync(QuerySql.Delete(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken);
+        if (_shape.Skip is not null) throw new NotSupportedException("MySQL cannot skip rows in a DELETE; select the keys first, or filter with Where.");
+        return CascadeDeleter.DeleteAsync(Database, Map.Table, _shape.Where!, _shape.Orderings, _shape.Take, cancellationToken);
     }
 
     /// <summary>Projects each row to the value of one column or aggregate: <c>Select(s =&gt; s.Name)</c>.</summary>

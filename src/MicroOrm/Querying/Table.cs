@@ -138,7 +138,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         ArgumentNullException.ThrowIfNull(entity);
         var values = new ParameterValues(Map.Table.KeyColumns.Count);
         _map.BindKeyOf(entity, values);
-        return Database.Executor.ExecuteAsync(new SqlStatement(Statements.DeleteByKey, values.ToArray()), Map.Table, cancellationToken);
+        return DeleteByKeyAsync(values, cancellationToken);
     }
 
     /// <summary>Deletes the row with key <paramref name="key"/>; returns the rows deleted (0 or 1).</summary>
@@ -146,12 +146,31 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     {
         var values = new ParameterValues(Map.Table.KeyColumns.Count);
         _map.BindKey(key, values);
-        return Database.Executor.ExecuteAsync(new SqlStatement(Statements.DeleteByKey, values.ToArray()), Map.Table, cancellationToken);
+        return DeleteByKeyAsync(values, cancellationToken);
     }
 
-    /// <summary>Deletes every row of the table; returns how many were deleted.</summary>
+    /// <summary>Deletes every row of the table (and, as declared, their dependents); returns how many were deleted.</summary>
     public Task<int> DeleteAllAsync(CancellationToken cancellationToken = default) =>
-        Database.Executor.ExecuteAsync(new SqlStatement("DELETE FROM " + Map.Table.QuotedName, []), Map.Table, cancellationToken);
+        CascadeDeleter.DeleteAsync(Database, Map.Table, Condition.True, [], null, cancellationToken);
+
+    /// <summary>Deletes one row by key; dependents declared ON DELETE CASCADE or SET NULL are handled first.</summary>
+    private Task<int> DeleteByKeyAsync(ParameterValues values, CancellationToken cancellationToken)
+    {
+        if (Database.Schema.DependentsOf(Map.Table).Count == 0)
+        {
+            return Database.Executor.ExecuteAsync(new SqlStatement(Statements.DeleteByKey, values.ToArray()), Map.Table, cancellationToken);
+        }
+
+        Condition? byKey = null;
+        var keys = Map.Table.KeyColumns;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var equal = new ValueComparison(new ColumnRef(keys[i], 0), ComparisonOperator.Equal, values[i]);
+            byKey = byKey is null ? equal : new LogicalCondition(byKey, equal, isAnd: true);
+        }
+
+        return CascadeDeleter.DeleteAsync(Database, Map.Table, byKey!, [], null, cancellationToken);
+    }
 
     private async Task InsertGraphCoreAsync(TEntity entity, CancellationToken cancellationToken)
     {

@@ -20,6 +20,35 @@ public sealed class SchemaManager
     /// <summary>The tables, each after the tables its foreign keys reference.</summary>
     public IReadOnlyList<TableInfo> Tables => _tables;
 
+    private Dictionary<string, List<(TableInfo Dependent, ForeignKeyInfo ForeignKey)>>? _dependents;
+
+    /// <summary>Creates one table (and nothing else) with <c>CREATE TABLE IF NOT EXISTS</c>.</summary>
+    public Task CreateTableAsync(TableInfo table, CancellationToken cancellationToken = default) =>
+        _database.Executor.ExecuteAsync(new SqlStatement(table.CreateSql, []), table, cancellationToken);
+
+    /// <summary>The foreign keys of this database's tables that point at <paramref name="principal"/> and act on delete (CASCADE or SET NULL).</summary>
+    internal List<(TableInfo Dependent, ForeignKeyInfo ForeignKey)> DependentsOf(TableInfo principal)
+    {
+        var map = _dependents;
+        if (map is null)
+        {
+            map = new Dictionary<string, List<(TableInfo, ForeignKeyInfo)>>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var table in _tables)
+            {
+                foreach (var foreignKey in table.ForeignKeys)
+                {
+                    if (foreignKey.OnDelete is not (ReferentialAction.Cascade or ReferentialAction.SetNull)) continue;
+                    if (!map.TryGetValue(foreignKey.PrincipalTable, out var list)) map[foreignKey.PrincipalTable] = list = [];
+                    list.Add((table, foreignKey));
+                }
+            }
+
+            _dependents = map;
+        }
+
+        return map.TryGetValue(principal.Name, out var dependents) ? dependents : [];
+    }
+
     /// <summary>Runs <c>CREATE TABLE IF NOT EXISTS</c> for every table, referenced tables first.</summary>
     public async Task CreateAsync(CancellationToken cancellationToken = default)
     {
