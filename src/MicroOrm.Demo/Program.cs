@@ -67,9 +67,6 @@ static string OneLine(Exception exception)
 {
     var message = exception switch
     {
-        MySqlException { Number: 1045 } => $"{exception.Message} Check the user and password.",
-        MySqlException { Number: 1049 } => $"{exception.Message} Check the database name.",
-        MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } => $"{exception.Message} Is the server running, and on this host and port?",
         OperationCanceledException => "cancelled.",
         _ => exception.Message,
     };

@@ -11,10 +11,12 @@ public partial class User
     public int Id { get; set; }
 
     [MaxLength(128)]
+    [Required]
     public string Name { get; set; } = "";
 
     [MaxLength(254)]
     [Unique]
+    [Email]
     public string Email { get; set; } = "";
 
     [CreatedAt]

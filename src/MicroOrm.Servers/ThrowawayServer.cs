@@ -26,6 +26,8 @@ public sealed class ThrowawayServer : IDatabaseServer
 
     private const int PortAttempts = 3;
 
+    private int _disposed;
+
     private readonly WatchdogProcess _watchdog;
 
     private ThrowawayServer(WatchdogProcess watchdog, string folder, int port, int serverProcessId, string version)
@@ -94,6 +96,8 @@ public sealed class ThrowawayServer : IDatabaseServer
     /// <summary>Shuts the server down and deletes its folder; kills it when it does not stop within 20 seconds.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Idempotent: a test may stop the server early and still leave it in an await using.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         try
         {
             await using var connection = new MySqlConnection(ConnectionString + ";Pooling=false;Connection Timeout=5");

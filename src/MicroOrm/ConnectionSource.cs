@@ -1,47 +1,69 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Configuration;
+using MicroOrm.Diagnostics;
 using MicroOrm.Execution;
 using MySqlConnector;
 
 namespace MicroOrm;
 
 /// <summary>
-/// Where a database object gets its connections: a pool it owns (from a connection string), a
-/// <see cref="MySqlDataSource"/> shared with other code, or one open connection lent by the caller.
+/// Where a database object gets its connections: a pool it owns (from a connection string or options), a
+/// <see cref="MySqlDataSource"/> shared with other code, or one open connection lent by the caller. The source also
+/// carries the behaviour options (logging, slow-command threshold, retries, clock) of the database objects using it.
 /// </summary>
 public abstract class ConnectionSource : IAsyncDisposable
 {
-    private protected ConnectionSource()
+    private protected ConnectionSource(MicroOrmOptions options, MySqlConnectionStringBuilder settings, string databaseName)
     {
+        Options = options;
+        Telemetry = new CommandTelemetry(options, databaseName, ServerAddressOf(settings), (int)settings.Port);
     }
 
     /// <summary>A pool of connections to the server described by <paramref name="connectionString"/>, owned by the source.</summary>
-    public static ConnectionSource FromConnectionString(string connectionString)
+    /// <exception cref="MicroOrmConfigurationException">The connection string is empty or has a key MySqlConnector does not know.</exception>
+    public static ConnectionSource FromConnectionString(string connectionString) =>
+        FromOptions(new MicroOrmOptions { ConnectionString = connectionString });
+
+    /// <summary>
+    /// A pool built from <paramref name="options"/>: its connection string, overridden by the pool, timeout and TLS
+    /// settings given. Every setting is checked here; the first one out of range is reported by name.
+    /// </summary>
+    /// <exception cref="MicroOrmConfigurationException">A setting is missing or out of range.</exception>
+    public static ConnectionSource FromOptions(MicroOrmOptions options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return new PooledConnectionSource(new MySqlDataSource(connectionString), ownsDataSource: true);
+        var settings = OptionsValidator.ConnectionSettings(options);
+        return new PooledConnectionSource(new MySqlDataSource(settings.ConnectionString), ownsDataSource: true, options.Clone());
     }
 
-    /// <summary>Connections from an existing data source; disposing the source leaves the data source open.</summary>
-    public static ConnectionSource FromDataSource(MySqlDataSource dataSource)
+    /// <summary>
+    /// Connections from an existing data source; disposing the source leaves the data source open. The connection
+    /// settings are the data source's; from <paramref name="options"/> only the behaviour options apply.
+    /// </summary>
+    public static ConnectionSource FromDataSource(MySqlDataSource dataSource, MicroOrmOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        return new PooledConnectionSource(dataSource, ownsDataSource: false);
+        return new PooledConnectionSource(dataSource, ownsDataSource: false, BehaviourOnly(options));
     }
 
     /// <summary>
     /// Every operation runs on <paramref name="connection"/>, which the caller opened and will close. Like the
     /// connection itself, a database object made this way runs one operation at a time.
     /// </summary>
-    public static ConnectionSource FromConnection(MySqlConnection connection)
+    public static ConnectionSource FromConnection(MySqlConnection connection, MicroOrmOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return new BorrowedConnectionSource(connection);
+        return new BorrowedConnectionSource(connection, BehaviourOnly(options));
     }
 
     /// <summary>The name of the database the connections use, or an empty string.</summary>
     public abstract string DatabaseName { get; }
+
+    /// <summary>The options the source was made with (a copy: changing the caller's object later changes nothing).</summary>
+    internal MicroOrmOptions Options { get; }
+
+    internal CommandTelemetry Telemetry { get; }
 
     /// <summary>Checks that backslashes in values are escaped the way the session reads them.</summary>
     internal abstract BackslashGuard Backslashes { get; }
@@ -50,4 +72,19 @@ public abstract class ConnectionSource : IAsyncDisposable
 
     /// <summary>Releases the pool when the source owns it.</summary>
     public abstract ValueTask DisposeAsync();
+
+    private static MicroOrmOptions BehaviourOnly(MicroOrmOptions? options)
+    {
+        if (options is null) return new MicroOrmOptions();
+        OptionsValidator.Behaviour(options);
+        return options.Clone();
+    }
+
+    // The first host of a "host1,host2" list: the one OpenTelemetry's server.address names.
+    private static string ServerAddressOf(MySqlConnectionStringBuilder settings)
+    {
+        var server = settings.Server ?? "";
+        var comma = server.IndexOf(',', StringComparison.Ordinal);
+        return (comma < 0 ? server : server[..comma]).Trim();
+    }
 }

@@ -20,7 +20,6 @@ public abstract partial class DatabaseContext : IAsyncDisposable
 {
     private readonly ConnectionSource _source;
     private readonly bool _ownsSource;
-    private readonly TimeProvider _clock = TimeProvider.System;
     private Task<ServerFacts>? _serverFacts;
     private RawSqlRunner? _raw;
 
@@ -53,22 +52,24 @@ public abstract partial class DatabaseContext : IAsyncDisposable
         Executor.BeginTransactionAsync(isolationLevel, isReadOnly: false, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in a transaction: commits when it returns, rolls back when it throws (and
-    /// rethrows). Inside an open transaction it runs in a nested scope.
+    /// Runs <paramref name="work"/> as one unit of work in a transaction: commits when it returns, rolls back when it
+    /// throws (and rethrows). When the transaction fails for a transient reason (a deadlock, a lock wait timeout, too
+    /// many connections, a connection lost before COMMIT), it is rolled back and <paramref name="work"/> runs again
+    /// from the start, as <see cref="MicroOrmOptions.Retry"/> allows; so <paramref name="work"/> must do nothing
+    /// outside the database that cannot be done twice. Inside an open transaction it runs in a nested scope and is
+    /// never retried on its own. A failure during COMMIT is never retried: it raises
+    /// <see cref="CommitOutcomeUnknownException"/>.
     /// </summary>
-    public async Task<T> RunInTransactionAsync<T>(
+    public Task<T> RunInTransactionAsync<T>(
         Func<Transaction, CancellationToken, Task<T>> work,
         IsolationLevel isolationLevel = IsolationLevel.Unspecified,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var transaction = await BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false);
-        var result = await work(transaction, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+        return RunUnitAsync(work, isolationLevel, isReadOnly: false, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="work"/> in a transaction: commits when it returns, rolls back when it throws.</summary>
+    /// <inheritdoc cref="RunInTransactionAsync{T}(Func{Transaction, CancellationToken, Task{T}}, IsolationLevel, CancellationToken)"/>
     public Task RunInTransactionAsync(
         Func<Transaction, CancellationToken, Task> work,
         IsolationLevel isolationLevel = IsolationLevel.Unspecified,
@@ -82,6 +83,28 @@ public abstract partial class DatabaseContext : IAsyncDisposable
         }, isolationLevel, cancellationToken);
     }
 
+    /// <summary>The options the database object was made with.</summary>
+    internal MicroOrmOptions Options => _source.Options;
+
+    /// <summary>A unit of work: retried when it is the outermost transaction, run once as a nested scope otherwise.</summary>
+    internal Task<T> RunUnitAsync<T>(Func<Transaction, CancellationToken, Task<T>> work, IsolationLevel isolationLevel, bool isReadOnly, CancellationToken cancellationToken) =>
+        CurrentTransaction is null
+            ? UnitOfWork.RunAsync(this, work, isolationLevel, isReadOnly, Options.Retry, cancellationToken)
+            : RunOnceAsync(work, isolationLevel, isReadOnly, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> once: for the library's own multi-statement writes, which change the entities they are given and so cannot simply run again.</summary>
+    internal Task<T> RunOnceAsync<T>(Func<Transaction, CancellationToken, Task<T>> work, IsolationLevel isolationLevel, CancellationToken cancellationToken) =>
+        RunOnceAsync(work, isolationLevel, isReadOnly: false, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction (or nested scope), once.</summary>
+    internal async Task<T> RunOnceAsync<T>(Func<Transaction, CancellationToken, Task<T>> work, IsolationLevel isolationLevel, bool isReadOnly, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Executor.BeginTransactionAsync(isolationLevel, isReadOnly, cancellationToken).ConfigureAwait(false);
+        var result = await work(transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
     /// <summary>Releases the connection pool when the database object owns it.</summary>
     public ValueTask DisposeAsync()
     {
@@ -92,7 +115,7 @@ public abstract partial class DatabaseContext : IAsyncDisposable
     /// <summary>The current UTC time as DATETIME(6) stores it (microseconds), so a stamped entity equals its row.</summary>
     internal DateTime UtcNowForColumns()
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = Options.TimeProvider.GetUtcNow().UtcDateTime;
         return new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
     }
 

@@ -48,7 +48,8 @@ public sealed class SqlStatement
         return builder.ToString();
     }
 
-    private static string Describe(object? value) => value switch
+    /// <summary>A value as SQL would spell it: <c>'Texas'</c>, <c>3</c>, <c>NULL</c>, <c>0x0A0B</c>.</summary>
+    internal static string Describe(object? value) => value switch
     {
         null => "NULL",
         string text => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'",

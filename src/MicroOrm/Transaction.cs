@@ -25,6 +25,12 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
     private State _state;
     private RawSqlRunner? _raw;
 
+    // What the telemetry shows for the statements MySqlConnector sends on a transaction's behalf.
+    private static readonly SqlStatement Start = new("START TRANSACTION", []);
+    private static readonly SqlStatement StartReadOnly = new("START TRANSACTION READ ONLY", []);
+    private static readonly SqlStatement Commit = new("COMMIT", []);
+    private static readonly SqlStatement Rollback = new("ROLLBACK", []);
+
     internal Transaction(CommandExecutor executor, Transaction? parent, IsolationLevel isolationLevel, bool isReadOnly)
     {
         _executor = executor;
@@ -73,15 +79,19 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
             return;
         }
 
+        var scope = _executor.Telemetry.Start(Commit, null);
         try
         {
             await _transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
             _state = State.Committed;
+            scope.Succeeded(0, written: false);
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or InvalidOperationException)
         {
             _state = State.Failed;
-            throw CommitFailed(exception);
+            var failure = CommitFailed(exception);
+            scope.Failed(failure);
+            throw failure;
         }
         finally
         {
@@ -111,7 +121,17 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
             if (_savepoint is null)
             {
                 _lease = await _executor.Source.AcquireAsync(cancellationToken).ConfigureAwait(false);
-                _transaction = await _lease.Connection.BeginTransactionAsync(IsolationLevel, IsReadOnly, cancellationToken).ConfigureAwait(false);
+                var scope = _executor.Telemetry.Start(IsReadOnly ? StartReadOnly : Start, null);
+                try
+                {
+                    _transaction = await _lease.Connection.BeginTransactionAsync(IsolationLevel, IsReadOnly, cancellationToken).ConfigureAwait(false);
+                    scope.Succeeded(0, written: false);
+                }
+                catch (Exception exception)
+                {
+                    scope.Failed(exception is MySqlException server ? ServerErrors.Translate(server, scope.Statement, null) : exception);
+                    throw;
+                }
             }
             else
             {
@@ -174,10 +194,17 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
             return;
         }
 
+        var scope = _executor.Telemetry.Start(Rollback, null);
         try
         {
             await _transaction!.RollbackAsync(cancellationToken).ConfigureAwait(false);
             _state = State.RolledBack;
+            scope.Succeeded(0, written: false);
+        }
+        catch (Exception exception)
+        {
+            scope.Failed(exception is MySqlException server ? ServerErrors.Translate(server, Rollback, null) : exception);
+            throw;
         }
         finally
         {
@@ -189,10 +216,25 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
     private async Task RunControlAsync(string sql, CancellationToken cancellationToken)
     {
         var lease = _root.LeaseForCommand();
+        var statement = new SqlStatement(sql, []);
+        var scope = _executor.Telemetry.Start(statement, null);
         try
         {
             await using var command = new MySqlCommand(sql, lease.Connection, lease.Transaction);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            scope.Succeeded(0, written: false);
+        }
+        catch (Exception exception)
+        {
+            if (exception is not MySqlException server)
+            {
+                scope.Failed(exception);
+                throw;
+            }
+
+            var failure = ServerErrors.Translate(server, statement, null);
+            scope.Failed(failure);
+            throw failure;
         }
         finally
         {

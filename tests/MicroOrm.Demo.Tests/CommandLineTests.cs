@@ -47,6 +47,8 @@ public sealed class CommandLineTests(DemoServerFixture fixture)
         var result = await DemoRunner.RunAsync("fetch-all", "--connection", wrong);
 
         AssertOneLineError(result, "Access denied");
+        Assert.Contains("Check the user and password", result.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("definitely-wrong", result.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +66,7 @@ public sealed class CommandLineTests(DemoServerFixture fixture)
         var result = await DemoRunner.RunAsync("fetch-all", "--connection", "Server=127.0.0.1;Port=1;User ID=root;Connection Timeout=3");
 
         AssertOneLineError(result, "Unable to connect");
+        Assert.Contains("127.0.0.1:1", result.Errors, StringComparison.Ordinal);
     }
 
     [Fact]

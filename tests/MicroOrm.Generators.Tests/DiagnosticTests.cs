@@ -44,6 +44,7 @@ public sealed class DiagnosticTests
     [InlineData("MORM0029", "[Table] public partial class Pair { [Key(Order = 0)] public int A { get; set; } [Key(Order = 1)] public int B { get; set; } } [Table] public partial class Ref { [Key] public int Id { get; set; } [ForeignKey(typeof(Pair))] public int [|PairId|] { get; set; } }")]
     [InlineData("MORM0030", "[Database] public partial class [|Empty|] { }")]
     [InlineData("MORM0031", "[Table] public partial class Person { [Key] public int Id { get; set; } [HasOne] public Profile? [|Profile|] { get; set; } } [Table] public partial class Profile { [Key] public int Id { get; set; } [ForeignKey(typeof(Person))] public int PersonId { get; set; } }")]
+    [InlineData("MORM0033", "[Table] public partial class Code { [Key] public int Id { get; set; } [Pattern(\"[a-z\")] public string [|Value|] { get; set; } = \"\"; }")]
     [InlineData("MORM0032", "public class Plain { } [Table] public partial class Thing { [Key] public int Id { get; set; } } [[|Database(typeof(Thing), typeof(Plain))|]] public partial class Db { }")]
     public void A_model_with_one_mistake_reports_its_id_at_the_mistake(string id, string markedSource)
     {

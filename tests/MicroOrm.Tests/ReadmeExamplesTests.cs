@@ -100,12 +100,35 @@ public sealed class ReadmeExamplesTests(ReferenceDbFixture database) : IClassFix
         Assert.Equal("Portland", (await db.Cities.Include(c => c.State).SingleAsync(c => c.Name == "Portland")).Name);
     }
 
+    [Fact]
+    public async Task Validation_and_the_read_only_view()
+    {
+        await using var db = await SeedAsync();
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => db.Users.InsertAsync(new User { Name = " ", Email = "nope" }));
+        Assert.Equal(
+            "Cannot write User to table users: Name (column name, String): is required, but is empty or only white space; Email (column email, String): is not an e-mail address.",
+            error.Message);
+        Assert.Equal(["Name: is required, but is empty or only white space", "Email: is not an e-mail address"], error.Errors.Select(e => $"{e.Member}: {e.Problem}"));
+
+        await db.Users.InsertAsync(new User { Name = "Ada", Email = "ada@example.com" });
+        AppDb.ReadOnlyView reader = db.AsReadOnly();
+        var customers = await reader.Users.Where(u => u.Email.EndsWith("@example.com")).ToListAsync();
+        await using (var tx = await reader.BeginTransactionAsync())
+        {
+            Assert.Equal(1, await reader.Users.CountAsync());
+        }
+
+        Assert.Equal("Ada", Assert.Single(customers).Name);
+    }
+
     private void Print(string line) => _output.Add(line);
 
     private async Task<AppDb> SeedAsync()
     {
         var db = database.Connect();
         await db.Addresses.DeleteAllAsync();
+        await db.Users.DeleteAllAsync();
         await db.Cities.DeleteAllAsync();
         await db.States.DeleteAllAsync();
         await db.ExecuteUnsafeAsync("ALTER TABLE states AUTO_INCREMENT = 1");

@@ -140,6 +140,10 @@ internal static class DiagnosticDescriptors
         "MORM0032", "Database lists a type that is not an entity",
         "The database class '{0}' lists '{1}', which has no [Table]; list entities only");
 
+    public static readonly DiagnosticDescriptor InvalidPattern = Error(
+        "MORM0033", "[Pattern] is not a valid regular expression",
+        "The pattern of '{0}.{1}' is not a valid .NET regular expression: {2}");
+
     public static readonly DiagnosticDescriptor NonConstantSql = new(
         "MORM1001", "Non-constant SQL reaches an API that runs it as written",
         "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",

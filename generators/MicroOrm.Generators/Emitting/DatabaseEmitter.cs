@@ -12,7 +12,7 @@ internal static class DatabaseEmitter
         var hasNamespace = database.Namespace.Length > 0;
         if (hasNamespace) writer.Open("namespace " + database.Namespace);
 
-        writer.Open($"partial class {database.Name} : global::MicroOrm.DatabaseContext");
+        writer.Open($"partial class {database.Name} : global::MicroOrm.DatabaseContext, global::MicroOrm.IDatabase<{database.Name}>");
         writer.Line("private static readonly global::MicroOrm.Mapping.TableInfo[] Tables =");
         writer.Line("{");
         writer.Indent();
@@ -43,6 +43,10 @@ internal static class DatabaseEmitter
         writer.Line("/// <param name=\"source\">The shared connection source.</param>");
         writer.Line($"public static {database.Name} Connect(global::MicroOrm.ConnectionSource source) => new(source, ownsSource: false);");
         writer.Line();
+        writer.Line("/// <summary>Connects through a connection pool, owned by the returned object, built from <paramref name=\"options\"/>; every option is checked first.</summary>");
+        writer.Line("/// <param name=\"options\">The connection string, pool, timeouts, TLS, retries and logging.</param>");
+        writer.Line($"public static {database.Name} Connect(global::MicroOrm.MicroOrmOptions options) => new(global::MicroOrm.ConnectionSource.FromOptions(options), ownsSource: true);");
+        writer.Line();
         writer.Line("/// <summary>Runs every operation on <paramref name=\"connection\"/>, an open connection the caller owns; one operation at a time.</summary>");
         writer.Line("/// <param name=\"connection\">An open connection.</param>");
         writer.Line($"public static {database.Name} FromConnection(global::MySqlConnector.MySqlConnection connection) => new(global::MicroOrm.ConnectionSource.FromConnection(connection), ownsSource: true);");
@@ -56,8 +60,39 @@ internal static class DatabaseEmitter
             writer.Line($"public global::MicroOrm.Table<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entity.AccessorName} {{ get; }}");
         }
 
+        writer.Line();
+        writer.Line("/// <summary>A view of this database with queries and no writes: hand it to code that must only read.</summary>");
+        writer.Line("public ReadOnlyView AsReadOnly() => _readOnly ??= new(this);");
+        writer.Line();
+        writer.Line("private ReadOnlyView? _readOnly;");
+        writer.Line();
+        WriteReadOnlyView(writer, database, orderedEntities);
         writer.Close();
         if (hasNamespace) writer.Close();
         return writer.ToString();
+    }
+
+    private static void WriteReadOnlyView(SourceWriter writer, DatabaseModel database, EquatableArray<EntityModel> orderedEntities)
+    {
+        writer.Line($"/// <summary>The read-only view of <see cref=\"{database.Name}\"/>: each table with finds and queries only, and transactions run as READ ONLY.</summary>");
+        writer.Open("public sealed class ReadOnlyView : global::MicroOrm.ReadOnlyDatabase");
+        writer.Line(Literals.GeneratedCode);
+        writer.Line($"internal ReadOnlyView({database.Name} database)");
+        writer.Indent().Line(": base(database)").Outdent();
+        writer.Line("{").Indent();
+        foreach (var entity in orderedEntities)
+        {
+            writer.Line($"{entity.AccessorName} = new(database.{entity.AccessorName});");
+        }
+
+        writer.Close();
+        foreach (var entity in orderedEntities)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>The table <c>{entity.TableName}</c>, read-only.</summary>");
+            writer.Line($"public global::MicroOrm.ReadOnlyTable<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entity.AccessorName} {{ get; }}");
+        }
+
+        writer.Close();
     }
 }

@@ -21,7 +21,7 @@ internal static class DdlWriter
         var parts = new List<string>();
         foreach (var column in entity.Columns)
         {
-            var line = $"  {Quote(column.ColumnName)} {column.SqlType} {(column.IsNullable ? "NULL" : "NOT NULL")}";
+            var line = $"  {Quote(column.ColumnName)} {column.SqlType} {(column.IsNullableInDatabase ? "NULL" : "NOT NULL")}";
             if (column.IsAutoIncrement) line += " AUTO_INCREMENT";
             parts.Add(line);
         }
@@ -39,6 +39,12 @@ internal static class DdlWriter
         {
             if (column.ForeignKey is not { } fk) continue;
             parts.Add($"  CONSTRAINT {Quote(fk.ConstraintName)} FOREIGN KEY ({Quote(column.ColumnName)}) REFERENCES {Quote(fk.PrincipalTable)} ({Quote(fk.PrincipalColumn)}) ON DELETE {fk.OnDelete}");
+        }
+
+        foreach (var column in entity.Columns)
+        {
+            if (column.Validation?.Range is not { } range) continue;
+            parts.Add($"  CONSTRAINT {Quote(range.ConstraintName)} CHECK ({Quote(column.ColumnName)} >= {range.MinimumText} AND {Quote(column.ColumnName)} <= {range.MaximumText})");
         }
 
         var lines = new List<string> { $"CREATE TABLE IF NOT EXISTS {Quote(entity.TableName)} (" };

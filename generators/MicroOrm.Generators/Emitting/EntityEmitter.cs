@@ -51,7 +51,7 @@ internal static class EntityEmitter
         foreach (var column in entity.Columns)
         {
             writer.Line();
-            writer.Line($"/// <summary>The column <c>{column.ColumnName}</c> ({column.SqlType} {(column.IsNullable ? "NULL" : "NOT NULL")}) of <see cref=\"{column.PropertyName}\"/>.</summary>");
+            writer.Line($"/// <summary>The column <c>{column.ColumnName}</c> ({column.SqlType} {(column.IsNullableInDatabase ? "NULL" : "NOT NULL")}) of <see cref=\"{column.PropertyName}\"/>.</summary>");
             writer.Line($"public readonly {ColumnType(column)} {column.PropertyName};");
         }
 
@@ -67,7 +67,7 @@ internal static class EntityEmitter
         foreach (var column in entity.Columns)
         {
             var converter = column.Enum is { } enumModel ? $", {ConverterEmitter.Name(enumModel)}.Instance" : "";
-            writer.Line($"internal static readonly global::MicroOrm.Mapping.ColumnInfo {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter});");
+            writer.Line($"internal static readonly global::MicroOrm.Mapping.ColumnInfo {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckConstraintArgument(column)});");
         }
 
         writer.Line();

@@ -1,75 +1,133 @@
+using System.Collections.Generic;
 using System.Linq;
 using MicroOrm.Generators.Model;
 
 namespace MicroOrm.Generators.Emitting;
 
 /// <summary>
-/// Writes <c>Validate</c>: one check per column whose type can hold values the column cannot (lengths, precision,
-/// ranges, NULL in a NOT NULL column, lone surrogates, NaN), so a bad value is refused before anything is sent.
+/// Writes the checks that refuse a bad value before anything is sent: one <c>Check{Property}</c> method per column
+/// that needs any (lengths, precision, ranges, NULL in a NOT NULL column, lone surrogates, NaN, and the validation
+/// attributes), <c>Validate</c> calling them for an entity, and the column's <c>ValueValidator</c> handing them to
+/// query-level updates.
 /// </summary>
 internal static class ValidatorEmitter
 {
+    private const string Checks = "global::MicroOrm.Mapping.ValueChecks";
+
+    /// <summary>The <c>validator:</c> argument of the column's <c>ColumnInfo</c>, or an empty string when it has no checks.</summary>
+    public static string ValidatorArgument(ColumnModel column) =>
+        CheckLines(column).Any() ? $", validator: new global::MicroOrm.Mapping.ValueValidator<{column.AnnotatedType}>({MethodName(column)})" : "";
+
+    /// <summary>The <c>checkConstraint:</c> argument of the column's <c>ColumnInfo</c>, from <c>[Range]</c>.</summary>
+    public static string CheckConstraintArgument(ColumnModel column) =>
+        column.Validation?.Range is { } range ? $", checkConstraint: {Literals.String(range.ConstraintName)}" : "";
+
     public static void Write(SourceWriter writer, EntityModel entity)
     {
         writer.Line($"public override void Validate({entity.FullName} entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)");
         writer.Line("{").Indent();
-        foreach (var column in entity.Columns)
+        foreach (var column in entity.Columns.Where(c => CheckLines(c).Any()))
         {
             // An update does not send [CreatedAt], so only an insert checks it.
             var prefix = column.Role == ColumnRole.CreatedAt ? "if (inserting) " : "";
-            foreach (var line in Checks(column)) writer.Line(prefix + line);
+            writer.Line($"{prefix}{MethodName(column)}(entity.{column.PropertyName}, errors);");
         }
 
         writer.Outdent().Line("}");
+        foreach (var column in entity.Columns)
+        {
+            var lines = CheckLines(column).ToList();
+            if (lines.Count == 0) continue;
+            writer.Line();
+            if (column.Validation?.Pattern is { } pattern)
+            {
+                // Anchored so that the whole value must match, as validation attributes conventionally do.
+                writer.Line($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(column)} = new({Literals.String(@"\A(?:" + pattern + @")\z")}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+                writer.Line();
+            }
+
+            writer.Line($"internal static void {MethodName(column)}({column.AnnotatedType} value, global::MicroOrm.Mapping.ValidationErrors errors)");
+            writer.Line("{").Indent();
+            foreach (var line in lines) writer.Line(line);
+            writer.Outdent().Line("}");
+        }
     }
 
-    private static System.Collections.Generic.IEnumerable<string> Checks(ColumnModel column)
+    private static string MethodName(ColumnModel column) => "Check" + column.PropertyName;
+
+    private static string PatternField(ColumnModel column) => column.PropertyName + "Pattern";
+
+    private static IEnumerable<string> CheckLines(ColumnModel column)
     {
         var info = EntityEmitter.InfoField(column).Substring("MicroOrmMap.".Length);
-        var access = "entity." + column.PropertyName;
-        const string checks = "global::MicroOrm.Mapping.ValueChecks";
+        var validation = column.Validation;
         var isReference = column.Kind is ValueKind.String or ValueKind.Bytes;
-        if (isReference && !column.IsNullable) yield return $"{checks}.NotNull({access}, {info}, errors);";
 
         // For nullable value types, check the value when there is one.
         string Value(string check) => column.IsNullableValueType
-            ? $"if ({access} is {{ }} {Literals.Local(column.PropertyName)}) {check.Replace("VALUE", Literals.Local(column.PropertyName))}"
-            : check.Replace("VALUE", access);
+            ? $"if (value is {{ }} present) {check.Replace("VALUE", "present")}"
+            : check.Replace("VALUE", "value");
+
+        if (validation is { Required: true })
+        {
+            yield return column.Kind == ValueKind.String
+                ? $"{Checks}.Required(value, {(validation.AllowEmptyStrings ? "true" : "false")}, {info}, errors);"
+                : $"{Checks}.Required(value, {info}, errors);";
+        }
+        else if (isReference && !column.IsNullable)
+        {
+            yield return $"{Checks}.NotNull(value, {info}, errors);";
+        }
 
         switch (column.Kind)
         {
             case ValueKind.String:
-                if (column.MaxLength > 0 && !column.SqlType.EndsWith("TEXT") && column.SqlType.StartsWith("VARCHAR")) yield return $"{checks}.Length({access}, {column.MaxLength}, {info}, errors);";
-                else if (column.MaxLength > 0) yield return $"{checks}.Length({access}, {column.MaxLength}, {info}, errors);";
-                yield return $"{checks}.WellFormed({access}, {info}, errors);";
+                if (column.MaxLength > 0) yield return $"{Checks}.Length(value, {column.MaxLength}, {info}, errors);";
+                yield return $"{Checks}.WellFormed(value, {info}, errors);";
                 break;
             case ValueKind.Bytes when column.MaxLength > 0:
-                yield return $"{checks}.Length({access}, {column.MaxLength}, {info}, errors);";
+                yield return $"{Checks}.Length(value, {column.MaxLength}, {info}, errors);";
                 break;
             case ValueKind.Char:
-                yield return Value($"{checks}.Character(VALUE, {info}, errors);");
+                yield return Value($"{Checks}.Character(VALUE, {info}, errors);");
                 break;
             case ValueKind.Decimal:
-                yield return Value($"{checks}.Decimal(VALUE, {column.Precision}, {column.Scale}, {info}, errors);");
+                yield return Value($"{Checks}.Decimal(VALUE, {column.Precision}, {column.Scale}, {info}, errors);");
                 break;
             case ValueKind.Single or ValueKind.Double:
-                yield return Value($"{checks}.Finite(VALUE, {info}, errors);");
+                yield return Value($"{Checks}.Finite(VALUE, {info}, errors);");
                 break;
             case ValueKind.DateTime:
-                yield return Value($"{checks}.DateTime(VALUE, {info}, errors);");
+                yield return Value($"{Checks}.DateTime(VALUE, {info}, errors);");
                 break;
             case ValueKind.DateTimeOffset:
-                yield return Value($"{checks}.DateTimeOffset(VALUE, {info}, errors);");
+                yield return Value($"{Checks}.DateTimeOffset(VALUE, {info}, errors);");
                 break;
             case ValueKind.DateOnly:
-                yield return Value($"{checks}.Date(VALUE, {info}, errors);");
+                yield return Value($"{Checks}.Date(VALUE, {info}, errors);");
                 break;
             case ValueKind.TimeSpan:
-                yield return Value($"{checks}.Time(VALUE, {info}, errors);");
+                yield return Value($"{Checks}.Time(VALUE, {info}, errors);");
                 break;
             case ValueKind.Enum when column.Enum is { StoreAsString: true } enumModel:
                 yield return Value($"if ({ConverterEmitter.Name(enumModel)}.NameOf(VALUE) is null) errors.Add({info}, \"is not a named member of {enumModel.TypeName.Split(':').Last().Split('.').Last()}\");");
                 break;
+        }
+
+        if (validation?.Range is { } range && (range.Minimum is not null || range.Maximum is not null))
+        {
+            var outside = string.Join(" || ", new[] { range.Minimum is null ? null : $"VALUE < {range.Minimum}", range.Maximum is null ? null : $"VALUE > {range.Maximum}" }.Where(t => t is not null));
+            yield return Value($"if ({outside}) {Checks}.OutOfRange({Literals.String(range.MinimumText)}, {Literals.String(range.MaximumText)}, {info}, errors);");
+        }
+
+        if (validation?.Pattern is { } pattern)
+        {
+            yield return $"{Checks}.Matches(value, {PatternField(column)}, {Literals.String(pattern)}, {info}, errors);";
+        }
+
+        if (validation is { Email: true })
+        {
+            yield return $"{Checks}.Email(value, {info}, errors);";
         }
     }
 }

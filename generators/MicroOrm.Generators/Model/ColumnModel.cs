@@ -21,8 +21,12 @@ internal sealed record ColumnModel(
     ColumnRole Role,
     ForeignKeyModel? ForeignKey,
     bool IsSettable,
-    bool IsInitOnly = false)
+    bool IsInitOnly = false,
+    ValidationModel? Validation = null)
 {
+    /// <summary>Whether the DDL declares the column NULL: a nullable property, unless <c>[Required]</c>.</summary>
+    public bool IsNullableInDatabase => IsNullable && Validation is not { Required: true };
+
     /// <summary>The property type with a nullable annotation whenever the column is nullable, even if the model was written without annotations.</summary>
     public string AnnotatedType => IsNullable && !PropertyType.EndsWith("?") ? PropertyType + "?" : PropertyType;
 }

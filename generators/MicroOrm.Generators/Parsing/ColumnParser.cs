@@ -55,6 +55,7 @@ internal static class ColumnParser
             maxLength = 0;
         }
 
+        var validation = ValidationParser.Parse(entity, tableName, property, columnName, kind, isNullable, isNullableValueType, location, diagnostics);
         return new ColumnModel(
             PropertyName: property.Name,
             ColumnName: columnName,
@@ -74,7 +75,8 @@ internal static class ColumnParser
             Enum: enumModel,
             Role: role,
             ForeignKey: foreignKey,
-            IsSettable: true);
+            IsSettable: true,
+            Validation: validation);
     }
 
     private static bool AutoIncrement(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, int keyCount, LocationInfo? location, List<DiagnosticInfo> diagnostics)

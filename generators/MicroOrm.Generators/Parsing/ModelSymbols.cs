@@ -25,12 +25,17 @@ internal static class ModelSymbols
     public const string HasManyAttribute = "MicroOrm.HasManyAttribute";
     public const string HasOneAttribute = "MicroOrm.HasOneAttribute";
     public const string BelongsToAttribute = "MicroOrm.BelongsToAttribute";
+    public const string RequiredAttribute = "MicroOrm.RequiredAttribute";
+    public const string RangeAttribute = "MicroOrm.RangeAttribute";
+    public const string PatternAttribute = "MicroOrm.PatternAttribute";
+    public const string EmailAttribute = "MicroOrm.EmailAttribute";
 
     /// <summary>Attributes that only make sense on a column: their presence means the user meant the property to be mapped.</summary>
     private static readonly string[] ColumnConfiguration =
     {
         ColumnAttribute, KeyAttribute, MaxLengthAttribute, PrecisionAttribute, StoreAsStringAttribute,
         CreatedAtAttribute, UpdatedAtAttribute, IndexAttribute, UniqueAttribute, ForeignKeyAttribute,
+        RequiredAttribute, RangeAttribute, PatternAttribute, EmailAttribute,
     };
 
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat

@@ -7,7 +7,7 @@ namespace MicroOrm.Demo.Models;
 public partial class User
 {
     [Key] public int Id { get; set; }
-    [MaxLength(128)] public string Name { get; set; } = "";
-    [MaxLength(254), Unique] public string Email { get; set; } = "";
+    [MaxLength(128), Required] public string Name { get; set; } = "";
+    [MaxLength(254), Unique, Email] public string Email { get; set; } = "";
     [HasMany] public List<Address> Addresses { get; set; } = [];
 }

@@ -13,7 +13,7 @@ internal static class OrmTasks
         db.Schema.CreateTableAsync(db.States.Info, ct);
 
     /// <summary>7: every state by id.</summary>
-    public static async Task FetchAllAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task FetchAllAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         foreach (var state in await db.States.OrderBy(s => s.Id).ToListAsync(ct))
         {
@@ -22,14 +22,14 @@ internal static class OrmTasks
     }
 
     /// <summary>8: the first state by id, fetching one row, or "Nothing".</summary>
-    public static async Task FetchFirstAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task FetchFirstAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         var first = await db.States.OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
         await output.WriteAsync(first is null ? "Nothing\n" : $"{first.Id}: {first.Name}\n");
     }
 
     /// <summary>9: the states whose name contains an "a", by id.</summary>
-    public static async Task FilterAAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task FilterAAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         foreach (var state in await db.States.Where(s => s.Name.Contains("a")).OrderBy(s => s.Id).ToListAsync(ct))
         {
@@ -38,7 +38,7 @@ internal static class OrmTasks
     }
 
     /// <summary>10: the id of the state named <c>args[0]</c>, or "Not found".</summary>
-    public static async Task MyGetAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task MyGetAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         var name = args[0];
         var state = await db.States.Where(s => s.Name == name).OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
@@ -62,7 +62,7 @@ internal static class OrmTasks
         db.States.Where(s => s.Name.Contains("a")).DeleteAsync(ct);
 
     /// <summary>14: every city with its state, by city id, in one query.</summary>
-    public static async Task CityFetchByStateAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task CityFetchByStateAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         var pairs = await db.Cities.Join(db.States, (c, s) => c.StateId == s.Id).OrderBy((c, s) => c.Id).ToListAsync(ct);
         foreach (var (city, state) in pairs)

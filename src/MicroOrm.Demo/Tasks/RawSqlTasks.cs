@@ -12,7 +12,7 @@ namespace MicroOrm.Demo.Tasks;
 internal static class RawSqlTasks
 {
     /// <summary>0: every state by id.</summary>
-    public static async Task SelectStatesAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task SelectStatesAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         foreach (var (id, name) in await db.QueryAsync<int, string>($"SELECT id, name FROM states ORDER BY id", ct))
         {
@@ -21,7 +21,7 @@ internal static class RawSqlTasks
     }
 
     /// <summary>1: the states whose name starts with an upper-case N, compared case-sensitively.</summary>
-    public static async Task FilterStatesAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task FilterStatesAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         foreach (var (id, name) in await db.QueryAsync<int, string>($"SELECT id, name FROM states WHERE name LIKE {"N%"} COLLATE utf8mb4_bin ORDER BY id", ct))
         {
@@ -30,7 +30,7 @@ internal static class RawSqlTasks
     }
 
     /// <summary>2 and 3: the states named exactly <c>args[0]</c>; the name is a parameter, so no input can change the SQL.</summary>
-    public static async Task FilterByNameAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task FilterByNameAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         var name = args[0];
         foreach (var (id, stateName) in await db.QueryAsync<int, string>($"SELECT id, name FROM states WHERE name = {name} ORDER BY id", ct))
@@ -40,7 +40,7 @@ internal static class RawSqlTasks
     }
 
     /// <summary>4: every city with its state's name, by city id, in one query.</summary>
-    public static async Task CitiesByStateAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task CitiesByStateAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         var rows = await db.QueryAsync<int, string, string>(
             $"SELECT cities.id, cities.name, states.name FROM cities JOIN states ON states.id = cities.state_id ORDER BY cities.id", ct);
@@ -51,7 +51,7 @@ internal static class RawSqlTasks
     }
 
     /// <summary>5: the cities of the state <c>args[0]</c>, by id, joined by ", " on one line (an empty line when none).</summary>
-    public static async Task FilterCitiesAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task FilterCitiesAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         var state = args[0];
         var names = await db.QueryValuesAsync<string>(

@@ -13,7 +13,7 @@ internal static class RelationshipTasks
         db.States.InsertGraphAsync(new State { Name = "California", Cities = [new City { Name = "San Francisco" }] }, ct);
 
     /// <summary>101: every state by id, each followed by its cities by id, in one query.</summary>
-    public static async Task StatesWithCitiesAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task StatesWithCitiesAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         foreach (var state in await db.States.Include(s => s.Cities).AsSingleQuery().OrderBy(s => s.Id).ToListAsync(ct))
         {
@@ -26,7 +26,7 @@ internal static class RelationshipTasks
     }
 
     /// <summary>102: every city by id with its state, through the relationship, in one query.</summary>
-    public static async Task CitiesWithStatesAsync(DemoDb db, string[] args, TextWriter output, CancellationToken ct)
+    public static async Task CitiesWithStatesAsync(DemoDb.ReadOnlyView db, string[] args, TextWriter output, CancellationToken ct)
     {
         foreach (var city in await db.Cities.Include(c => c.State).AsSingleQuery().OrderBy(c => c.Id).ToListAsync(ct))
         {

@@ -15,11 +15,17 @@ internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
     private readonly MySqlConnection _connection;
     private int _busy;
 
-    public BorrowedConnectionSource(MySqlConnection connection)
+    public BorrowedConnectionSource(MySqlConnection connection, MicroOrmOptions options)
+        : this(connection, options, new MySqlConnectionStringBuilder(connection.ConnectionString))
+    {
+    }
+
+    private BorrowedConnectionSource(MySqlConnection connection, MicroOrmOptions options, MySqlConnectionStringBuilder settings)
+        : base(options, settings, settings.Database)
     {
         _connection = connection;
         // The caller owns this session and may change its sql_mode at any time: check it every time it matters.
-        Backslashes = new BackslashGuard(new MySqlConnectionStringBuilder(connection.ConnectionString).NoBackslashEscapes, cacheBySession: false);
+        Backslashes = new BackslashGuard(settings.NoBackslashEscapes, cacheBySession: false);
     }
 
     public override string DatabaseName => _connection.Database;

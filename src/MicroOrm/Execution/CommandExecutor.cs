@@ -21,9 +21,15 @@ internal sealed class CommandExecutor
 {
     private readonly AsyncLocal<Transaction?> _ambient = new();
 
-    public CommandExecutor(ConnectionSource source) => Source = source;
+    public CommandExecutor(ConnectionSource source)
+    {
+        Source = source;
+        Telemetry = source.Telemetry;
+    }
 
     public ConnectionSource Source { get; }
+
+    public CommandTelemetry Telemetry { get; }
 
     /// <summary>The innermost active transaction of the current async flow.</summary>
     public Transaction? CurrentTransaction
@@ -72,17 +78,19 @@ internal sealed class CommandExecutor
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         MySqlCommand? command = null;
+        var scope = default(CommandScope);
         try
         {
             command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            scope = Telemetry.Start(statement, null);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return new OpenReader(lease, command, reader, statement);
+            return new OpenReader(lease, command, reader, statement, scope, Telemetry.Sensitive);
         }
         catch (Exception exception)
         {
             if (command is not null) await command.DisposeAsync().ConfigureAwait(false);
             await lease.ReleaseAsync().ConfigureAwait(false);
-            if (exception is MySqlException server) throw ServerErrors.Translate(server, statement, null);
+            Failed(scope, exception, statement, null);
             throw;
         }
     }
@@ -98,15 +106,29 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var scope = default(CommandScope);
         try
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (rowReader ?? readerFactory!(reader)).Read(reader) : default;
+            scope = Telemetry.Start(statement, table);
+            T? row = default;
+            var found = false;
+            await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    row = (rowReader ?? readerFactory!(reader)).Read(reader);
+                    found = true;
+                }
+            }
+
+            scope.Succeeded(found ? 1 : 0, written: false);
+            return row;
         }
-        catch (MySqlException exception)
+        catch (Exception exception)
         {
-            throw ServerErrors.Translate(exception, statement, table);
+            Failed(scope, exception, statement, table);
+            throw;
         }
         finally
         {
@@ -119,15 +141,29 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var scope = default(CommandScope);
         try
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ValueReader.Read<T>(reader, 0, null) : default!;
+            scope = Telemetry.Start(statement, table);
+            T value = default!;
+            var found = false;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    value = ValueReader.Read<T>(reader, 0, null);
+                    found = true;
+                }
+            }
+
+            scope.Succeeded(found ? 1 : 0, written: false);
+            return value;
         }
-        catch (MySqlException exception)
+        catch (Exception exception)
         {
-            throw ServerErrors.Translate(exception, statement, table);
+            Failed(scope, exception, statement, table);
+            throw;
         }
         finally
         {
@@ -144,15 +180,19 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var scope = default(CommandScope);
         try
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            scope = Telemetry.Start(statement, table);
             var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            scope.Succeeded(Math.Max(rows, 0), written: true);
             return (rows, command.LastInsertedId);
         }
-        catch (MySqlException exception)
+        catch (Exception exception)
         {
-            throw ServerErrors.Translate(exception, statement, table);
+            Failed(scope, exception, statement, table);
+            throw;
         }
         finally
         {
@@ -179,22 +219,28 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var scope = default(CommandScope);
         try
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var rows = rowReader ?? readerFactory!(reader);
+            scope = Telemetry.Start(statement, table);
             var list = new List<T>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                list.Add(rows.Read(reader));
+                var rows = rowReader ?? readerFactory!(reader);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    list.Add(rows.Read(reader));
+                }
             }
 
+            scope.Succeeded(list.Count, written: false);
             return list;
         }
-        catch (MySqlException exception)
+        catch (Exception exception)
         {
-            throw ServerErrors.Translate(exception, statement, table);
+            Failed(scope, exception, statement, table);
+            throw;
         }
         finally
         {
@@ -208,17 +254,23 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var scope = default(CommandScope);
+        var count = 0L;
+        var ended = false;
         try
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            scope = Telemetry.Start(statement, table);
             MySqlDataReader reader;
             try
             {
                 reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (MySqlException exception)
+            catch (Exception exception)
             {
-                throw ServerErrors.Translate(exception, statement, table);
+                ended = true;
+                Failed(scope, exception, statement, table);
+            throw;
             }
 
             await using (reader.ConfigureAwait(false))
@@ -231,18 +283,23 @@ internal sealed class CommandExecutor
                     {
                         more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                     }
-                    catch (MySqlException exception)
+                    catch (Exception exception)
                     {
-                        throw ServerErrors.Translate(exception, statement, table);
+                        ended = true;
+                        Failed(scope, exception, statement, table);
+            throw;
                     }
 
-                    if (!more) yield break;
+                    if (!more) break;
+                    count++;
                     yield return rows.Read(reader);
                 }
             }
         }
         finally
         {
+            // A consumer that stops early still ends the command: the rows it took are the rows read.
+            if (!ended && scope.IsStarted) scope.Succeeded(count, written: false);
             await lease.ReleaseAsync().ConfigureAwait(false);
         }
     }
@@ -257,8 +314,18 @@ internal sealed class CommandExecutor
     {
         await Source.Backslashes.CheckAsync(lease.Connection, lease.Transaction, statement, cancellationToken).ConfigureAwait(false);
         Source.Backslashes.Forget(lease.Connection, statement);
-        CommandTracing.Start(lease.Connection, statement);
         return CreateCommand(lease, statement);
+    }
+
+    /// <summary>
+    /// Records a failed command. A server error is thrown from here as a <see cref="MicroOrmException"/> without
+    /// values; anything else (cancellation, a broken connection) returns, and the caller rethrows it unchanged.
+    /// </summary>
+    private void Failed(in CommandScope scope, Exception exception, SqlStatement statement, TableInfo? table)
+    {
+        var thrown = exception is MySqlException server ? ServerErrors.Translate(server, statement, table, Telemetry.Sensitive) : exception;
+        if (scope.IsStarted) scope.Failed(thrown);
+        if (!ReferenceEquals(thrown, exception)) throw thrown;
     }
 
     private static MySqlCommand CreateCommand(in ConnectionLease lease, SqlStatement statement)

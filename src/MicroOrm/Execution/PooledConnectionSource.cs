@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using MySqlConnector;
@@ -18,25 +19,47 @@ internal sealed class PooledConnectionSource : ConnectionSource
     private BackslashGuard _backslashes;
     private bool _aligned;
 
-    public PooledConnectionSource(MySqlDataSource dataSource, bool ownsDataSource)
+    public PooledConnectionSource(MySqlDataSource dataSource, bool ownsDataSource, MicroOrmOptions options)
+        : this(dataSource, ownsDataSource, options, new MySqlConnectionStringBuilder(dataSource.ConnectionString))
+    {
+    }
+
+    private PooledConnectionSource(MySqlDataSource dataSource, bool ownsDataSource, MicroOrmOptions options, MySqlConnectionStringBuilder settings)
+        : base(options, settings, settings.Database)
     {
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
-        var settings = new MySqlConnectionStringBuilder(dataSource.ConnectionString);
         DatabaseName = settings.Database;
+        MaximumPoolSize = settings.Pooling ? (int)settings.MaximumPoolSize : 0;
+        ConnectionTimeout = TimeSpan.FromSeconds(settings.ConnectionTimeout);
         _backslashes = new BackslashGuard(settings.NoBackslashEscapes, cacheBySession: true);
         _aligned = !ownsDataSource;
     }
 
     public override string DatabaseName { get; }
 
+    /// <summary>The most connections the pool opens (0 without pooling).</summary>
+    public int MaximumPoolSize { get; }
+
+    /// <summary>How long an open may wait.</summary>
+    public TimeSpan ConnectionTimeout { get; }
+
     internal override BackslashGuard Backslashes => _backslashes;
 
     internal override async ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken)
     {
-        if (!Volatile.Read(ref _aligned)) await AlignWithServerAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return new ConnectionLease(connection, transaction: null, closeOnRelease: true);
+        try
+        {
+            if (!Volatile.Read(ref _aligned)) await AlignWithServerAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return new ConnectionLease(connection, transaction: null, closeOnRelease: true);
+        }
+        catch (MySqlException exception)
+        {
+            var failure = ConnectionErrors.Translate(exception, this);
+            Telemetry.ConnectionFailed(failure);
+            throw failure;
+        }
     }
 
     public override async ValueTask DisposeAsync()

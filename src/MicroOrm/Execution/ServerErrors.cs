@@ -12,7 +12,14 @@ namespace MicroOrm.Execution;
 /// </summary>
 internal static partial class ServerErrors
 {
-    public static MicroOrmException Translate(MySqlException exception, SqlStatement statement, TableInfo? table)
+    /// <param name="exception">The server's error.</param>
+    /// <param name="statement">The statement it refused.</param>
+    /// <param name="table">The table the statement is about, when known.</param>
+    /// <param name="showValues">
+    /// Whether the user opted in to sensitive data: only then is the server's own message, which can quote a value,
+    /// kept as the inner exception.
+    /// </param>
+    public static MicroOrmException Translate(MySqlException exception, SqlStatement statement, TableInfo? table, bool showValues = false)
     {
         var number = exception.Number;
         var message = exception.Message;
@@ -54,13 +61,25 @@ internal static partial class ServerErrors
                 what = $"Other rows still refer to this row through the foreign key {Match(ConstraintPattern(), message)}; delete them first, or declare OnDelete = Cascade";
                 tableName ??= Match(ChildTablePattern(), message);
                 break;
+            case 4025 or 3819:
+                var check = Match(CheckPattern(), message);
+                tableName ??= Match(CheckTablePattern(), message);
+                column = CheckColumn(table, tableName, check);
+                what = $"The value for column {column ?? "?"} breaks the check constraint {check} (the column's [Range])";
+                break;
+            case 1142 or 1143:
+                what = $"The database user may not run this: {message.TrimEnd('.')}. Connect as a user with that privilege; a read-only user can only query";
+                break;
+            case 1792:
+                what = "The statement writes, but it ran in a READ ONLY transaction (one begun through a read-only view)";
+                break;
             default:
                 what = message.TrimEnd('.');
                 break;
         }
 
         var text = $"{what} (server error {number}){(tableName is null ? "" : $" on table {tableName}")}, while running: {statement.Text}";
-        return new MicroOrmException(text, carriesValues ? null : exception, statement.Text, tableName, column, number);
+        return new MicroOrmException(text, carriesValues && !showValues ? null : exception, statement.Text, tableName, column, number);
     }
 
     private static string? ColumnOf(string message) => Match(ColumnPattern(), message);
@@ -94,6 +113,22 @@ internal static partial class ServerErrors
         return null;
     }
 
+    /// <summary>The column a CHECK constraint guards: from the model when the table is known, else from the ck_{table}_{column} name.</summary>
+    private static string? CheckColumn(TableInfo? table, string? tableName, string? constraint)
+    {
+        if (constraint is null) return null;
+        if (table is not null)
+        {
+            foreach (var column in table.Columns)
+            {
+                if (column.CheckConstraint == constraint) return column.Name;
+            }
+        }
+
+        var prefix = "ck_" + tableName + "_";
+        return tableName is not null && constraint.StartsWith(prefix, StringComparison.Ordinal) && constraint.Length > prefix.Length ? constraint[prefix.Length..] : null;
+    }
+
     private static string Columns(string? column) => column is null ? "" : $" ({column})";
 
     private static string? Match(Regex pattern, string message)
@@ -115,6 +150,13 @@ internal static partial class ServerErrors
 
     [GeneratedRegex(@"CONSTRAINT `([^`]+)`")]
     private static partial Regex ConstraintPattern();
+
+    // MariaDB: CONSTRAINT `name` failed for `db`.`table`; MySQL 8: Check constraint 'name' is violated.
+    [GeneratedRegex(@"(?:CONSTRAINT `|[Cc]heck constraint ')([^`']+)[`']")]
+    private static partial Regex CheckPattern();
+
+    [GeneratedRegex(@"failed for `[^`]+`\.`([^`]+)`")]
+    private static partial Regex CheckTablePattern();
 
     [GeneratedRegex(@"fails \(`[^`]+`\.`([^`]+)`")]
     private static partial Regex ChildTablePattern();

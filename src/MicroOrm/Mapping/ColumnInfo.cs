@@ -6,9 +6,13 @@ namespace MicroOrm.Mapping;
 public sealed class ColumnInfo
 {
     /// <summary>Created by generated code.</summary>
-    public ColumnInfo(string table, string name, string propertyName, Type clrType, string sqlType, int ordinal, ColumnFlags flags, int maxLength = 0, ValueConverter? converter = null)
+    public ColumnInfo(
+        string table, string name, string propertyName, Type clrType, string sqlType, int ordinal, ColumnFlags flags, int maxLength = 0,
+        ValueConverter? converter = null, ValueValidator? validator = null, string? checkConstraint = null)
     {
         Converter = converter;
+        Validator = validator;
+        CheckConstraint = checkConstraint;
         Table = table;
         Name = name;
         QuotedName = SqlIdentifier.Quote(name);
@@ -49,6 +53,12 @@ public sealed class ColumnInfo
 
     /// <summary>The conversion between property values and stored values, for enum properties; otherwise <see langword="null"/>.</summary>
     public ValueConverter? Converter { get; }
+
+    /// <summary>The column's generated checks, or <see langword="null"/> when a value of its type always fits.</summary>
+    public ValueValidator? Validator { get; }
+
+    /// <summary>The name of the column's <c>CHECK</c> constraint (from <c>[Range]</c>), or <see langword="null"/>.</summary>
+    public string? CheckConstraint { get; }
 
     /// <summary>The value to send as a parameter for the property value <paramref name="value"/>.</summary>
     /// <remarks>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace MicroOrm.Mapping;
 
@@ -104,5 +105,60 @@ public static class ValueChecks
     public static void Time(TimeSpan value, ColumnInfo column, ValidationErrors errors)
     {
         if (value.Duration() > LongestTime) errors.Add(column, "is outside the TIME range of ±838:59:59.999999");
+    }
+
+    /// <summary><c>[Required]</c> on a string: not null, and unless empty strings are allowed, not empty or white space.</summary>
+    public static void Required(string? value, bool allowEmptyStrings, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value is null) errors.Add(column, "is required, but is null");
+        else if (!allowEmptyStrings && string.IsNullOrWhiteSpace(value)) errors.Add(column, "is required, but is empty or only white space");
+    }
+
+    /// <summary><c>[Required]</c> on any other type: not null.</summary>
+    public static void Required(object? value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value is null) errors.Add(column, "is required, but is null");
+    }
+
+    /// <summary>Records a <c>[Range]</c> failure; the generated code compares, since it knows the property's type.</summary>
+    public static void OutOfRange(string minimum, string maximum, ColumnInfo column, ValidationErrors errors) =>
+        errors.Add(column, $"is out of range; it must be between {minimum} and {maximum}");
+
+    /// <summary><c>[Pattern]</c>: the whole string matches <paramref name="pattern"/> (anchored by the generator).</summary>
+    public static void Matches(string? value, Regex pattern, string declared, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value is null) return;
+        try
+        {
+            if (!pattern.IsMatch(value)) errors.Add(column, $"does not match the pattern {declared}");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            errors.Add(column, $"took too long to match against the pattern {declared}");
+        }
+    }
+
+    /// <summary>
+    /// <c>[Email]</c>: one <c>@</c> with a local part of 1 to 64 characters before it, a domain of dot-separated
+    /// non-empty labels after it, and no white space or control characters anywhere.
+    /// </summary>
+    public static void Email(string? value, ColumnInfo column, ValidationErrors errors)
+    {
+        if (value is null || IsEmail(value)) return;
+        errors.Add(column, "is not an e-mail address");
+    }
+
+    private static bool IsEmail(string value)
+    {
+        var at = value.IndexOf('@');
+        if (at < 1 || at > 64 || at != value.LastIndexOf('@') || at == value.Length - 1) return false;
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c)) return false;
+        }
+
+        var domain = value.AsSpan(at + 1);
+        if (domain[0] == '.' || domain[^1] == '.') return false;
+        return domain.IndexOf("..", StringComparison.Ordinal) < 0;
     }
 }

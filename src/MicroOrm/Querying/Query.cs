@@ -197,12 +197,14 @@ public class Query<TEntity, TColumns>
     /// <c>[UpdatedAt]</c> column is set too. Returns the number of rows matched.
     /// </summary>
     /// <exception cref="InvalidOperationException">The query has no Where: it would update every row.</exception>
+    /// <exception cref="ValidationException">A value given to <c>Set</c> does not fit its column; nothing was sent.</exception>
     public Task<int> UpdateAsync(Func<UpdateBuilder<TColumns>, UpdateBuilder<TColumns>> set, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(set);
         RequireWhere("UpdateAsync", "update");
         var builder = set(new UpdateBuilder<TColumns>(Columns));
         if (builder.Assignments.Count == 0) throw new ArgumentException("UpdateAsync needs at least one Set(...).", nameof(set));
+        if (builder.Errors is { } errors) throw new ValidationException(Map.Table.EntityName, Map.Table.Name, errors.Errors);
         var statement = QuerySql.Update(Map.Table, _shape, builder.Assignments, Database.UtcNowForColumns()).ToStatement();
         return Database.Executor.ExecuteAsync(statement, Map.Table, cancellationToken);
     }

@@ -76,9 +76,14 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public Task InsertGraphAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return Database.RunInTransactionAsync(
-            (_, ct) => InsertGraphCoreAsync(entity, ct),
-            cancellationToken: cancellationToken);
+        return Database.RunOnceAsync(
+            async (_, ct) =>
+            {
+                await InsertGraphCoreAsync(entity, ct).ConfigureAwait(false);
+                return true;
+            },
+            System.Data.IsolationLevel.Unspecified,
+            cancellationToken);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using MicroOrm.Mapping;
 
 namespace MicroOrm;
 
@@ -11,15 +12,23 @@ public sealed class UpdateBuilder<TColumns>
 {
     private readonly TColumns _columns;
     private readonly List<Assignment> _assignments = new();
+    private ValidationErrors? _errors;
 
     internal UpdateBuilder(TColumns columns) => _columns = columns;
 
     internal IReadOnlyList<Assignment> Assignments => _assignments;
 
-    /// <summary>Sets <paramref name="column"/> to <paramref name="value"/>.</summary>
+    /// <summary>What the values given to <see cref="Set{T}(Func{TColumns, Column{T}}, T)"/> failed, or <see langword="null"/>.</summary>
+    internal ValidationErrors? Errors => _errors is { HasErrors: true } ? _errors : null;
+
+    /// <summary>
+    /// Sets <paramref name="column"/> to <paramref name="value"/>. The value gets the checks an entity write gives
+    /// the column (length, range, NOT NULL, pattern...); the update sends nothing if one fails.
+    /// </summary>
     public UpdateBuilder<TColumns> Set<T>(Func<TColumns, Column<T>> column, T value)
     {
         var target = Target(column);
+        if (target.Info.Validator is ValueValidator<T> validator) validator.Check(value, _errors ??= new ValidationErrors());
         _assignments.Add(new Assignment(target, Conditions.ToParameter(target.Info, value), null, isIncrement: false));
         return this;
     }

@@ -52,11 +52,14 @@ public sealed class MultipleResults : IAsyncDisposable
             var rows = readerFactory(reader);
             var list = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(rows.Read(reader));
+            _open.RowsRead += list.Count;
             return list;
         }
-        catch (MySqlException exception)
+        catch (Exception exception)
         {
-            throw ServerErrors.Translate(exception, _open.Statement, null);
+            var thrown = _open.Failed(exception);
+            if (ReferenceEquals(thrown, exception)) throw;
+            throw thrown;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Mapping;
@@ -29,12 +30,12 @@ internal static class CascadeDeleter
             return await database.Executor.ExecuteAsync(QuerySql.Delete(table, new QueryShape(where, orderings, null, take)).ToStatement(), table, cancellationToken).ConfigureAwait(false);
         }
 
-        return await database.RunInTransactionAsync<int>(async (_, ct) =>
+        return await database.RunOnceAsync<int>(async (_, ct) =>
         {
             var selection = new Selection(table, writer => where.Write(writer));
             await CascadeAsync(database, selection, [table.Name], ct).ConfigureAwait(false);
             return await database.Executor.ExecuteAsync(QuerySql.Delete(table, new QueryShape(where, [], null, null)).ToStatement(), table, ct).ConfigureAwait(false);
-        }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }, IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CascadeAsync(DatabaseContext database, Selection principal, List<string> path, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
@@ -52,12 +53,12 @@ internal static class EntityWriter
         var batches = InsertBatches.Split(new List<TEntity>(entities), map, map.Table.Statements, facts.MaxStatementBytes);
         if (batches.Count == 1) return await InsertBatchAsync(database, map, batches[0], facts, cancellationToken).ConfigureAwait(false);
 
-        return await database.RunInTransactionAsync<int>(async (_, ct) =>
+        return await database.RunOnceAsync<int>(async (_, ct) =>
         {
             var total = 0;
             foreach (var batch in batches) total += await InsertBatchAsync(database, map, batch, facts, ct).ConfigureAwait(false);
             return total;
-        }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }, IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> InsertBatchAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, InsertBatches.Batch<TEntity> batch, ServerFacts facts, CancellationToken cancellationToken)

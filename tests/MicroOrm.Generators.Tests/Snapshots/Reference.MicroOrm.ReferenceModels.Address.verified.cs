@@ -55,11 +55,11 @@ namespace MicroOrm.ReferenceModels
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("addresses", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo StreetColumn = new("addresses", "street", "Street", typeof(string), "VARCHAR(256)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 256);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo StreetColumn = new("addresses", "street", "Street", typeof(string), "VARCHAR(256)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 256, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckStreet));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UserIdColumn = new("addresses", "user_id", "UserId", typeof(int), "INT", 2, global::MicroOrm.Mapping.ColumnFlags.ForeignKey, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo CityIdColumn = new("addresses", "city_id", "CityId", typeof(int), "INT", 3, global::MicroOrm.Mapping.ColumnFlags.ForeignKey, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("addresses", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("addresses", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 5, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("addresses", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckCreatedAt));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("addresses", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 5, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckUpdatedAt));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "addresses",
@@ -189,11 +189,26 @@ namespace MicroOrm.ReferenceModels
 
             public override void Validate(global::MicroOrm.ReferenceModels.Address entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Street, StreetColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Street, 256, StreetColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Street, StreetColumn, errors);
-                if (inserting) global::MicroOrm.Mapping.ValueChecks.DateTime(entity.CreatedAt, CreatedAtColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTime(entity.UpdatedAt, UpdatedAtColumn, errors);
+                CheckStreet(entity.Street, errors);
+                if (inserting) CheckCreatedAt(entity.CreatedAt, errors);
+                CheckUpdatedAt(entity.UpdatedAt, errors);
+            }
+
+            internal static void CheckStreet(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, StreetColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 256, StreetColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, StreetColumn, errors);
+            }
+
+            internal static void CheckCreatedAt(global::System.DateTime value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTime(value, CreatedAtColumn, errors);
+            }
+
+            internal static void CheckUpdatedAt(global::System.DateTime value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTime(value, UpdatedAtColumn, errors);
             }
         }
 

@@ -4,7 +4,7 @@
 
 namespace MicroOrm.ReferenceModels
 {
-    partial class AppDb : global::MicroOrm.DatabaseContext
+    partial class AppDb : global::MicroOrm.DatabaseContext, global::MicroOrm.IDatabase<AppDb>
     {
         private static readonly global::MicroOrm.Mapping.TableInfo[] Tables =
         {
@@ -32,6 +32,10 @@ namespace MicroOrm.ReferenceModels
         /// <param name="source">The shared connection source.</param>
         public static AppDb Connect(global::MicroOrm.ConnectionSource source) => new(source, ownsSource: false);
 
+        /// <summary>Connects through a connection pool, owned by the returned object, built from <paramref name="options"/>; every option is checked first.</summary>
+        /// <param name="options">The connection string, pool, timeouts, TLS, retries and logging.</param>
+        public static AppDb Connect(global::MicroOrm.MicroOrmOptions options) => new(global::MicroOrm.ConnectionSource.FromOptions(options), ownsSource: true);
+
         /// <summary>Runs every operation on <paramref name="connection"/>, an open connection the caller owns; one operation at a time.</summary>
         /// <param name="connection">An open connection.</param>
         public static AppDb FromConnection(global::MySqlConnector.MySqlConnection connection) => new(global::MicroOrm.ConnectionSource.FromConnection(connection), ownsSource: true);
@@ -50,5 +54,36 @@ namespace MicroOrm.ReferenceModels
 
         /// <summary>The table <c>addresses</c> of <see cref="global::MicroOrm.ReferenceModels.Address"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int> Addresses { get; }
+
+        /// <summary>A view of this database with queries and no writes: hand it to code that must only read.</summary>
+        public ReadOnlyView AsReadOnly() => _readOnly ??= new(this);
+
+        private ReadOnlyView? _readOnly;
+
+        /// <summary>The read-only view of <see cref="AppDb"/>: each table with finds and queries only, and transactions run as READ ONLY.</summary>
+        public sealed class ReadOnlyView : global::MicroOrm.ReadOnlyDatabase
+        {
+            [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+            internal ReadOnlyView(AppDb database)
+                : base(database)
+            {
+                States = new(database.States);
+                Cities = new(database.Cities);
+                Users = new(database.Users);
+                Addresses = new(database.Addresses);
+            }
+
+            /// <summary>The table <c>states</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.State.Columns, int> States { get; }
+
+            /// <summary>The table <c>cities</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int> Cities { get; }
+
+            /// <summary>The table <c>users</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.User.Columns, int> Users { get; }
+
+            /// <summary>The table <c>addresses</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int> Addresses { get; }
+        }
     }
 }

@@ -51,10 +51,10 @@ namespace MicroOrm.ReferenceModels
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("cities", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("cities", "name", "Name", typeof(string), "VARCHAR(128)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 128);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("cities", "name", "Name", typeof(string), "VARCHAR(128)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 128, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckName));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo StateIdColumn = new("cities", "state_id", "StateId", typeof(int), "INT", 2, global::MicroOrm.Mapping.ColumnFlags.ForeignKey, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("cities", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("cities", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("cities", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckCreatedAt));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("cities", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckUpdatedAt));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "cities",
@@ -181,11 +181,26 @@ namespace MicroOrm.ReferenceModels
 
             public override void Validate(global::MicroOrm.ReferenceModels.City entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 128, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Name, NameColumn, errors);
-                if (inserting) global::MicroOrm.Mapping.ValueChecks.DateTime(entity.CreatedAt, CreatedAtColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTime(entity.UpdatedAt, UpdatedAtColumn, errors);
+                CheckName(entity.Name, errors);
+                if (inserting) CheckCreatedAt(entity.CreatedAt, errors);
+                CheckUpdatedAt(entity.UpdatedAt, errors);
+            }
+
+            internal static void CheckName(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 128, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, NameColumn, errors);
+            }
+
+            internal static void CheckCreatedAt(global::System.DateTime value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTime(value, CreatedAtColumn, errors);
+            }
+
+            internal static void CheckUpdatedAt(global::System.DateTime value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTime(value, UpdatedAtColumn, errors);
             }
         }
 

@@ -48,10 +48,10 @@ namespace MicroOrm.ReferenceModels
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.User.Columns, int>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("users", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("users", "name", "Name", typeof(string), "VARCHAR(128)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 128);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo EmailColumn = new("users", "email", "Email", typeof(string), "VARCHAR(254)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 254);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("users", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("users", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("users", "name", "Name", typeof(string), "VARCHAR(128)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 128, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckName));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo EmailColumn = new("users", "email", "Email", typeof(string), "VARCHAR(254)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 254, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckEmail));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("users", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckCreatedAt));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("users", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckUpdatedAt));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "users",
@@ -163,14 +163,35 @@ namespace MicroOrm.ReferenceModels
 
             public override void Validate(global::MicroOrm.ReferenceModels.User entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 128, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Email, EmailColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Email, 254, EmailColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Email, EmailColumn, errors);
-                if (inserting) global::MicroOrm.Mapping.ValueChecks.DateTime(entity.CreatedAt, CreatedAtColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTime(entity.UpdatedAt, UpdatedAtColumn, errors);
+                CheckName(entity.Name, errors);
+                CheckEmail(entity.Email, errors);
+                if (inserting) CheckCreatedAt(entity.CreatedAt, errors);
+                CheckUpdatedAt(entity.UpdatedAt, errors);
+            }
+
+            internal static void CheckName(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Required(value, false, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 128, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, NameColumn, errors);
+            }
+
+            internal static void CheckEmail(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, EmailColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 254, EmailColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, EmailColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Email(value, EmailColumn, errors);
+            }
+
+            internal static void CheckCreatedAt(global::System.DateTime value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTime(value, CreatedAtColumn, errors);
+            }
+
+            internal static void CheckUpdatedAt(global::System.DateTime value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTime(value, UpdatedAtColumn, errors);
             }
         }
 

@@ -238,23 +238,23 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UIntValueColumn = new("all_types", "u_int_value", "UIntValue", typeof(uint), "INT UNSIGNED", 7, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo LongValueColumn = new("all_types", "long_value", "LongValue", typeof(long), "BIGINT", 8, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ULongValueColumn = new("all_types", "u_long_value", "ULongValue", typeof(ulong), "BIGINT UNSIGNED", 9, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo FloatValueColumn = new("all_types", "float_value", "FloatValue", typeof(float), "DOUBLE", 10, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo DoubleValueColumn = new("all_types", "double_value", "DoubleValue", typeof(double), "DOUBLE", 11, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo PriceColumn = new("all_types", "price", "Price", typeof(decimal), "DECIMAL(18,4)", 12, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo HugeColumn = new("all_types", "huge", "Huge", typeof(decimal), "DECIMAL(65,30)", 13, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo TextColumn = new("all_types", "text", "Text", typeof(string), "VARCHAR(100)", 14, global::MicroOrm.Mapping.ColumnFlags.None, 100);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo LongTextColumn = new("all_types", "long_text", "LongText", typeof(string), "MEDIUMTEXT", 15, global::MicroOrm.Mapping.ColumnFlags.None, 20000);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo LetterColumn = new("all_types", "letter", "Letter", typeof(char), "VARCHAR(1)", 16, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo BlobColumn = new("all_types", "blob", "Blob", typeof(byte[]), "VARBINARY(256)", 17, global::MicroOrm.Mapping.ColumnFlags.None, 256);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo BigBlobColumn = new("all_types", "big_blob", "BigBlob", typeof(byte[]), "LONGBLOB", 18, global::MicroOrm.Mapping.ColumnFlags.None, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo FloatValueColumn = new("all_types", "float_value", "FloatValue", typeof(float), "DOUBLE", 10, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<float>(CheckFloatValue));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo DoubleValueColumn = new("all_types", "double_value", "DoubleValue", typeof(double), "DOUBLE", 11, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<double>(CheckDoubleValue));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo PriceColumn = new("all_types", "price", "Price", typeof(decimal), "DECIMAL(18,4)", 12, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<decimal>(CheckPrice));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo HugeColumn = new("all_types", "huge", "Huge", typeof(decimal), "DECIMAL(65,30)", 13, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<decimal>(CheckHuge));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo TextColumn = new("all_types", "text", "Text", typeof(string), "VARCHAR(100)", 14, global::MicroOrm.Mapping.ColumnFlags.None, 100, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckText));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo LongTextColumn = new("all_types", "long_text", "LongText", typeof(string), "MEDIUMTEXT", 15, global::MicroOrm.Mapping.ColumnFlags.None, 20000, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckLongText));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo LetterColumn = new("all_types", "letter", "Letter", typeof(char), "VARCHAR(1)", 16, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<char>(CheckLetter));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo BlobColumn = new("all_types", "blob", "Blob", typeof(byte[]), "VARBINARY(256)", 17, global::MicroOrm.Mapping.ColumnFlags.None, 256, validator: new global::MicroOrm.Mapping.ValueValidator<byte[]>(CheckBlob));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo BigBlobColumn = new("all_types", "big_blob", "BigBlob", typeof(byte[]), "LONGBLOB", 18, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<byte[]>(CheckBigBlob));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo GuidValueColumn = new("all_types", "guid_value", "GuidValue", typeof(global::System.Guid), "CHAR(36)", 19, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo WhenColumn = new("all_types", "when", "When", typeof(global::System.DateTime), "DATETIME(6)", 20, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo AtColumn = new("all_types", "at", "At", typeof(global::System.DateTimeOffset), "DATETIME(6)", 21, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo DayColumn = new("all_types", "day", "Day", typeof(global::System.DateOnly), "DATE", 22, global::MicroOrm.Mapping.ColumnFlags.None, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo WhenColumn = new("all_types", "when", "When", typeof(global::System.DateTime), "DATETIME(6)", 20, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckWhen));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo AtColumn = new("all_types", "at", "At", typeof(global::System.DateTimeOffset), "DATETIME(6)", 21, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTimeOffset>(CheckAt));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo DayColumn = new("all_types", "day", "Day", typeof(global::System.DateOnly), "DATE", 22, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateOnly>(CheckDay));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ClockColumn = new("all_types", "clock", "Clock", typeof(global::System.TimeOnly), "TIME(6)", 23, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo DurationColumn = new("all_types", "duration", "Duration", typeof(global::System.TimeSpan), "TIME(6)", 24, global::MicroOrm.Mapping.ColumnFlags.None, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo DurationColumn = new("all_types", "duration", "Duration", typeof(global::System.TimeSpan), "TIME(6)", 24, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.TimeSpan>(CheckDuration));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ColorColumn = new("all_types", "color", "Color", typeof(global::MicroOrm.Tests.Models.Color), "INT", 25, global::MicroOrm.Mapping.ColumnFlags.None, 0, MicroOrmMicroOrmTestsModelsColorConverter.Instance);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo ColorNameColumn = new("all_types", "color_name", "ColorName", typeof(global::MicroOrm.Tests.Models.Color), "VARCHAR(64)", 26, global::MicroOrm.Mapping.ColumnFlags.None, 64, MicroOrmMicroOrmTestsModelsColorNameConverter.Instance);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo ColorNameColumn = new("all_types", "color_name", "ColorName", typeof(global::MicroOrm.Tests.Models.Color), "VARCHAR(64)", 26, global::MicroOrm.Mapping.ColumnFlags.None, 64, MicroOrmMicroOrmTestsModelsColorNameConverter.Instance, validator: new global::MicroOrm.Mapping.ValueValidator<global::MicroOrm.Tests.Models.Color>(CheckColorName));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo SizeColumn = new("all_types", "size", "Size", typeof(global::MicroOrm.Tests.Models.Size), "TINYINT UNSIGNED", 27, global::MicroOrm.Mapping.ColumnFlags.None, 0, MicroOrmMicroOrmTestsModelsSizeConverter.Instance);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableFlagColumn = new("all_types", "nullable_flag", "NullableFlag", typeof(bool?), "TINYINT(1)", 28, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableSByteColumn = new("all_types", "nullable_s_byte", "NullableSByte", typeof(sbyte?), "TINYINT", 29, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
@@ -265,20 +265,20 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableUIntColumn = new("all_types", "nullable_u_int", "NullableUInt", typeof(uint?), "INT UNSIGNED", 34, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableLongColumn = new("all_types", "nullable_long", "NullableLong", typeof(long?), "BIGINT", 35, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableULongColumn = new("all_types", "nullable_u_long", "NullableULong", typeof(ulong?), "BIGINT UNSIGNED", 36, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableFloatColumn = new("all_types", "nullable_float", "NullableFloat", typeof(float?), "DOUBLE", 37, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableDoubleColumn = new("all_types", "nullable_double", "NullableDouble", typeof(double?), "DOUBLE", 38, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullablePriceColumn = new("all_types", "nullable_price", "NullablePrice", typeof(decimal?), "DECIMAL(18,4)", 39, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableTextColumn = new("all_types", "nullable_text", "NullableText", typeof(string), "VARCHAR(100)", 40, global::MicroOrm.Mapping.ColumnFlags.Nullable, 100);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableLetterColumn = new("all_types", "nullable_letter", "NullableLetter", typeof(char?), "VARCHAR(1)", 41, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableBlobColumn = new("all_types", "nullable_blob", "NullableBlob", typeof(byte[]), "VARBINARY(256)", 42, global::MicroOrm.Mapping.ColumnFlags.Nullable, 256);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableFloatColumn = new("all_types", "nullable_float", "NullableFloat", typeof(float?), "DOUBLE", 37, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<float?>(CheckNullableFloat));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableDoubleColumn = new("all_types", "nullable_double", "NullableDouble", typeof(double?), "DOUBLE", 38, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<double?>(CheckNullableDouble));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullablePriceColumn = new("all_types", "nullable_price", "NullablePrice", typeof(decimal?), "DECIMAL(18,4)", 39, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<decimal?>(CheckNullablePrice));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableTextColumn = new("all_types", "nullable_text", "NullableText", typeof(string), "VARCHAR(100)", 40, global::MicroOrm.Mapping.ColumnFlags.Nullable, 100, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckNullableText));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableLetterColumn = new("all_types", "nullable_letter", "NullableLetter", typeof(char?), "VARCHAR(1)", 41, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<char?>(CheckNullableLetter));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableBlobColumn = new("all_types", "nullable_blob", "NullableBlob", typeof(byte[]), "VARBINARY(256)", 42, global::MicroOrm.Mapping.ColumnFlags.Nullable, 256, validator: new global::MicroOrm.Mapping.ValueValidator<byte[]?>(CheckNullableBlob));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableGuidColumn = new("all_types", "nullable_guid", "NullableGuid", typeof(global::System.Guid?), "CHAR(36)", 43, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableWhenColumn = new("all_types", "nullable_when", "NullableWhen", typeof(global::System.DateTime?), "DATETIME(6)", 44, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableAtColumn = new("all_types", "nullable_at", "NullableAt", typeof(global::System.DateTimeOffset?), "DATETIME(6)", 45, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableDayColumn = new("all_types", "nullable_day", "NullableDay", typeof(global::System.DateOnly?), "DATE", 46, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableWhenColumn = new("all_types", "nullable_when", "NullableWhen", typeof(global::System.DateTime?), "DATETIME(6)", 44, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime?>(CheckNullableWhen));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableAtColumn = new("all_types", "nullable_at", "NullableAt", typeof(global::System.DateTimeOffset?), "DATETIME(6)", 45, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTimeOffset?>(CheckNullableAt));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableDayColumn = new("all_types", "nullable_day", "NullableDay", typeof(global::System.DateOnly?), "DATE", 46, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateOnly?>(CheckNullableDay));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableClockColumn = new("all_types", "nullable_clock", "NullableClock", typeof(global::System.TimeOnly?), "TIME(6)", 47, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableDurationColumn = new("all_types", "nullable_duration", "NullableDuration", typeof(global::System.TimeSpan?), "TIME(6)", 48, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableDurationColumn = new("all_types", "nullable_duration", "NullableDuration", typeof(global::System.TimeSpan?), "TIME(6)", 48, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.TimeSpan?>(CheckNullableDuration));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableColorColumn = new("all_types", "nullable_color", "NullableColor", typeof(global::MicroOrm.Tests.Models.Color?), "INT", 49, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, MicroOrmMicroOrmTestsModelsColorConverter.Instance);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableColorNameColumn = new("all_types", "nullable_color_name", "NullableColorName", typeof(global::MicroOrm.Tests.Models.Color?), "VARCHAR(64)", 50, global::MicroOrm.Mapping.ColumnFlags.Nullable, 64, MicroOrmMicroOrmTestsModelsColorNameConverter.Instance);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableColorNameColumn = new("all_types", "nullable_color_name", "NullableColorName", typeof(global::MicroOrm.Tests.Models.Color?), "VARCHAR(64)", 50, global::MicroOrm.Mapping.ColumnFlags.Nullable, 64, MicroOrmMicroOrmTestsModelsColorNameConverter.Instance, validator: new global::MicroOrm.Mapping.ValueValidator<global::MicroOrm.Tests.Models.Color?>(CheckNullableColorName));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "all_types",
@@ -510,37 +510,162 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.AllTypes entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.Finite(entity.FloatValue, FloatValueColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Finite(entity.DoubleValue, DoubleValueColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Decimal(entity.Price, 18, 4, PriceColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Decimal(entity.Huge, 65, 30, HugeColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Text, TextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Text, 100, TextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Text, TextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.LongText, LongTextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.LongText, 20000, LongTextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.LongText, LongTextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Character(entity.Letter, LetterColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Blob, BlobColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Blob, 256, BlobColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.BigBlob, BigBlobColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTime(entity.When, WhenColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(entity.At, AtColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Date(entity.Day, DayColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Time(entity.Duration, DurationColumn, errors);
-                if (MicroOrmMicroOrmTestsModelsColorNameConverter.NameOf(entity.ColorName) is null) errors.Add(ColorNameColumn, "is not a named member of Color");
-                if (entity.NullableFloat is { } nullableFloat) global::MicroOrm.Mapping.ValueChecks.Finite(nullableFloat, NullableFloatColumn, errors);
-                if (entity.NullableDouble is { } nullableDouble) global::MicroOrm.Mapping.ValueChecks.Finite(nullableDouble, NullableDoubleColumn, errors);
-                if (entity.NullablePrice is { } nullablePrice) global::MicroOrm.Mapping.ValueChecks.Decimal(nullablePrice, 18, 4, NullablePriceColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.NullableText, 100, NullableTextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.NullableText, NullableTextColumn, errors);
-                if (entity.NullableLetter is { } nullableLetter) global::MicroOrm.Mapping.ValueChecks.Character(nullableLetter, NullableLetterColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.NullableBlob, 256, NullableBlobColumn, errors);
-                if (entity.NullableWhen is { } nullableWhen) global::MicroOrm.Mapping.ValueChecks.DateTime(nullableWhen, NullableWhenColumn, errors);
-                if (entity.NullableAt is { } nullableAt) global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(nullableAt, NullableAtColumn, errors);
-                if (entity.NullableDay is { } nullableDay) global::MicroOrm.Mapping.ValueChecks.Date(nullableDay, NullableDayColumn, errors);
-                if (entity.NullableDuration is { } nullableDuration) global::MicroOrm.Mapping.ValueChecks.Time(nullableDuration, NullableDurationColumn, errors);
-                if (entity.NullableColorName is { } nullableColorName) if (MicroOrmMicroOrmTestsModelsColorNameConverter.NameOf(nullableColorName) is null) errors.Add(NullableColorNameColumn, "is not a named member of Color");
+                CheckFloatValue(entity.FloatValue, errors);
+                CheckDoubleValue(entity.DoubleValue, errors);
+                CheckPrice(entity.Price, errors);
+                CheckHuge(entity.Huge, errors);
+                CheckText(entity.Text, errors);
+                CheckLongText(entity.LongText, errors);
+                CheckLetter(entity.Letter, errors);
+                CheckBlob(entity.Blob, errors);
+                CheckBigBlob(entity.BigBlob, errors);
+                CheckWhen(entity.When, errors);
+                CheckAt(entity.At, errors);
+                CheckDay(entity.Day, errors);
+                CheckDuration(entity.Duration, errors);
+                CheckColorName(entity.ColorName, errors);
+                CheckNullableFloat(entity.NullableFloat, errors);
+                CheckNullableDouble(entity.NullableDouble, errors);
+                CheckNullablePrice(entity.NullablePrice, errors);
+                CheckNullableText(entity.NullableText, errors);
+                CheckNullableLetter(entity.NullableLetter, errors);
+                CheckNullableBlob(entity.NullableBlob, errors);
+                CheckNullableWhen(entity.NullableWhen, errors);
+                CheckNullableAt(entity.NullableAt, errors);
+                CheckNullableDay(entity.NullableDay, errors);
+                CheckNullableDuration(entity.NullableDuration, errors);
+                CheckNullableColorName(entity.NullableColorName, errors);
+            }
+
+            internal static void CheckFloatValue(float value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Finite(value, FloatValueColumn, errors);
+            }
+
+            internal static void CheckDoubleValue(double value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Finite(value, DoubleValueColumn, errors);
+            }
+
+            internal static void CheckPrice(decimal value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Decimal(value, 18, 4, PriceColumn, errors);
+            }
+
+            internal static void CheckHuge(decimal value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Decimal(value, 65, 30, HugeColumn, errors);
+            }
+
+            internal static void CheckText(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, TextColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 100, TextColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, TextColumn, errors);
+            }
+
+            internal static void CheckLongText(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, LongTextColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 20000, LongTextColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, LongTextColumn, errors);
+            }
+
+            internal static void CheckLetter(char value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Character(value, LetterColumn, errors);
+            }
+
+            internal static void CheckBlob(byte[] value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, BlobColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 256, BlobColumn, errors);
+            }
+
+            internal static void CheckBigBlob(byte[] value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, BigBlobColumn, errors);
+            }
+
+            internal static void CheckWhen(global::System.DateTime value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTime(value, WhenColumn, errors);
+            }
+
+            internal static void CheckAt(global::System.DateTimeOffset value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(value, AtColumn, errors);
+            }
+
+            internal static void CheckDay(global::System.DateOnly value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Date(value, DayColumn, errors);
+            }
+
+            internal static void CheckDuration(global::System.TimeSpan value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Time(value, DurationColumn, errors);
+            }
+
+            internal static void CheckColorName(global::MicroOrm.Tests.Models.Color value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (MicroOrmMicroOrmTestsModelsColorNameConverter.NameOf(value) is null) errors.Add(ColorNameColumn, "is not a named member of Color");
+            }
+
+            internal static void CheckNullableFloat(float? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.Finite(present, NullableFloatColumn, errors);
+            }
+
+            internal static void CheckNullableDouble(double? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.Finite(present, NullableDoubleColumn, errors);
+            }
+
+            internal static void CheckNullablePrice(decimal? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.Decimal(present, 18, 4, NullablePriceColumn, errors);
+            }
+
+            internal static void CheckNullableText(string? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 100, NullableTextColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, NullableTextColumn, errors);
+            }
+
+            internal static void CheckNullableLetter(char? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.Character(present, NullableLetterColumn, errors);
+            }
+
+            internal static void CheckNullableBlob(byte[]? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 256, NullableBlobColumn, errors);
+            }
+
+            internal static void CheckNullableWhen(global::System.DateTime? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.DateTime(present, NullableWhenColumn, errors);
+            }
+
+            internal static void CheckNullableAt(global::System.DateTimeOffset? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(present, NullableAtColumn, errors);
+            }
+
+            internal static void CheckNullableDay(global::System.DateOnly? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.Date(present, NullableDayColumn, errors);
+            }
+
+            internal static void CheckNullableDuration(global::System.TimeSpan? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.Time(present, NullableDurationColumn, errors);
+            }
+
+            internal static void CheckNullableColorName(global::MicroOrm.Tests.Models.Color? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) if (MicroOrmMicroOrmTestsModelsColorNameConverter.NameOf(present) is null) errors.Add(NullableColorNameColumn, "is not a named member of Color");
             }
         }
 

@@ -37,7 +37,7 @@ namespace MicroOrm.Tests.Models
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("counters", "id", "Id", typeof(long), "BIGINT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("counters", "name", "Name", typeof(string), "VARCHAR(64)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 64);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("counters", "name", "Name", typeof(string), "VARCHAR(64)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 64, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckName));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ValueColumn = new("counters", "value", "Value", typeof(int), "INT", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0);
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
@@ -127,9 +127,14 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.Counter entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 64, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Name, NameColumn, errors);
+                CheckName(entity.Name, errors);
+            }
+
+            internal static void CheckName(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 64, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, NameColumn, errors);
             }
         }
 

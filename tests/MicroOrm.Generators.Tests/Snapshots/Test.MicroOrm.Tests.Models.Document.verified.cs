@@ -45,10 +45,10 @@ namespace MicroOrm.Tests.Models
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("documents", "id", "Id", typeof(global::System.Guid), "CHAR(36)", 0, global::MicroOrm.Mapping.ColumnFlags.Key, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo TitleColumn = new("documents", "doc_title", "Title", typeof(string), "VARCHAR(200)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 200);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo BodyColumn = new("documents", "body", "Body", typeof(string), "MEDIUMTEXT", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("documents", "created_at", "CreatedAt", typeof(global::System.DateTimeOffset), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("documents", "updated_at", "UpdatedAt", typeof(global::System.DateTimeOffset?), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.Nullable | global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo TitleColumn = new("documents", "doc_title", "Title", typeof(string), "VARCHAR(200)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 200, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckTitle));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo BodyColumn = new("documents", "body", "Body", typeof(string), "MEDIUMTEXT", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckBody));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("documents", "created_at", "CreatedAt", typeof(global::System.DateTimeOffset), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTimeOffset>(CheckCreatedAt));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("documents", "updated_at", "UpdatedAt", typeof(global::System.DateTimeOffset?), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.Nullable | global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTimeOffset?>(CheckUpdatedAt));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "documents",
@@ -145,13 +145,33 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.Document entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Title, TitleColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Title, 200, TitleColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Title, TitleColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Body, BodyColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Body, BodyColumn, errors);
-                if (inserting) global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(entity.CreatedAt, CreatedAtColumn, errors);
-                if (entity.UpdatedAt is { } updatedAt) global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(updatedAt, UpdatedAtColumn, errors);
+                CheckTitle(entity.Title, errors);
+                CheckBody(entity.Body, errors);
+                if (inserting) CheckCreatedAt(entity.CreatedAt, errors);
+                CheckUpdatedAt(entity.UpdatedAt, errors);
+            }
+
+            internal static void CheckTitle(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, TitleColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 200, TitleColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, TitleColumn, errors);
+            }
+
+            internal static void CheckBody(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, BodyColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, BodyColumn, errors);
+            }
+
+            internal static void CheckCreatedAt(global::System.DateTimeOffset value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(value, CreatedAtColumn, errors);
+            }
+
+            internal static void CheckUpdatedAt(global::System.DateTimeOffset? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.DateTimeOffset(present, UpdatedAtColumn, errors);
             }
         }
 

@@ -42,8 +42,8 @@ namespace MicroOrm.Tests.Models
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UserIdColumn = new("memberships", "user_id", "UserId", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo GroupIdColumn = new("memberships", "group_id", "GroupId", typeof(int), "INT", 1, global::MicroOrm.Mapping.ColumnFlags.Key, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo RoleColumn = new("memberships", "role", "Role", typeof(string), "VARCHAR(32)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 32);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo JoinedOnColumn = new("memberships", "joined_on", "JoinedOn", typeof(global::System.DateOnly), "DATE", 3, global::MicroOrm.Mapping.ColumnFlags.None, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo RoleColumn = new("memberships", "role", "Role", typeof(string), "VARCHAR(32)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 32, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckRole));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo JoinedOnColumn = new("memberships", "joined_on", "JoinedOn", typeof(global::System.DateOnly), "DATE", 3, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateOnly>(CheckJoinedOn));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "memberships",
@@ -138,10 +138,20 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.Membership entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Role, RoleColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Role, 32, RoleColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Role, RoleColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Date(entity.JoinedOn, JoinedOnColumn, errors);
+                CheckRole(entity.Role, errors);
+                CheckJoinedOn(entity.JoinedOn, errors);
+            }
+
+            internal static void CheckRole(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, RoleColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 32, RoleColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, RoleColumn, errors);
+            }
+
+            internal static void CheckJoinedOn(global::System.DateOnly value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Date(value, JoinedOnColumn, errors);
             }
         }
 

@@ -37,8 +37,8 @@ namespace MicroOrm.Tests.Models
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.Tests.Models.Note, global::MicroOrm.Tests.Models.Note.Columns, int>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("notes", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo TextColumn = new("notes", "text", "Text", typeof(string), "VARCHAR(1000)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 1000);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo RunColumn = new("notes", "run", "Run", typeof(string), "VARCHAR(40)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 40);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo TextColumn = new("notes", "text", "Text", typeof(string), "VARCHAR(1000)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 1000, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckText));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo RunColumn = new("notes", "run", "Run", typeof(string), "VARCHAR(40)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 40, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckRun));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "notes",
@@ -126,12 +126,22 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.Note entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Text, TextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Text, 1000, TextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Text, TextColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Run, RunColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Run, 40, RunColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Run, RunColumn, errors);
+                CheckText(entity.Text, errors);
+                CheckRun(entity.Run, errors);
+            }
+
+            internal static void CheckText(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, TextColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 1000, TextColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, TextColumn, errors);
+            }
+
+            internal static void CheckRun(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, RunColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 40, RunColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, RunColumn, errors);
             }
         }
 

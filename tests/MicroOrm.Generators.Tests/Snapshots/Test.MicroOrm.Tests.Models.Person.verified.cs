@@ -39,7 +39,7 @@ namespace MicroOrm.Tests.Models
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("people", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("people", "name", "Name", typeof(string), "VARCHAR(100)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 100);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("people", "name", "Name", typeof(string), "VARCHAR(100)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 100, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckName));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "people",
@@ -156,9 +156,14 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.Person entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 100, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Name, NameColumn, errors);
+                CheckName(entity.Name, errors);
+            }
+
+            internal static void CheckName(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 100, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, NameColumn, errors);
             }
         }
 

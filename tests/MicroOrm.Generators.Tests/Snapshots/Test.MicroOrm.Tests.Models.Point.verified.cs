@@ -41,9 +41,9 @@ namespace MicroOrm.Tests.Models
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("points", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo XColumn = new("points", "x", "X", typeof(double), "DOUBLE", 1, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo YColumn = new("points", "y", "Y", typeof(double), "DOUBLE", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo LabelColumn = new("points", "label", "Label", typeof(string), "VARCHAR(255)", 3, global::MicroOrm.Mapping.ColumnFlags.Nullable, 255);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo XColumn = new("points", "x", "X", typeof(double), "DOUBLE", 1, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<double>(CheckX));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo YColumn = new("points", "y", "Y", typeof(double), "DOUBLE", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<double>(CheckY));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo LabelColumn = new("points", "label", "Label", typeof(string), "VARCHAR(255)", 3, global::MicroOrm.Mapping.ColumnFlags.Nullable, 255, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckLabel));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "points",
@@ -137,10 +137,25 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.Point entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.Finite(entity.X, XColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Finite(entity.Y, YColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Label, 255, LabelColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Label, LabelColumn, errors);
+                CheckX(entity.X, errors);
+                CheckY(entity.Y, errors);
+                CheckLabel(entity.Label, errors);
+            }
+
+            internal static void CheckX(double value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Finite(value, XColumn, errors);
+            }
+
+            internal static void CheckY(double value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Finite(value, YColumn, errors);
+            }
+
+            internal static void CheckLabel(string? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 255, LabelColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, LabelColumn, errors);
             }
         }
 

@@ -65,15 +65,15 @@ namespace MicroOrm.Tests.Models
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("products", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("products", "name", "Name", typeof(string), "VARCHAR(100)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 100);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo CategoryColumn = new("products", "category", "Category", typeof(string), "VARCHAR(50)", 2, global::MicroOrm.Mapping.ColumnFlags.Nullable, 50);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo PriceColumn = new("products", "price", "Price", typeof(decimal), "DECIMAL(10,2)", 3, global::MicroOrm.Mapping.ColumnFlags.None, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("products", "name", "Name", typeof(string), "VARCHAR(100)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 100, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckName));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo CategoryColumn = new("products", "category", "Category", typeof(string), "VARCHAR(50)", 2, global::MicroOrm.Mapping.ColumnFlags.Nullable, 50, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckCategory));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo PriceColumn = new("products", "price", "Price", typeof(decimal), "DECIMAL(10,2)", 3, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<decimal>(CheckPrice));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo StockColumn = new("products", "stock", "Stock", typeof(int), "INT", 4, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ReorderLevelColumn = new("products", "reorder_level", "ReorderLevel", typeof(int), "INT", 5, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ActiveColumn = new("products", "active", "Active", typeof(bool), "TINYINT(1)", 6, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ColorColumn = new("products", "color", "Color", typeof(global::MicroOrm.Tests.Models.Color), "INT", 7, global::MicroOrm.Mapping.ColumnFlags.None, 0, MicroOrmMicroOrmTestsModelsColorConverter.Instance);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo FinishColumn = new("products", "finish", "Finish", typeof(global::MicroOrm.Tests.Models.Color?), "VARCHAR(64)", 8, global::MicroOrm.Mapping.ColumnFlags.Nullable, 64, MicroOrmMicroOrmTestsModelsColorNameConverter.Instance);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo DiscontinuedColumn = new("products", "discontinued", "Discontinued", typeof(global::System.DateOnly?), "DATE", 9, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo FinishColumn = new("products", "finish", "Finish", typeof(global::MicroOrm.Tests.Models.Color?), "VARCHAR(64)", 8, global::MicroOrm.Mapping.ColumnFlags.Nullable, 64, MicroOrmMicroOrmTestsModelsColorNameConverter.Instance, validator: new global::MicroOrm.Mapping.ValueValidator<global::MicroOrm.Tests.Models.Color?>(CheckFinish));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo DiscontinuedColumn = new("products", "discontinued", "Discontinued", typeof(global::System.DateOnly?), "DATE", 9, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateOnly?>(CheckDiscontinued));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "products",
@@ -182,14 +182,39 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.Product entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 100, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Category, 50, CategoryColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Category, CategoryColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Decimal(entity.Price, 10, 2, PriceColumn, errors);
-                if (entity.Finish is { } finish) if (MicroOrmMicroOrmTestsModelsColorNameConverter.NameOf(finish) is null) errors.Add(FinishColumn, "is not a named member of Color");
-                if (entity.Discontinued is { } discontinued) global::MicroOrm.Mapping.ValueChecks.Date(discontinued, DiscontinuedColumn, errors);
+                CheckName(entity.Name, errors);
+                CheckCategory(entity.Category, errors);
+                CheckPrice(entity.Price, errors);
+                CheckFinish(entity.Finish, errors);
+                CheckDiscontinued(entity.Discontinued, errors);
+            }
+
+            internal static void CheckName(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 100, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, NameColumn, errors);
+            }
+
+            internal static void CheckCategory(string? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 50, CategoryColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, CategoryColumn, errors);
+            }
+
+            internal static void CheckPrice(decimal value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Decimal(value, 10, 2, PriceColumn, errors);
+            }
+
+            internal static void CheckFinish(global::MicroOrm.Tests.Models.Color? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) if (MicroOrmMicroOrmTestsModelsColorNameConverter.NameOf(present) is null) errors.Add(FinishColumn, "is not a named member of Color");
+            }
+
+            internal static void CheckDiscontinued(global::System.DateOnly? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                if (value is { } present) global::MicroOrm.Mapping.ValueChecks.Date(present, DiscontinuedColumn, errors);
             }
         }
 

@@ -41,7 +41,7 @@ namespace MicroOrm.Tests.Models
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("profiles", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo PersonIdColumn = new("profiles", "person_id", "PersonId", typeof(int), "INT", 1, global::MicroOrm.Mapping.ColumnFlags.ForeignKey, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo BioColumn = new("profiles", "bio", "Bio", typeof(string), "VARCHAR(200)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 200);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo BioColumn = new("profiles", "bio", "Bio", typeof(string), "VARCHAR(200)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 200, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckBio));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "profiles",
@@ -146,9 +146,14 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.Profile entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Bio, BioColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Bio, 200, BioColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Bio, BioColumn, errors);
+                CheckBio(entity.Bio, errors);
+            }
+
+            internal static void CheckBio(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, BioColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 200, BioColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, BioColumn, errors);
             }
         }
 

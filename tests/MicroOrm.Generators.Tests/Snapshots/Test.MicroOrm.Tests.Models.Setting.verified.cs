@@ -41,9 +41,9 @@ namespace MicroOrm.Tests.Models
         private sealed class MicroOrmMap : global::MicroOrm.Mapping.EntityMap<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int>
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("settings", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("settings", "name", "Name", typeof(string), "VARCHAR(64)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 64);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo ValueColumn = new("settings", "value", "Value", typeof(string), "VARCHAR(256)", 2, global::MicroOrm.Mapping.ColumnFlags.Nullable, 256);
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo ChangedAtColumn = new("settings", "changed_at", "ChangedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0);
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("settings", "name", "Name", typeof(string), "VARCHAR(64)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 64, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckName));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo ValueColumn = new("settings", "value", "Value", typeof(string), "VARCHAR(256)", 2, global::MicroOrm.Mapping.ColumnFlags.Nullable, 256, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckValue));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo ChangedAtColumn = new("settings", "changed_at", "ChangedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckChangedAt));
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "settings",
@@ -141,12 +141,27 @@ namespace MicroOrm.Tests.Models
 
             public override void Validate(global::MicroOrm.Tests.Models.Setting entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)
             {
-                global::MicroOrm.Mapping.ValueChecks.NotNull(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Name, 64, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Name, NameColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.Length(entity.Value, 256, ValueColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.WellFormed(entity.Value, ValueColumn, errors);
-                global::MicroOrm.Mapping.ValueChecks.DateTime(entity.ChangedAt, ChangedAtColumn, errors);
+                CheckName(entity.Name, errors);
+                CheckValue(entity.Value, errors);
+                CheckChangedAt(entity.ChangedAt, errors);
+            }
+
+            internal static void CheckName(string value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.NotNull(value, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 64, NameColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, NameColumn, errors);
+            }
+
+            internal static void CheckValue(string? value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.Length(value, 256, ValueColumn, errors);
+                global::MicroOrm.Mapping.ValueChecks.WellFormed(value, ValueColumn, errors);
+            }
+
+            internal static void CheckChangedAt(global::System.DateTime value, global::MicroOrm.Mapping.ValidationErrors errors)
+            {
+                global::MicroOrm.Mapping.ValueChecks.DateTime(value, ChangedAtColumn, errors);
             }
         }
 

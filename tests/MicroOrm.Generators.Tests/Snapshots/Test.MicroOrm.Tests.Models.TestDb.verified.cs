@@ -4,7 +4,7 @@
 
 namespace MicroOrm.Tests.Models
 {
-    partial class TestDb : global::MicroOrm.DatabaseContext
+    partial class TestDb : global::MicroOrm.DatabaseContext, global::MicroOrm.IDatabase<TestDb>
     {
         private static readonly global::MicroOrm.Mapping.TableInfo[] Tables =
         {
@@ -18,6 +18,7 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Profile, global::MicroOrm.Tests.Models.Profile.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Signup, global::MicroOrm.Tests.Models.Signup.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int>(),
         };
@@ -36,6 +37,7 @@ namespace MicroOrm.Tests.Models
             Products = new(this);
             Profiles = new(this);
             Settings = new(this);
+            Signups = new(this);
             Teams = new(this);
             TeamMembers = new(this);
         }
@@ -47,6 +49,10 @@ namespace MicroOrm.Tests.Models
         /// <summary>Uses connections from <paramref name="source"/>, which the caller keeps and disposes.</summary>
         /// <param name="source">The shared connection source.</param>
         public static TestDb Connect(global::MicroOrm.ConnectionSource source) => new(source, ownsSource: false);
+
+        /// <summary>Connects through a connection pool, owned by the returned object, built from <paramref name="options"/>; every option is checked first.</summary>
+        /// <param name="options">The connection string, pool, timeouts, TLS, retries and logging.</param>
+        public static TestDb Connect(global::MicroOrm.MicroOrmOptions options) => new(global::MicroOrm.ConnectionSource.FromOptions(options), ownsSource: true);
 
         /// <summary>Runs every operation on <paramref name="connection"/>, an open connection the caller owns; one operation at a time.</summary>
         /// <param name="connection">An open connection.</param>
@@ -85,10 +91,80 @@ namespace MicroOrm.Tests.Models
         /// <summary>The table <c>settings</c> of <see cref="global::MicroOrm.Tests.Models.Setting"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int> Settings { get; }
 
+        /// <summary>The table <c>signups</c> of <see cref="global::MicroOrm.Tests.Models.Signup"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Signup, global::MicroOrm.Tests.Models.Signup.Columns, int> Signups { get; }
+
         /// <summary>The table <c>teams</c> of <see cref="global::MicroOrm.Tests.Models.Team"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int> Teams { get; }
 
         /// <summary>The table <c>team_members</c> of <see cref="global::MicroOrm.Tests.Models.TeamMember"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int> TeamMembers { get; }
+
+        /// <summary>A view of this database with queries and no writes: hand it to code that must only read.</summary>
+        public ReadOnlyView AsReadOnly() => _readOnly ??= new(this);
+
+        private ReadOnlyView? _readOnly;
+
+        /// <summary>The read-only view of <see cref="TestDb"/>: each table with finds and queries only, and transactions run as READ ONLY.</summary>
+        public sealed class ReadOnlyView : global::MicroOrm.ReadOnlyDatabase
+        {
+            [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+            internal ReadOnlyView(TestDb database)
+                : base(database)
+            {
+                AllTypes = new(database.AllTypes);
+                Counters = new(database.Counters);
+                Documents = new(database.Documents);
+                Memberships = new(database.Memberships);
+                Notes = new(database.Notes);
+                People = new(database.People);
+                Points = new(database.Points);
+                Products = new(database.Products);
+                Profiles = new(database.Profiles);
+                Settings = new(database.Settings);
+                Signups = new(database.Signups);
+                Teams = new(database.Teams);
+                TeamMembers = new(database.TeamMembers);
+            }
+
+            /// <summary>The table <c>all_types</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int> AllTypes { get; }
+
+            /// <summary>The table <c>counters</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long> Counters { get; }
+
+            /// <summary>The table <c>documents</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid> Documents { get; }
+
+            /// <summary>The table <c>memberships</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)> Memberships { get; }
+
+            /// <summary>The table <c>notes</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Note, global::MicroOrm.Tests.Models.Note.Columns, int> Notes { get; }
+
+            /// <summary>The table <c>people</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int> People { get; }
+
+            /// <summary>The table <c>points</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int> Points { get; }
+
+            /// <summary>The table <c>products</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int> Products { get; }
+
+            /// <summary>The table <c>profiles</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Profile, global::MicroOrm.Tests.Models.Profile.Columns, int> Profiles { get; }
+
+            /// <summary>The table <c>settings</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int> Settings { get; }
+
+            /// <summary>The table <c>signups</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Signup, global::MicroOrm.Tests.Models.Signup.Columns, int> Signups { get; }
+
+            /// <summary>The table <c>teams</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int> Teams { get; }
+
+            /// <summary>The table <c>team_members</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int> TeamMembers { get; }
+        }
     }
 }

@@ -1,0 +1,76 @@
+using System;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using MySqlConnector;
+
+namespace MicroOrm.Configuration;
+
+/// <summary>
+/// Reads <see cref="MicroOrmOptions"/> from a configuration section by hand, key by key, so that it works trimmed and
+/// under NativeAOT (the configuration binder reflects). A key it does not know, or a value it cannot read, fails
+/// with the key's full path; durations are written as <c>hh:mm:ss</c> (<c>00:00:05</c>).
+/// </summary>
+internal static class OptionsReader
+{
+    public static void Read(IConfiguration section, MicroOrmOptions options)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            var value = child.Value;
+            switch (child.Key.ToUpperInvariant())
+            {
+                case "CONNECTIONSTRING": options.ConnectionString = value; break;
+                case "MINIMUMPOOLSIZE": options.MinimumPoolSize = Int(child); break;
+                case "MAXIMUMPOOLSIZE": options.MaximumPoolSize = Int(child); break;
+                case "CONNECTIONTIMEOUT": options.ConnectionTimeout = Duration(child); break;
+                case "COMMANDTIMEOUT": options.CommandTimeout = Duration(child); break;
+                case "CONNECTIONIDLETIMEOUT": options.ConnectionIdleTimeout = Duration(child); break;
+                case "SSLMODE": options.SslMode = SslMode(child); break;
+                case "SSLCA": options.SslCa = value; break;
+                case "SLOWCOMMANDTHRESHOLD": options.SlowCommandThreshold = Duration(child); break;
+                case "ENABLESENSITIVEDATALOGGING": options.EnableSensitiveDataLogging = Bool(child); break;
+                case "RETRY": ReadRetry(child, options.Retry); break;
+                default: throw Unknown(child, "ConnectionString, MinimumPoolSize, MaximumPoolSize, ConnectionTimeout, CommandTimeout, ConnectionIdleTimeout, SslMode, SslCa, SlowCommandThreshold, EnableSensitiveDataLogging, Retry");
+            }
+        }
+    }
+
+    private static void ReadRetry(IConfigurationSection section, RetryOptions retry)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            switch (child.Key.ToUpperInvariant())
+            {
+                case "MAXATTEMPTS": retry.MaxAttempts = Int(child); break;
+                case "BASEDELAY": retry.BaseDelay = Duration(child); break;
+                case "MAXDELAY": retry.MaxDelay = Duration(child); break;
+                case "MAXTOTALTIME": retry.MaxTotalTime = Duration(child); break;
+                default: throw Unknown(child, "MaxAttempts, BaseDelay, MaxDelay, MaxTotalTime");
+            }
+        }
+    }
+
+    private static int Int(IConfigurationSection key) =>
+        int.TryParse(key.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw Invalid(key, "a whole number");
+
+    private static bool Bool(IConfigurationSection key) =>
+        bool.TryParse(key.Value, out var flag) ? flag : throw Invalid(key, "true or false");
+
+    private static TimeSpan Duration(IConfigurationSection key) =>
+        TimeSpan.TryParse(key.Value, CultureInfo.InvariantCulture, out var span)
+            ? span
+            : throw Invalid(key, "a duration such as 00:00:05");
+
+    private static MySqlSslMode SslMode(IConfigurationSection key) =>
+        Enum.TryParse<MySqlSslMode>(key.Value, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !int.TryParse(key.Value, out _)
+            ? mode
+            : throw Invalid(key, "None, Preferred, Required, VerifyCA or VerifyFull");
+
+    private static MicroOrmConfigurationException Invalid(IConfigurationSection key, string expected) =>
+        new(key.Path, $"'{key.Value}' is not valid here; expected {expected}.");
+
+    private static MicroOrmConfigurationException Unknown(IConfigurationSection key, string known) =>
+        new(key.Path, $"is not a MicroOrm option; the options are {known}.");
+}

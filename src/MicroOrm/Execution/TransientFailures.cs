@@ -1,0 +1,34 @@
+using System;
+using MySqlConnector;
+
+namespace MicroOrm.Execution;
+
+/// <summary>
+/// Which failures of a unit of work are worth running it again for: the server chose it as a deadlock victim (1213),
+/// a lock wait timed out (1205, 1614), the server had too many connections (1040), or the connection could not be
+/// opened or was lost before COMMIT was sent, in which case the server rolled the transaction back. Never a
+/// duplicate key, a syntax or data error, a cancellation, or a failure during COMMIT.
+/// </summary>
+internal static class TransientFailures
+{
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        CommitOutcomeUnknownException => false,
+        OperationCanceledException => false,
+        MicroOrmException { ServerErrorCode: { } number } => IsTransient(number),
+        MySqlException server => IsTransient(server.Number),
+        _ => false,
+    };
+
+    private static bool IsTransient(int number) => number switch
+    {
+        1040 => true,  // ER_CON_COUNT_ERROR: too many connections
+        1205 => true,  // ER_LOCK_WAIT_TIMEOUT
+        1213 => true,  // ER_LOCK_DEADLOCK
+        1614 => true,  // ER_XA_RBDEADLOCK: rolled back after a deadlock
+        (int)MySqlErrorCode.UnableToConnectToHost => true, // connection refused or unreachable: nothing was sent
+        2006 => true,  // CR_SERVER_GONE_ERROR
+        2013 => true,  // CR_SERVER_LOST: the session, and its uncommitted transaction, are gone
+        _ => false,
+    };
+}
