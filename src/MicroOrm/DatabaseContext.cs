@@ -66,7 +66,25 @@ public abstract partial class DatabaseContext : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return RunUnitAsync(work, isolationLevel, isReadOnly: false, cancellationToken);
+        return RunUnitAsync(work, null, isolationLevel, isReadOnly: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as a unit of work that survives a connection lost during COMMIT: when the outcome
+    /// is unknown, <paramref name="verifyCommitted"/> is asked (on a fresh connection, retried while the server is
+    /// unreachable) whether the work's effects are in the database, for example by looking for a row the work wrote
+    /// with a unique id. If they are, the result is returned; if not, the work runs again, as after any transient
+    /// failure; if no answer comes, <see cref="CommitOutcomeUnknownException"/> is thrown.
+    /// </summary>
+    public Task<T> RunInTransactionAsync<T>(
+        Func<Transaction, CancellationToken, Task<T>> work,
+        Func<CancellationToken, Task<bool>> verifyCommitted,
+        IsolationLevel isolationLevel = IsolationLevel.Unspecified,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(verifyCommitted);
+        return RunUnitAsync(work, verifyCommitted, isolationLevel, isReadOnly: false, cancellationToken);
     }
 
     /// <inheritdoc cref="RunInTransactionAsync{T}(Func{Transaction, CancellationToken, Task{T}}, IsolationLevel, CancellationToken)"/>
@@ -87,9 +105,10 @@ public abstract partial class DatabaseContext : IAsyncDisposable
     internal MicroOrmOptions Options => _source.Options;
 
     /// <summary>A unit of work: retried when it is the outermost transaction, run once as a nested scope otherwise.</summary>
-    internal Task<T> RunUnitAsync<T>(Func<Transaction, CancellationToken, Task<T>> work, IsolationLevel isolationLevel, bool isReadOnly, CancellationToken cancellationToken) =>
+    internal Task<T> RunUnitAsync<T>(
+        Func<Transaction, CancellationToken, Task<T>> work, Func<CancellationToken, Task<bool>>? verifyCommitted, IsolationLevel isolationLevel, bool isReadOnly, CancellationToken cancellationToken) =>
         CurrentTransaction is null
-            ? UnitOfWork.RunAsync(this, work, isolationLevel, isReadOnly, Options.Retry, cancellationToken)
+            ? UnitOfWork.RunAsync(this, work, verifyCommitted, isolationLevel, isReadOnly, Options.Retry, cancellationToken)
             : RunOnceAsync(work, isolationLevel, isReadOnly, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> once: for the library's own multi-statement writes, which change the entities they are given and so cannot simply run again.</summary>

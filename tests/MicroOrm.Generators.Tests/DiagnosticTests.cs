@@ -45,6 +45,7 @@ public sealed class DiagnosticTests
     [InlineData("MORM0030", "[Database] public partial class [|Empty|] { }")]
     [InlineData("MORM0031", "[Table] public partial class Person { [Key] public int Id { get; set; } [HasOne] public Profile? [|Profile|] { get; set; } } [Table] public partial class Profile { [Key] public int Id { get; set; } [ForeignKey(typeof(Person))] public int PersonId { get; set; } }")]
     [InlineData("MORM0033", "[Table] public partial class Code { [Key] public int Id { get; set; } [Pattern(\"[a-z\")] public string [|Value|] { get; set; } = \"\"; }")]
+    [InlineData("MORM0034", "[Table] public partial class Doc { [Key] public int Id { get; set; } [ConcurrencyToken] public int Version { get; set; } [ConcurrencyToken] public long [|Revision|] { get; set; } }")]
     [InlineData("MORM0032", "public class Plain { } [Table] public partial class Thing { [Key] public int Id { get; set; } } [[|Database(typeof(Thing), typeof(Plain))|]] public partial class Db { }")]
     public void A_model_with_one_mistake_reports_its_id_at_the_mistake(string id, string markedSource)
     {

@@ -144,6 +144,10 @@ internal static class DiagnosticDescriptors
         "MORM0033", "[Pattern] is not a valid regular expression",
         "The pattern of '{0}.{1}' is not a valid .NET regular expression: {2}");
 
+    public static readonly DiagnosticDescriptor SecondConcurrencyToken = Error(
+        "MORM0034", "More than one concurrency token",
+        "'{0}' has two [ConcurrencyToken] properties, '{1}' and '{2}'; an entity has one version: remove one of them");
+
     public static readonly DiagnosticDescriptor NonConstantSql = new(
         "MORM1001", "Non-constant SQL reaches an API that runs it as written",
         "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",

@@ -7,8 +7,8 @@ namespace MicroOrm.Generators.Emitting;
 /// <summary>
 /// Writes the map members that move values from an entity into parameters and back: insert, update and key binders,
 /// the key itself, the generated key and the timestamps. Their value order is the column order the runtime's
-/// statements use (<c>TableStatements</c>): every non-generated column for an insert; every column but the key and
-/// <c>[CreatedAt]</c>, then the key, for an update.
+/// statements use (<c>TableStatements</c>): every non-generated column for an insert; every column but the key,
+/// <c>[CreatedAt]</c> and the <c>[ConcurrencyToken]</c>, then the key, for an update (the runtime appends the token).
 /// </summary>
 internal static class BinderEmitter
 {
@@ -25,10 +25,24 @@ internal static class BinderEmitter
 
         writer.Line($"public override void BindUpdate({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
         writer.Line("{").Indent();
-        foreach (var column in entity.Columns.Where(c => !c.IsKey && !c.IsAutoIncrement && c.Role != ColumnRole.CreatedAt)) writer.Line(Add(column, "entity." + column.PropertyName));
+        foreach (var column in entity.Columns.Where(c => !c.IsKey && !c.IsAutoIncrement && c.Role != ColumnRole.CreatedAt && !c.IsConcurrencyToken)) writer.Line(Add(column, "entity." + column.PropertyName));
         foreach (var column in keys) writer.Line(Add(column, "entity." + column.PropertyName));
         writer.Outdent().Line("}");
         writer.Line();
+
+        if (entity.Columns.FirstOrDefault(c => c.IsConcurrencyToken) is { } token)
+        {
+            writer.Line($"public override void BindConcurrencyToken({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
+            writer.Line("{").Indent();
+            writer.Line(Add(token, "entity." + token.PropertyName));
+            writer.Outdent().Line("}");
+            writer.Line();
+            writer.Line($"public override void AdvanceConcurrencyToken({fullName} entity)");
+            writer.Line("{").Indent();
+            writer.Line(Assign(token, $"unchecked(({Underlying(token)})(entity.{token.PropertyName} + 1))"));
+            writer.Outdent().Line("}");
+            writer.Line();
+        }
 
         writer.Line($"public override void BindKeyOf({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
         writer.Line("{").Indent();
@@ -88,7 +102,7 @@ internal static class BinderEmitter
     }
 
     private static IEnumerable<ColumnModel> PostConstructionTargets(EntityModel entity) =>
-        entity.Columns.Where(c => c.Role != ColumnRole.None || (c.IsKey && c.IsAutoIncrement));
+        entity.Columns.Where(c => c.Role != ColumnRole.None || (c.IsKey && c.IsAutoIncrement) || c.IsConcurrencyToken);
 
     private static string Assign(ColumnModel column, string value) =>
         column.IsInitOnly ? $"Set{column.PropertyName}(entity, {value});" : $"entity.{column.PropertyName} = {value};";

@@ -145,6 +145,7 @@ internal static class EntityEmitter
         if (column.Role == ColumnRole.CreatedAt) flags.Add("CreatedAt");
         if (column.Role == ColumnRole.UpdatedAt) flags.Add("UpdatedAt");
         if (column.ForeignKey is not null) flags.Add("ForeignKey");
+        if (column.IsConcurrencyToken) flags.Add("ConcurrencyToken");
         if (flags.Count == 0) flags.Add("None");
         return string.Join(" | ", flags.Select(f => "global::MicroOrm.Mapping.ColumnFlags." + f));
     }

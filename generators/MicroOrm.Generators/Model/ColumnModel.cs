@@ -22,7 +22,8 @@ internal sealed record ColumnModel(
     ForeignKeyModel? ForeignKey,
     bool IsSettable,
     bool IsInitOnly = false,
-    ValidationModel? Validation = null)
+    ValidationModel? Validation = null,
+    bool IsConcurrencyToken = false)
 {
     /// <summary>Whether the DDL declares the column NULL: a nullable property, unless <c>[Required]</c>.</summary>
     public bool IsNullableInDatabase => IsNullable && Validation is not { Required: true };

@@ -56,6 +56,14 @@ internal static class ColumnParser
         }
 
         var validation = ValidationParser.Parse(entity, tableName, property, columnName, kind, isNullable, isNullableValueType, location, diagnostics);
+        var isToken = ModelSymbols.HasAttribute(property, ModelSymbols.ConcurrencyTokenAttribute);
+        if (isToken && (!kind.IsIntegral() || isNullable || isKey))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, "ConcurrencyToken", entity.Name, property.Name, property.Type.ToDisplayString(),
+                "the version must be a non-nullable integer (int or long) that is not part of the key"));
+            isToken = false;
+        }
+
         return new ColumnModel(
             PropertyName: property.Name,
             ColumnName: columnName,
@@ -76,7 +84,8 @@ internal static class ColumnParser
             Role: role,
             ForeignKey: foreignKey,
             IsSettable: true,
-            Validation: validation);
+            Validation: validation,
+            IsConcurrencyToken: isToken);
     }
 
     private static bool AutoIncrement(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, int keyCount, LocationInfo? location, List<DiagnosticInfo> diagnostics)

@@ -91,9 +91,9 @@ internal static class EntityParser
 
             byColumnName[column.ColumnName] = property;
             var settable = ModelSymbols.IsSettable(property, type);
-            if (!settable && (column.Role != ColumnRole.None || column.IsAutoIncrement))
+            if (!settable && (column.Role != ColumnRole.None || column.IsAutoIncrement || column.IsConcurrencyToken))
             {
-                // The server's key and the timestamps are assigned after construction, so they need a setter (set or init).
+                // The server's key, the timestamps and the version are assigned after construction, so they need a setter (set or init).
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PropertyCannotBeSet, LocationInfo.From(property), type.Name, property.Name));
             }
 
@@ -102,6 +102,12 @@ internal static class EntityParser
                 IsSettable = settable && !constructorProperties.Contains(property, SymbolEqualityComparer.Default),
                 IsInitOnly = property.SetMethod?.IsInitOnly == true,
             });
+        }
+
+        foreach (var extra in columns.Where(c => c.IsConcurrencyToken).Skip(1))
+        {
+            var property = mapped.First(p => p.Name == extra.PropertyName);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SecondConcurrencyToken, LocationInfo.From(property), type.Name, columns.First(c => c.IsConcurrencyToken).PropertyName, extra.PropertyName));
         }
 
         var indexes = IndexParser.Parse(type, tableName, mapped, columns, diagnostics);

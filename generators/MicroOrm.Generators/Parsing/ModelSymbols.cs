@@ -29,13 +29,14 @@ internal static class ModelSymbols
     public const string RangeAttribute = "MicroOrm.RangeAttribute";
     public const string PatternAttribute = "MicroOrm.PatternAttribute";
     public const string EmailAttribute = "MicroOrm.EmailAttribute";
+    public const string ConcurrencyTokenAttribute = "MicroOrm.ConcurrencyTokenAttribute";
 
     /// <summary>Attributes that only make sense on a column: their presence means the user meant the property to be mapped.</summary>
     private static readonly string[] ColumnConfiguration =
     {
         ColumnAttribute, KeyAttribute, MaxLengthAttribute, PrecisionAttribute, StoreAsStringAttribute,
         CreatedAtAttribute, UpdatedAtAttribute, IndexAttribute, UniqueAttribute, ForeignKeyAttribute,
-        RequiredAttribute, RangeAttribute, PatternAttribute, EmailAttribute,
+        RequiredAttribute, RangeAttribute, PatternAttribute, EmailAttribute, ConcurrencyTokenAttribute,
     };
 
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat

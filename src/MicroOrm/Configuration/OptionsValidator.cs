@@ -77,7 +77,7 @@ internal static class OptionsValidator
     private static void Retry(RetryOptions? retry)
     {
         if (retry is null) throw new MicroOrmConfigurationException(nameof(MicroOrmOptions.Retry), "retry options are required; set MaxAttempts = 1 to turn retrying off.");
-        Range("Retry.MaxAttempts", retry.MaxAttempts, 1, 100);
+        Range("Retry.MaxAttempts", retry.MaxAttempts, 1, 1000);
         Span("Retry.BaseDelay", retry.BaseDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));
         Span("Retry.MaxDelay", retry.MaxDelay, retry.BaseDelay, TimeSpan.FromMinutes(5));
         Span("Retry.MaxTotalTime", retry.MaxTotalTime, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));

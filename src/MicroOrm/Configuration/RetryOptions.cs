@@ -9,7 +9,7 @@ namespace MicroOrm;
 /// </summary>
 public sealed class RetryOptions
 {
-    /// <summary>Attempts in all, the first included (1 turns retrying off; at most 100).</summary>
+    /// <summary>Attempts in all, the first included (1 turns retrying off; at most 1,000).</summary>
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>The wait before the first retry; each later wait doubles (1 millisecond to 1 minute).</summary>

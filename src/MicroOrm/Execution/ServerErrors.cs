@@ -70,6 +70,9 @@ internal static partial class ServerErrors
             case 1142 or 1143:
                 what = $"The database user may not run this: {message.TrimEnd('.')}. Connect as a user with that privilege; a read-only user can only query";
                 break;
+            case (int)MySqlErrorCode.CommandTimeoutExpired:
+                what = "The command did not finish within the command timeout (CommandTimeout), so it was stopped on the server";
+                break;
             case 1792:
                 what = "The statement writes, but it ran in a READ ONLY transaction (one begun through a read-only view)";
                 break;
@@ -78,8 +81,11 @@ internal static partial class ServerErrors
                 break;
         }
 
-        var text = $"{what} (server error {number}){(tableName is null ? "" : $" on table {tableName}")}, while running: {statement.Text}";
-        return new MicroOrmException(text, carriesValues && !showValues ? null : exception, statement.Text, tableName, column, number);
+        // MySqlConnector numbers its own errors below 1 (a timeout is -1): those are not the server's.
+        var code = number > 0 ? number : (int?)null;
+        var source = code is null ? "" : $" (server error {number})";
+        var text = $"{what}{source}{(tableName is null ? "" : $" on table {tableName}")}, while running: {statement.Text}";
+        return new MicroOrmException(text, carriesValues && !showValues ? null : exception, statement.Text, tableName, column, code);
     }
 
     private static string? ColumnOf(string message) => Match(ColumnPattern(), message);

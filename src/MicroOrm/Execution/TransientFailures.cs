@@ -6,7 +6,8 @@ namespace MicroOrm.Execution;
 /// <summary>
 /// Which failures of a unit of work are worth running it again for: the server chose it as a deadlock victim (1213),
 /// a lock wait timed out (1205, 1614), the server had too many connections (1040), or the connection could not be
-/// opened or was lost before COMMIT was sent, in which case the server rolled the transaction back. Never a
+/// opened or was lost before COMMIT was sent, in which case the server rolled the transaction back; and an optimistic
+/// concurrency conflict, which a unit that reads before it writes resolves by running again. Never a
 /// duplicate key, a syntax or data error, a cancellation, or a failure during COMMIT.
 /// </summary>
 internal static class TransientFailures
@@ -14,6 +15,7 @@ internal static class TransientFailures
     public static bool IsTransient(Exception exception) => exception switch
     {
         CommitOutcomeUnknownException => false,
+        ConcurrencyException => true,  // the unit read a version someone else has since replaced: run it again on fresh data
         OperationCanceledException => false,
         MicroOrmException { ServerErrorCode: { } number } => IsTransient(number),
         MySqlException server => IsTransient(server.Number),

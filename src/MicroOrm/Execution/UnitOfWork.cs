@@ -8,33 +8,54 @@ namespace MicroOrm.Execution;
 /// <summary>
 /// Runs a unit of work in a transaction, and runs it again from the start after a transient failure, with exponential
 /// backoff and jitter, within the attempts and total time the retry options allow. Every attempt has its own
-/// transaction, rolled back in full before the next begins.
+/// transaction, rolled back in full before the next begins. A commit whose outcome is unknown is never run again
+/// blindly: only when the caller's <c>verifyCommitted</c> check says the commit did not happen.
 /// </summary>
 internal static class UnitOfWork
 {
     public static async Task<T> RunAsync<T>(
-        DatabaseContext database, Func<Transaction, CancellationToken, Task<T>> work, IsolationLevel isolationLevel, bool isReadOnly, RetryOptions retry, CancellationToken cancellationToken)
+        DatabaseContext database,
+        Func<Transaction, CancellationToken, Task<T>> work,
+        Func<CancellationToken, Task<bool>>? verifyCommitted,
+        IsolationLevel isolationLevel,
+        bool isReadOnly,
+        RetryOptions retry,
+        CancellationToken cancellationToken)
     {
         var clock = database.Options.TimeProvider;
         var started = clock.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
+            T result = default!;
+            Exception failure;
             try
             {
-                return await database.RunOnceAsync(work, isolationLevel, isReadOnly, cancellationToken).ConfigureAwait(false);
+                return await database.RunOnceAsync(
+                    async (transaction, ct) => result = await work(transaction, ct).ConfigureAwait(false),
+                    isolationLevel,
+                    isReadOnly,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (CommitOutcomeUnknownException unknown) when (verifyCommitted is not null && !cancellationToken.IsCancellationRequested)
+            {
+                if (await CommittedAsync(database, verifyCommitted, retry, started, cancellationToken).ConfigureAwait(false) is not { } committed) throw;
+                if (committed) return result;
+                failure = unknown;
             }
             catch (Exception exception) when (TransientFailures.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
             {
-                var delay = Delay(retry, attempt);
-                if (attempt >= retry.MaxAttempts || clock.GetElapsedTime(started) + delay > retry.MaxTotalTime)
-                {
-                    exception.Data["MicroOrm.Attempts"] = attempt;
-                    throw;
-                }
-
-                database.Executor.Telemetry.Retrying(attempt, retry.MaxAttempts, delay, exception as MicroOrmException ?? new MicroOrmException(exception.Message, exception));
-                await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+                failure = exception;
             }
+
+            var delay = Delay(retry, attempt);
+            if (attempt >= retry.MaxAttempts || clock.GetElapsedTime(started) + delay > retry.MaxTotalTime)
+            {
+                failure.Data["MicroOrm.Attempts"] = attempt;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            database.Executor.Telemetry.Retrying(attempt, retry.MaxAttempts, delay, failure as MicroOrmException ?? new MicroOrmException(failure.Message, failure));
+            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -45,5 +66,28 @@ internal static class UnitOfWork
         var capped = Math.Min(exponential, retry.MaxDelay.TotalMilliseconds);
         var half = capped / 2;
         return TimeSpan.FromMilliseconds(half + (Random.Shared.NextDouble() * half));
+    }
+
+    /// <summary>
+    /// Asks the caller's check whether the commit happened, retrying the check itself while the server is unreachable
+    /// (it may be restarting); <see langword="null"/> when no answer came within the retry budget.
+    /// </summary>
+    private static async Task<bool?> CommittedAsync(
+        DatabaseContext database, Func<CancellationToken, Task<bool>> verifyCommitted, RetryOptions retry, long started, CancellationToken cancellationToken)
+    {
+        var clock = database.Options.TimeProvider;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await verifyCommitted(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (TransientFailures.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = Delay(retry, attempt);
+                if (attempt >= retry.MaxAttempts || clock.GetElapsedTime(started) + delay > retry.MaxTotalTime) return null;
+                await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 }

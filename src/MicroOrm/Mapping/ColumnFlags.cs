@@ -26,4 +26,7 @@ public enum ColumnFlags
 
     /// <summary>A foreign key.</summary>
     ForeignKey = 32,
+
+    /// <summary>The <c>[ConcurrencyToken]</c> version, incremented by every update.</summary>
+    ConcurrencyToken = 64,
 }

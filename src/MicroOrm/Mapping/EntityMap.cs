@@ -53,6 +53,16 @@ public abstract class EntityMap<TEntity>
     /// for each failure. An update does not send <c>[CreatedAt]</c>, so only an insert checks it.
     /// </summary>
     public abstract void Validate(TEntity entity, ValidationErrors errors, bool inserting);
+
+    /// <summary>Appends the entity's <c>[ConcurrencyToken]</c> value, for the WHERE of an update or delete; entities without one append nothing.</summary>
+    public virtual void BindConcurrencyToken(TEntity entity, ParameterValues values)
+    {
+    }
+
+    /// <summary>Moves the entity's <c>[ConcurrencyToken]</c> on by one, as the update just did to its row.</summary>
+    public virtual void AdvanceConcurrencyToken(TEntity entity)
+    {
+    }
 }
 
 /// <summary>An entity map that also knows the entity's generated column set.</summary>

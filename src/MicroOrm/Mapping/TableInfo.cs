@@ -19,12 +19,10 @@ public sealed class TableInfo
         SelectList = SqlIdentifier.JoinQuoted(columns);
         CreateSql = createSql;
         ReferencedTables = referencedTables;
-        var keys = new List<ColumnInfo>();
         foreach (var column in columns)
         {
-            if (column.IsKey) keys.Add(column);
+            if ((column.Flags & ColumnFlags.ConcurrencyToken) != 0) ConcurrencyToken = column;
         }
-        KeyColumns = keys.ToArray();
     }
 
     /// <summary>The table name, unquoted.</summary>
@@ -39,8 +37,11 @@ public sealed class TableInfo
     /// <summary>The mapped columns, in declaration order (the order <see cref="SelectList"/> selects them).</summary>
     public IReadOnlyList<ColumnInfo> Columns { get; }
 
-    /// <summary>The key columns, in key order.</summary>
+    /// <summary>The key columns, in key order (<c>[Key(Order = n)]</c>), which is the order a composite key's tuple has.</summary>
     public IReadOnlyList<ColumnInfo> KeyColumns { get; }
+
+    /// <summary>The <c>[ConcurrencyToken]</c> column, or <see langword="null"/>.</summary>
+    public ColumnInfo? ConcurrencyToken { get; }
 
     /// <summary>The quoted, comma-separated column list every generated SELECT uses.</summary>
     public string SelectList { get; }

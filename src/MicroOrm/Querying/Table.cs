@@ -109,22 +109,35 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     /// <summary>
     /// Updates the row with <paramref name="entity"/>'s key to its values (every column but the key and
     /// <c>[CreatedAt]</c>; <c>[UpdatedAt]</c> is stamped). Returns the rows matched: 0 when no row has the key.
+    /// With a <c>[ConcurrencyToken]</c>, only the row still at the entity's version is updated, and the entity's
+    /// version moves on with it.
     /// </summary>
     /// <exception cref="ValidationException">A value does not fit its column; nothing was sent.</exception>
-    public Task<int> UpdateAsync(TEntity entity, CancellationToken cancellationToken = default)
+    /// <exception cref="ConcurrencyException">The entity has a concurrency token and its row was changed or deleted since it was read; nothing was written.</exception>
+    public async Task<int> UpdateAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
         var sql = Statements.Update ?? throw new InvalidOperationException($"{Map.Table.EntityName} has only key columns: there is nothing to update.");
         EntityWriter.Prepare(Database, _map, entity, inserting: false);
-        var values = new ParameterValues(Map.Table.Columns.Count);
+        var values = new ParameterValues(Map.Table.Columns.Count + 1);
         _map.BindUpdate(entity, values);
-        return Database.Executor.ExecuteAsync(new SqlStatement(sql, values.ToArray()), Map.Table, cancellationToken);
+        _map.BindConcurrencyToken(entity, values);
+        var rows = await Database.Executor.ExecuteAsync(new SqlStatement(sql, values.ToArray()), Map.Table, cancellationToken).ConfigureAwait(false);
+        if (Map.Table.ConcurrencyToken is { } token)
+        {
+            if (rows == 0) throw new ConcurrencyException(Map.Table.EntityName, Map.Table.Name, token.Name, sql);
+            _map.AdvanceConcurrencyToken(entity);
+        }
+
+        return rows;
     }
 
     /// <summary>
     /// Inserts <paramref name="entity"/>, or updates the existing row when its key or a unique key is taken
     /// (<c>INSERT ... ON DUPLICATE KEY UPDATE</c>). Returns what the server reports: 1 for an insert, 2 for an update
-    /// that changed the row, 1 for one that found it unchanged. The key is filled in either way.
+    /// that changed the row, 1 for one that found it unchanged. The key is filled in either way. An upsert is
+    /// last-writer-wins: it does not check a <c>[ConcurrencyToken]</c>, but moves the row's version on when it
+    /// updates, so read the entity again before updating it by version.
     /// </summary>
     public async Task<int> UpsertAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
@@ -137,16 +150,27 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         return rows;
     }
 
-    /// <summary>Deletes the row with <paramref name="entity"/>'s key; returns the rows deleted (0 or 1).</summary>
-    public Task<int> DeleteAsync(TEntity entity, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes the row with <paramref name="entity"/>'s key; returns the rows deleted (0 or 1). With a
+    /// <c>[ConcurrencyToken]</c>, only the row still at the entity's version is deleted.
+    /// </summary>
+    /// <exception cref="ConcurrencyException">The entity has a concurrency token and its row was changed or deleted since it was read; nothing was deleted.</exception>
+    public async Task<int> DeleteAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var values = new ParameterValues(Map.Table.KeyColumns.Count);
+        var values = new ParameterValues(Map.Table.KeyColumns.Count + 1);
         _map.BindKeyOf(entity, values);
-        return DeleteByKeyAsync(values, cancellationToken);
+        _map.BindConcurrencyToken(entity, values);
+        var rows = await DeleteByKeyAsync(values, cancellationToken).ConfigureAwait(false);
+        if (rows == 0 && Map.Table.ConcurrencyToken is { } token)
+        {
+            throw new ConcurrencyException(Map.Table.EntityName, Map.Table.Name, token.Name, Statements.DeleteByKeyAndToken);
+        }
+
+        return rows;
     }
 
-    /// <summary>Deletes the row with key <paramref name="key"/>; returns the rows deleted (0 or 1).</summary>
+    /// <summary>Deletes the row with key <paramref name="key"/>, whatever its version; returns the rows deleted (0 or 1).</summary>
     public Task<int> DeleteAsync(TKey key, CancellationToken cancellationToken = default)
     {
         var values = new ParameterValues(Map.Table.KeyColumns.Count);
@@ -158,20 +182,29 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public Task<int> DeleteAllAsync(CancellationToken cancellationToken = default) =>
         CascadeDeleter.DeleteAsync(Database, Map.Table, Condition.True, [], null, cancellationToken);
 
-    /// <summary>Deletes one row by key; dependents declared ON DELETE CASCADE or SET NULL are handled first.</summary>
+    /// <summary>
+    /// Deletes one row by key (and by version, when <paramref name="values"/> carries one after the key);
+    /// dependents declared ON DELETE CASCADE or SET NULL are handled first.
+    /// </summary>
     private Task<int> DeleteByKeyAsync(ParameterValues values, CancellationToken cancellationToken)
     {
+        var keys = Map.Table.KeyColumns;
+        var withToken = values.Count > keys.Count;
         if (Database.Schema.DependentsOf(Map.Table).Count == 0)
         {
-            return Database.Executor.ExecuteAsync(new SqlStatement(Statements.DeleteByKey, values.ToArray()), Map.Table, cancellationToken);
+            return Database.Executor.ExecuteAsync(new SqlStatement(withToken ? Statements.DeleteByKeyAndToken : Statements.DeleteByKey, values.ToArray()), Map.Table, cancellationToken);
         }
 
         Condition? byKey = null;
-        var keys = Map.Table.KeyColumns;
         for (var i = 0; i < keys.Count; i++)
         {
             var equal = new ValueComparison(new ColumnRef(keys[i], 0), ComparisonOperator.Equal, values[i]);
             byKey = byKey is null ? equal : new LogicalCondition(byKey, equal, isAnd: true);
+        }
+
+        if (withToken)
+        {
+            byKey = new LogicalCondition(byKey!, new ValueComparison(new ColumnRef(Map.Table.ConcurrencyToken!, 0), ComparisonOperator.Equal, values[keys.Count]), isAnd: true);
         }
 
         return CascadeDeleter.DeleteAsync(Database, Map.Table, byKey!, [], null, cancellationToken);

@@ -38,7 +38,7 @@ public abstract class ReadOnlyDatabase
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return _database.RunUnitAsync((transaction, ct) => work(new ReadOnlyTransaction(transaction), ct), isolationLevel, isReadOnly: true, cancellationToken);
+        return _database.RunUnitAsync((transaction, ct) => work(new ReadOnlyTransaction(transaction), ct), null, isolationLevel, isReadOnly: true, cancellationToken);
     }
 
     /// <inheritdoc cref="DatabaseContext.QueryAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>

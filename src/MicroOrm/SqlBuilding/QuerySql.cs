@@ -75,6 +75,12 @@ internal static class QuerySql
             writer.Append(", ").Append(column.QuotedName).Append(" = ").Parameter(now);
         }
 
+        // Every update moves the version on, so that an entity read before it cannot be saved over it.
+        if (table.ConcurrencyToken is { } token && !Assigns(assignments, token))
+        {
+            writer.Append(", ").Append(token.QuotedName).Append(" = ").Append(token.QuotedName).Append(" + 1");
+        }
+
         WriteWhere(writer, shape.Where);
         WriteOrderBy(writer, shape.Orderings);
         WriteLimit(writer, null, shape.Take);

@@ -17,7 +17,7 @@ internal sealed class TableStatements
         foreach (var column in table.Columns)
         {
             if (!column.IsAutoIncrement) insertColumns.Add(column);
-            if (!column.IsKey && !column.IsAutoIncrement && (column.Flags & ColumnFlags.CreatedAt) == 0) updateColumns.Add(column);
+            if (!column.IsKey && !column.IsAutoIncrement && (column.Flags & (ColumnFlags.CreatedAt | ColumnFlags.ConcurrencyToken)) == 0) updateColumns.Add(column);
         }
 
         InsertColumnCount = insertColumns.Count;
@@ -32,10 +32,19 @@ internal sealed class TableStatements
             update.Append(updateColumns[i].QuotedName).Append(" = ").Append(SqlWriter.ParameterName(parameter++));
         }
 
-        Update = updateColumns.Count == 0 ? null : update.Append(KeyCondition(table, ref parameter)).ToString();
+        var token = table.ConcurrencyToken;
+        if (token is not null)
+        {
+            // The version moves on with every update; the WHERE below checks the one the entity was read with.
+            if (updateColumns.Count > 0) update.Append(", ");
+            update.Append(token.QuotedName).Append(" = ").Append(token.QuotedName).Append(" + 1");
+        }
+
+        Update = updateColumns.Count == 0 && token is null ? null : update.Append(KeyCondition(table, ref parameter)).Append(TokenCondition(token, ref parameter)).ToString();
 
         parameter = 0;
         DeleteByKey = "DELETE FROM " + table.QuotedName + KeyCondition(table, ref parameter);
+        DeleteByKeyAndToken = token is null ? DeleteByKey : DeleteByKey + TokenCondition(token, ref parameter);
         parameter = 0;
         FindByKey = "SELECT " + table.SelectList + " FROM " + table.QuotedName + KeyCondition(table, ref parameter);
 
@@ -47,6 +56,13 @@ internal sealed class TableStatements
             first = false;
             // VALUES(column) is accepted by MySQL 8 (deprecated there, still supported) and by MariaDB, which lacks the row alias syntax.
             upsert.Append(column.QuotedName).Append(" = VALUES(").Append(column.QuotedName).Append(')');
+        }
+
+        if (token is not null)
+        {
+            if (!first) upsert.Append(", ");
+            first = false;
+            upsert.Append(token.QuotedName).Append(" = ").Append(token.QuotedName).Append(" + 1");
         }
 
         foreach (var key in table.KeyColumns)
@@ -76,11 +92,17 @@ internal sealed class TableStatements
     /// <summary>A one-row INSERT.</summary>
     public string Insert { get; }
 
-    /// <summary>UPDATE of every updatable column by key; <see langword="null"/> when only key columns exist.</summary>
+    /// <summary>
+    /// UPDATE of every updatable column by key (and, with a <c>[ConcurrencyToken]</c>, by the version read, which it
+    /// increments); <see langword="null"/> when only key columns exist.
+    /// </summary>
     public string? Update { get; }
 
     /// <summary>DELETE by key.</summary>
     public string DeleteByKey { get; }
+
+    /// <summary>DELETE by key and <c>[ConcurrencyToken]</c> value; the same as <see cref="DeleteByKey"/> without a token.</summary>
+    public string DeleteByKeyAndToken { get; }
 
     /// <summary>SELECT by key.</summary>
     public string FindByKey { get; }
@@ -112,6 +134,9 @@ internal sealed class TableStatements
 
         return builder.ToString();
     }
+
+    private static string TokenCondition(ColumnInfo? token, ref int parameter) =>
+        token is null ? "" : " AND " + token.QuotedName + " = " + SqlWriter.ParameterName(parameter++);
 
     private static string JoinNames(List<ColumnInfo> columns)
     {

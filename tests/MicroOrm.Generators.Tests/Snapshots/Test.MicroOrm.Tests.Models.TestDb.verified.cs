@@ -14,11 +14,13 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Note, global::MicroOrm.Tests.Models.Note.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Placement, global::MicroOrm.Tests.Models.Placement.Columns, (int, int)>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Profile, global::MicroOrm.Tests.Models.Profile.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Signup, global::MicroOrm.Tests.Models.Signup.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Tally, global::MicroOrm.Tests.Models.Tally.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int>(),
         };
@@ -33,11 +35,13 @@ namespace MicroOrm.Tests.Models
             Memberships = new(this);
             Notes = new(this);
             People = new(this);
+            Placements = new(this);
             Points = new(this);
             Products = new(this);
             Profiles = new(this);
             Settings = new(this);
             Signups = new(this);
+            Tallies = new(this);
             Teams = new(this);
             TeamMembers = new(this);
         }
@@ -79,6 +83,9 @@ namespace MicroOrm.Tests.Models
         /// <summary>The table <c>people</c> of <see cref="global::MicroOrm.Tests.Models.Person"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int> People { get; }
 
+        /// <summary>The table <c>placements</c> of <see cref="global::MicroOrm.Tests.Models.Placement"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Placement, global::MicroOrm.Tests.Models.Placement.Columns, (int, int)> Placements { get; }
+
         /// <summary>The table <c>points</c> of <see cref="global::MicroOrm.Tests.Models.Point"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int> Points { get; }
 
@@ -93,6 +100,9 @@ namespace MicroOrm.Tests.Models
 
         /// <summary>The table <c>signups</c> of <see cref="global::MicroOrm.Tests.Models.Signup"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Signup, global::MicroOrm.Tests.Models.Signup.Columns, int> Signups { get; }
+
+        /// <summary>The table <c>tallies</c> of <see cref="global::MicroOrm.Tests.Models.Tally"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Tally, global::MicroOrm.Tests.Models.Tally.Columns, int> Tallies { get; }
 
         /// <summary>The table <c>teams</c> of <see cref="global::MicroOrm.Tests.Models.Team"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int> Teams { get; }
@@ -118,11 +128,13 @@ namespace MicroOrm.Tests.Models
                 Memberships = new(database.Memberships);
                 Notes = new(database.Notes);
                 People = new(database.People);
+                Placements = new(database.Placements);
                 Points = new(database.Points);
                 Products = new(database.Products);
                 Profiles = new(database.Profiles);
                 Settings = new(database.Settings);
                 Signups = new(database.Signups);
+                Tallies = new(database.Tallies);
                 Teams = new(database.Teams);
                 TeamMembers = new(database.TeamMembers);
             }
@@ -145,6 +157,9 @@ namespace MicroOrm.Tests.Models
             /// <summary>The table <c>people</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int> People { get; }
 
+            /// <summary>The table <c>placements</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Placement, global::MicroOrm.Tests.Models.Placement.Columns, (int, int)> Placements { get; }
+
             /// <summary>The table <c>points</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int> Points { get; }
 
@@ -159,6 +174,9 @@ namespace MicroOrm.Tests.Models
 
             /// <summary>The table <c>signups</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Signup, global::MicroOrm.Tests.Models.Signup.Columns, int> Signups { get; }
+
+            /// <summary>The table <c>tallies</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Tally, global::MicroOrm.Tests.Models.Tally.Columns, int> Tallies { get; }
 
             /// <summary>The table <c>teams</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int> Teams { get; }

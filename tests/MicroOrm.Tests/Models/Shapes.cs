@@ -59,3 +59,22 @@ public partial class Counter
 public partial class TestDb
 {
 }
+
+/// <summary>A composite key declared in the opposite order to its properties: the key tuple follows Order.</summary>
+[Table]
+public partial class Placement
+{
+    [Key(Order = 1)] public int Slot { get; set; }
+    [Key(Order = 0)] public int Shelf { get; set; }
+    [MaxLength(40)] public string Item { get; set; } = "";
+}
+
+/// <summary>An optimistic-concurrency counter: every update moves Version on and checks the one it read.</summary>
+[Table]
+public partial class Tally
+{
+    [Key] public int Id { get; set; }
+    [MaxLength(64), Unique] public string Name { get; set; } = "";
+    public long Total { get; set; }
+    [ConcurrencyToken] public int Version { get; set; }
+}

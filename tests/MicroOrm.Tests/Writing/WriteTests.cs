@@ -48,6 +48,23 @@ public sealed class WriteTests(TestDbFixture database) : IClassFixture<TestDbFix
     }
 
     [Fact]
+    public async Task A_composite_key_follows_its_declared_order_not_the_property_order()
+    {
+        await using var db = database.Connect();
+        var placement = new Placement { Shelf = 7, Slot = 3, Item = "lamp" };
+        await db.Placements.InsertAsync(placement, Ct);
+        await db.Placements.InsertAsync(new Placement { Shelf = 3, Slot = 7, Item = "vase" }, Ct);
+
+        // The key tuple is (Shelf, Slot): [Key(Order = 0)] first.
+        Assert.Equal("lamp", (await db.Placements.FindAsync((7, 3), Ct))!.Item);
+        placement.Item = "bulb";
+        Assert.Equal(1, await db.Placements.UpdateAsync(placement, Ct));
+        Assert.Equal(("bulb", "vase"), ((await db.Placements.FindAsync((7, 3), Ct))!.Item, (await db.Placements.FindAsync((3, 7), Ct))!.Item));
+        Assert.Equal(1, await db.Placements.DeleteAsync((3, 7), Ct));
+        Assert.Equal(["bulb"], (await db.Placements.ToListAsync(Ct)).Select(p => p.Item));
+    }
+
+    [Fact]
     public async Task InsertMany_of_nothing_sends_nothing() =>
         Assert.Equal(0, await database.Connect().Products.InsertManyAsync([], Ct));
 
