@@ -53,11 +53,34 @@ apt_index_is_stale() {
   [ -z "$newest" ]
 }
 
+# Installs Debian packages, refreshing a stale package index first.
+apt_install() {
+  if apt_index_is_stale; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || fail "apt-get update failed; check the machine's package sources"
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# The demo needs a server: the one in MICROORM_CONNECTION_STRING, or a throwaway MariaDB.
 require_server() {
   if [ -n "${MICROORM_CONNECTION_STRING:-}" ]; then
     say "Using the server in MICROORM_CONNECTION_STRING."
     return
   fi
+  require_server_programs
+}
+
+# The tests always need the server programs: besides the run's server, some tests start servers of their own
+# (stopped and restarted, with TLS certificates made by openssl).
+require_test_tools() {
+  require_server_programs
+  command -v openssl >/dev/null 2>&1 && return
+  command -v apt-get >/dev/null 2>&1 || fail "openssl is not installed (the TLS tests make their certificates with it): install it"
+  say "Installing openssl (the TLS tests make their certificates with it)..."
+  apt_install openssl || fail "apt-get install openssl failed; install openssl by hand"
+}
+
+require_server_programs() {
   if have_server_programs; then
     return
   fi
@@ -65,11 +88,7 @@ require_server() {
     fail "no MySQL or MariaDB server is installed and this is not a Debian/Ubuntu machine: install MariaDB 10.11+ or MySQL 8 (mariadbd or mysqld on PATH), or set MICROORM_CONNECTION_STRING to a server you can use"
   fi
   say "Installing mariadb-server (the tests and the demo run against a throwaway MariaDB)..."
-  if apt_index_is_stale; then
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || fail "apt-get update failed; check the machine's package sources"
-  fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mariadb-server >/dev/null \
-    || fail "apt-get install mariadb-server failed; install MariaDB by hand or set MICROORM_CONNECTION_STRING"
+  apt_install mariadb-server || fail "apt-get install mariadb-server failed; install MariaDB by hand or set MICROORM_CONNECTION_STRING"
   have_server_programs || fail "mariadb-server was installed but mariadbd was not found"
 }
 
@@ -89,7 +108,7 @@ test_summary() {
 
 run_tests() {
   require_dotnet
-  require_server
+  require_test_tools
   rm -rf "$results"
   mkdir -p "$results"
   local status=0

@@ -50,7 +50,7 @@ public sealed class ThrowawayServer : IDatabaseServer
     public string Folder { get; }
 
     /// <summary>The server's process id.</summary>
-    public int ServerProcessId { get; }
+    public int ServerProcessId { get; private set; }
 
     /// <summary>What <c>SELECT VERSION()</c> answered.</summary>
     public string Version { get; }
@@ -93,23 +93,64 @@ public sealed class ThrowawayServer : IDatabaseServer
         }
     }
 
+    /// <summary>
+    /// Stops the server cleanly, as an outage would: connections are dropped and new ones refused, until
+    /// <see cref="StartAgainAsync"/>. Its data and port are kept.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await File.WriteAllTextAsync(HoldFile, "", cancellationToken).ConfigureAwait(false);
+        await ShutdownAsync().ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        while (IsRunning(ServerProcessId))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30)) throw new InvalidOperationException($"The throwaway server {ServerProcessId} did not stop within 30 s.");
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the server stopped by <see cref="StopAsync"/> again, on the same data and port, and waits until it answers.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        var before = ServerProcessId;
+        File.Delete(HoldFile);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (clock.Elapsed > TimeSpan.FromSeconds(60)) throw new InvalidOperationException("The throwaway server did not start again within 60 s.");
+            if (int.TryParse(await ReadOrEmptyAsync(Path.Combine(Folder, "server.pid"), cancellationToken).ConfigureAwait(false), out var pid) && pid != before)
+            {
+                try
+                {
+                    await using var connection = new MySqlConnection(ConnectionString + ";Pooling=false;Connection Timeout=2");
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    ServerProcessId = pid;
+                    return;
+                }
+                catch (MySqlException)
+                {
+                    // Still starting.
+                }
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Shuts the server down and deletes its folder; kills it when it does not stop within 20 seconds.</summary>
     public async ValueTask DisposeAsync()
     {
         // Idempotent: a test may stop the server early and still leave it in an await using.
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        try
+        if (File.Exists(HoldFile))
         {
-            await using var connection = new MySqlConnection(ConnectionString + ";Pooling=false;Connection Timeout=5");
-            await connection.OpenAsync().ConfigureAwait(false);
-            await using var command = new MySqlCommand("SHUTDOWN", connection);
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is MySqlException or InvalidOperationException or IOException)
-        {
-            // Already gone, or not answering: the kill below takes over.
+            // Stopped on purpose: tell the watchdog to finish instead of starting it again.
+            File.WriteAllText(Path.Combine(Folder, "finish"), "");
+            File.Delete(HoldFile);
         }
 
+        await ShutdownAsync().ConfigureAwait(false);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try
         {
@@ -123,6 +164,48 @@ public sealed class ThrowawayServer : IDatabaseServer
 
         _watchdog.Dispose();
         TryDeleteFolder(Folder);
+    }
+
+    private string HoldFile => Path.Combine(Folder, "hold");
+
+    private static async Task<string> ReadOrEmptyAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)).Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ShutdownAsync()
+    {
+        try
+        {
+            await using var connection = new MySqlConnection(ConnectionString + ";Pooling=false;Connection Timeout=5");
+            await connection.OpenAsync().ConfigureAwait(false);
+            await using var command = new MySqlCommand("SHUTDOWN", connection);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is MySqlException or InvalidOperationException or IOException)
+        {
+            // Already gone, or not answering: the caller's kill takes over.
+        }
     }
 
     internal static string BuildConnectionString(int port) => new MySqlConnectionStringBuilder

@@ -4,6 +4,10 @@
 # When the server has exited, for whatever reason, the data folder is deleted. Because the watcher follows the
 # owner's pid, the server is removed even when the owner is killed outright and never runs its own cleanup.
 #
+# A server stopped while the file "hold" exists in the folder is an outage on purpose: the shell waits, keeping the
+# folder, until the file is removed, then starts the server again on the same data and port (unless the file "finish"
+# appeared meanwhile: then it cleans up and ends).
+#
 # usage: watchdog.sh OWNER_PID DATA_FOLDER SERVER [ARGUMENTS...]
 owner=$1
 folder=$2
@@ -12,32 +16,48 @@ shift 2
 # The owner reads what this prints; if the owner is gone, writing must not kill the shell before it cleans up.
 trap '' PIPE
 
-"$@" >"$folder/server.log" 2>&1 &
-server=$!
-echo "$server" >"$folder/server.pid"
-
-(
-  while kill -0 "$owner" 2>/dev/null && kill -0 "$server" 2>/dev/null; do
-    sleep 0.3
-  done
-  kill -TERM "$server" 2>/dev/null
+stop_server() {
+  pid=$(cat "$folder/server.pid" 2>/dev/null)
+  [ -n "$pid" ] || return 0
+  kill -TERM "$pid" 2>/dev/null
   waited=0
-  while kill -0 "$server" 2>/dev/null && [ "$waited" -lt 100 ]; do
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 100 ]; do
     sleep 0.1
     waited=$((waited + 1))
   done
-  kill -KILL "$server" 2>/dev/null
+  kill -KILL "$pid" 2>/dev/null
+}
+
+(
+  while kill -0 "$owner" 2>/dev/null; do
+    sleep 0.3
+  done
+  rm -f "$folder/hold"
+  stop_server
 ) &
 watcher=$!
 
-trap 'kill -TERM "$server" 2>/dev/null' TERM INT HUP
+trap 'touch "$folder/finish"; rm -f "$folder/hold"; kill -TERM "$(cat "$folder/server.pid" 2>/dev/null)" 2>/dev/null' TERM INT HUP
 
-# A trapped signal interrupts wait; keep waiting until the server has really exited.
-status=0
 while :; do
-  wait "$server"
-  status=$?
-  kill -0 "$server" 2>/dev/null || break
+  "$@" >>"$folder/server.log" 2>&1 &
+  server=$!
+  echo "$server" >"$folder/server.pid"
+
+  # A trapped signal interrupts wait; keep waiting until the server has really exited.
+  status=0
+  while :; do
+    wait "$server"
+    status=$?
+    kill -0 "$server" 2>/dev/null || break
+  done
+
+  [ -f "$folder/hold" ] || break
+  while [ -f "$folder/hold" ] && kill -0 "$owner" 2>/dev/null; do
+    sleep 0.1
+  done
+  kill -0 "$owner" 2>/dev/null || break
+  [ -f "$folder/finish" ] && break
 done
 
 # A server that failed says why in its log: pass the end of it on before the folder goes.

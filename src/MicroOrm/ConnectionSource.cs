@@ -18,6 +18,7 @@ public abstract class ConnectionSource : IAsyncDisposable
     private protected ConnectionSource(MicroOrmOptions options, MySqlConnectionStringBuilder settings, string databaseName)
     {
         Options = options;
+        CommandTimeoutSeconds = (int)settings.DefaultCommandTimeout;
         Telemetry = new CommandTelemetry(options, databaseName, ServerAddressOf(settings), (int)settings.Port);
     }
 
@@ -64,6 +65,9 @@ public abstract class ConnectionSource : IAsyncDisposable
     internal MicroOrmOptions Options { get; }
 
     internal CommandTelemetry Telemetry { get; }
+
+    /// <summary>How long a command may run, in seconds (0: no limit); MicroOrm enforces it itself (see <c>CommandGuard</c>).</summary>
+    internal int CommandTimeoutSeconds { get; }
 
     /// <summary>Checks that backslashes in values are escaped the way the session reads them.</summary>
     internal abstract BackslashGuard Backslashes { get; }

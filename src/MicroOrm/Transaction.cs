@@ -82,11 +82,13 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
         var scope = _executor.Telemetry.Start(Commit, null);
         try
         {
-            await _transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+            // A COMMIT is never cancelled half-way (its outcome would be unknown): the token is checked before it is sent.
+            cancellationToken.ThrowIfCancellationRequested();
+            await _transaction!.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             _state = State.Committed;
             scope.Succeeded(0, written: false);
         }
-        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or InvalidOperationException)
+        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
             _state = State.Failed;
             var failure = CommitFailed(exception);
@@ -124,12 +126,13 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
                 var scope = _executor.Telemetry.Start(IsReadOnly ? StartReadOnly : Start, null);
                 try
                 {
-                    _transaction = await _lease.Connection.BeginTransactionAsync(IsolationLevel, IsReadOnly, cancellationToken).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    _transaction = await _lease.Connection.BeginTransactionAsync(IsolationLevel, IsReadOnly, CancellationToken.None).ConfigureAwait(false);
                     scope.Succeeded(0, written: false);
                 }
                 catch (Exception exception)
                 {
-                    scope.Failed(exception is MySqlException server ? ServerErrors.Translate(server, scope.Statement, null) : exception);
+                    Failed(scope, exception);
                     throw;
                 }
             }
@@ -176,7 +179,7 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
             {
                 await RollbackCoreAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is MySqlException or System.IO.IOException or InvalidOperationException)
+            catch (Exception exception) when (exception is MicroOrmException or MySqlException or System.IO.IOException or System.Net.Sockets.SocketException or InvalidOperationException)
             {
                 // The connection is broken: the server rolls the transaction back when the session ends.
                 _state = State.Failed;
@@ -197,13 +200,14 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
         var scope = _executor.Telemetry.Start(Rollback, null);
         try
         {
-            await _transaction!.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            await _transaction!.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             _state = State.RolledBack;
             scope.Succeeded(0, written: false);
         }
         catch (Exception exception)
         {
-            scope.Failed(exception is MySqlException server ? ServerErrors.Translate(server, Rollback, null) : exception);
+            Failed(scope, exception);
             throw;
         }
         finally
@@ -221,20 +225,14 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
         try
         {
             await using var command = new MySqlCommand(sql, lease.Connection, lease.Transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             scope.Succeeded(0, written: false);
         }
         catch (Exception exception)
         {
-            if (exception is not MySqlException server)
-            {
-                scope.Failed(exception);
-                throw;
-            }
-
-            var failure = ServerErrors.Translate(server, statement, null);
-            scope.Failed(failure);
-            throw failure;
+            Failed(scope, exception);
+            throw;
         }
         finally
         {
@@ -268,6 +266,14 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
         {
             throw new InvalidOperationException($"Cannot {action}: the enclosing transaction has already ended.");
         }
+    }
+
+    /// <summary>Records a failed transaction statement; a server error or broken connection is thrown from here as a <see cref="MicroOrmException"/>.</summary>
+    private static void Failed(in Diagnostics.CommandScope scope, Exception exception)
+    {
+        var failure = ServerErrors.TranslateAny(exception, scope.Statement, null);
+        scope.Failed(failure);
+        if (!ReferenceEquals(failure, exception)) throw failure;
     }
 
     private static MicroOrmException CommitFailed(Exception exception) =>

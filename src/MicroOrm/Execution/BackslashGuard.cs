@@ -75,7 +75,9 @@ internal sealed class BackslashGuard
     internal static async Task<bool> QueryModeAsync(MySqlConnection connection, MySqlTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = new MySqlCommand("SELECT @@SESSION.sql_mode", connection, transaction);
-        var mode = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string ?? "";
+        // A quick read: the token is checked before it, never handed to MySqlConnector (see CommandGuard).
+        cancellationToken.ThrowIfCancellationRequested();
+        var mode = await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) as string ?? "";
         return mode.Contains("NO_BACKSLASH_ESCAPES", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -83,14 +83,26 @@ internal sealed class CommandExecutor
         {
             command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
             scope = Telemetry.Start(statement, null);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return new OpenReader(lease, command, reader, statement, scope, Telemetry.Sensitive);
+            MySqlDataReader reader;
+            using (var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds))
+            {
+                try
+                {
+                    reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    Failed(scope, guard, exception, statement, null, cancellationToken);
+                    throw;
+                }
+            }
+
+            return new OpenReader(lease, command, reader, statement, scope, this);
         }
-        catch (Exception exception)
+        catch
         {
             if (command is not null) await command.DisposeAsync().ConfigureAwait(false);
             await lease.ReleaseAsync().ConfigureAwait(false);
-            Failed(scope, exception, statement, null);
             throw;
         }
     }
@@ -106,29 +118,32 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        var scope = default(CommandScope);
         try
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            scope = Telemetry.Start(statement, table);
-            T? row = default;
-            var found = false;
-            await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false))
+            var scope = Telemetry.Start(statement, table);
+            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
+            try
             {
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                T? row = default;
+                var found = false;
+                await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, CancellationToken.None).ConfigureAwait(false))
                 {
-                    row = (rowReader ?? readerFactory!(reader)).Read(reader);
-                    found = true;
+                    if (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    {
+                        row = (rowReader ?? readerFactory!(reader)).Read(reader);
+                        found = true;
+                    }
                 }
-            }
 
-            scope.Succeeded(found ? 1 : 0, written: false);
-            return row;
-        }
-        catch (Exception exception)
-        {
-            Failed(scope, exception, statement, table);
-            throw;
+                scope.Succeeded(found ? 1 : 0, written: false);
+                return row;
+            }
+            catch (Exception exception)
+            {
+                Failed(scope, guard, exception, statement, table, cancellationToken);
+                throw;
+            }
         }
         finally
         {
@@ -141,29 +156,32 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        var scope = default(CommandScope);
         try
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            scope = Telemetry.Start(statement, table);
-            T value = default!;
-            var found = false;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            var scope = Telemetry.Start(statement, table);
+            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
+            try
             {
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                T value = default!;
+                var found = false;
+                await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
                 {
-                    value = ValueReader.Read<T>(reader, 0, null);
-                    found = true;
+                    if (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    {
+                        value = ValueReader.Read<T>(reader, 0, null);
+                        found = true;
+                    }
                 }
-            }
 
-            scope.Succeeded(found ? 1 : 0, written: false);
-            return value;
-        }
-        catch (Exception exception)
-        {
-            Failed(scope, exception, statement, table);
-            throw;
+                scope.Succeeded(found ? 1 : 0, written: false);
+                return value;
+            }
+            catch (Exception exception)
+            {
+                Failed(scope, guard, exception, statement, table, cancellationToken);
+                throw;
+            }
         }
         finally
         {
@@ -180,34 +198,22 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        var scope = default(CommandScope);
         try
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            scope = Telemetry.Start(statement, table);
-            var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            scope.Succeeded(Math.Max(rows, 0), written: true);
-            return (rows, command.LastInsertedId);
-        }
-        catch (Exception exception)
-        {
-            Failed(scope, exception, statement, table);
-            throw;
-        }
-        finally
-        {
-            await lease.ReleaseAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Runs <paramref name="work"/> on one connection: the ambient transaction's, or one leased for the duration.</summary>
-    public async Task<T> WithConnectionAsync<T>(Func<MySqlConnection, MySqlTransaction?, Task<T>> work, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(null, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await work(lease.Connection, lease.Transaction).ConfigureAwait(false);
+            var scope = Telemetry.Start(statement, table);
+            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
+            try
+            {
+                var rows = await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+                scope.Succeeded(Math.Max(rows, 0), written: true);
+                return (rows, command.LastInsertedId);
+            }
+            catch (Exception exception)
+            {
+                Failed(scope, guard, exception, statement, table, cancellationToken);
+                throw;
+            }
         }
         finally
         {
@@ -219,28 +225,31 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        var scope = default(CommandScope);
         try
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            scope = Telemetry.Start(statement, table);
-            var list = new List<T>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            var scope = Telemetry.Start(statement, table);
+            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
+            try
             {
-                var rows = rowReader ?? readerFactory!(reader);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                var list = new List<T>();
+                await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
                 {
-                    list.Add(rows.Read(reader));
+                    var rows = rowReader ?? readerFactory!(reader);
+                    while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    {
+                        list.Add(rows.Read(reader));
+                    }
                 }
-            }
 
-            scope.Succeeded(list.Count, written: false);
-            return list;
-        }
-        catch (Exception exception)
-        {
-            Failed(scope, exception, statement, table);
-            throw;
+                scope.Succeeded(list.Count, written: false);
+                return list;
+            }
+            catch (Exception exception)
+            {
+                Failed(scope, guard, exception, statement, table, cancellationToken);
+                throw;
+            }
         }
         finally
         {
@@ -261,19 +270,20 @@ internal sealed class CommandExecutor
         {
             await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
             scope = Telemetry.Start(statement, table);
+            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
             MySqlDataReader reader;
             try
             {
-                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
                 ended = true;
-                Failed(scope, exception, statement, table);
-            throw;
+                Failed(scope, guard, exception, statement, table, cancellationToken);
+                throw;
             }
 
-            await using (reader.ConfigureAwait(false))
+            try
             {
                 var rows = rowReader ?? readerFactory!(reader);
                 while (true)
@@ -281,13 +291,15 @@ internal sealed class CommandExecutor
                     bool more;
                     try
                     {
-                        more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                        // The timeout counts the server's time for each row, not the consumer's between rows.
+                        guard?.Restart();
+                        more = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
                     }
                     catch (Exception exception)
                     {
                         ended = true;
-                        Failed(scope, exception, statement, table);
-            throw;
+                        Failed(scope, guard, exception, statement, table, cancellationToken);
+                        throw;
                     }
 
                     if (!more) break;
@@ -295,12 +307,32 @@ internal sealed class CommandExecutor
                     yield return rows.Read(reader);
                 }
             }
+            finally
+            {
+                await DisposeQuietlyAsync(reader).ConfigureAwait(false);
+            }
         }
         finally
         {
             // A consumer that stops early still ends the command: the rows it took are the rows read.
             if (!ended && scope.IsStarted) scope.Succeeded(count, written: false);
             await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Disposes a reader whose consumer is done with it. Disposing reads what is left of the results; if the connection
+    /// broke meanwhile that fails, and the consumer, which has what it asked for, is not told: the broken session is
+    /// discarded when the lease is released.
+    /// </summary>
+    internal static async ValueTask DisposeQuietlyAsync(MySqlDataReader reader)
+    {
+        try
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
+        {
         }
     }
 
@@ -318,12 +350,14 @@ internal sealed class CommandExecutor
     }
 
     /// <summary>
-    /// Records a failed command. A server error is thrown from here as a <see cref="MicroOrmException"/> without
-    /// values; anything else (cancellation, a broken connection) returns, and the caller rethrows it unchanged.
+    /// Records a failed command and throws what the caller should see: <see cref="OperationCanceledException"/> when
+    /// the caller cancelled, the timeout error when the command timeout passed, a <see cref="MicroOrmException"/>
+    /// without values for a server error. Anything else returns, and the caller rethrows it unchanged.
     /// </summary>
-    private void Failed(in CommandScope scope, Exception exception, SqlStatement statement, TableInfo? table)
+    internal void Failed(in CommandScope scope, CommandGuard? guard, Exception exception, SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
     {
-        var thrown = exception is MySqlException server ? ServerErrors.Translate(server, statement, table, Telemetry.Sensitive) : exception;
+        var thrown = guard?.Explain(exception, statement, cancellationToken)
+            ?? ServerErrors.TranslateAny(exception, statement, table, Telemetry.Sensitive);
         if (scope.IsStarted) scope.Failed(thrown);
         if (!ReferenceEquals(thrown, exception)) throw thrown;
     }

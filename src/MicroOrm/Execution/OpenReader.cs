@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Diagnostics;
 using MySqlConnector;
@@ -9,7 +10,7 @@ namespace MicroOrm.Execution;
 /// A data reader with the command and connection lease it depends on, released together. The command's telemetry
 /// scope stays open while the result sets are read, and closes with the rows read or the failure.
 /// </summary>
-internal sealed class OpenReader(ConnectionLease lease, MySqlCommand command, MySqlDataReader reader, SqlStatement statement, CommandScope scope, bool sensitive)
+internal sealed class OpenReader(ConnectionLease lease, MySqlCommand command, MySqlDataReader reader, SqlStatement statement, CommandScope scope, CommandExecutor executor)
 {
     private bool _ended;
 
@@ -20,20 +21,22 @@ internal sealed class OpenReader(ConnectionLease lease, MySqlCommand command, My
     /// <summary>Rows read so far, over every result set.</summary>
     public long RowsRead { get; set; }
 
-    /// <summary>Records a failure while reading; a server error comes back as the exception to throw instead.</summary>
-    public Exception Failed(Exception exception)
+    /// <summary>Guards one read against the caller's token and the command timeout.</summary>
+    public CommandGuard? Guard(CancellationToken cancellationToken) => CommandGuard.Start(command, cancellationToken, executor.Source.CommandTimeoutSeconds);
+
+    /// <summary>Records a failure while reading and throws what the caller should see; returns when the exception is to be rethrown as it is.</summary>
+    public void Failed(CommandGuard? guard, Exception exception, CancellationToken cancellationToken)
     {
-        var thrown = exception is MySqlException server ? ServerErrors.Translate(server, Statement, null, sensitive) : exception;
-        if (!_ended) scope.Failed(thrown);
+        var recorded = _ended ? default : scope;
         _ended = true;
-        return thrown;
+        executor.Failed(recorded, guard, exception, Statement, null, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (!_ended) scope.Succeeded(RowsRead, written: false);
         _ended = true;
-        await Reader.DisposeAsync().ConfigureAwait(false);
+        await CommandExecutor.DisposeQuietlyAsync(Reader).ConfigureAwait(false);
         await command.DisposeAsync().ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
     }

@@ -32,6 +32,7 @@ internal sealed class PooledConnectionSource : ConnectionSource
         DatabaseName = settings.Database;
         MaximumPoolSize = settings.Pooling ? (int)settings.MaximumPoolSize : 0;
         ConnectionTimeout = TimeSpan.FromSeconds(settings.ConnectionTimeout);
+        SslMode = settings.SslMode;
         _backslashes = new BackslashGuard(settings.NoBackslashEscapes, cacheBySession: true);
         _aligned = !ownsDataSource;
     }
@@ -44,6 +45,9 @@ internal sealed class PooledConnectionSource : ConnectionSource
     /// <summary>How long an open may wait.</summary>
     public TimeSpan ConnectionTimeout { get; }
 
+    /// <summary>The TLS mode the connections ask for.</summary>
+    public MySqlSslMode SslMode { get; }
+
     internal override BackslashGuard Backslashes => _backslashes;
 
     internal override async ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken)
@@ -54,7 +58,7 @@ internal sealed class PooledConnectionSource : ConnectionSource
             var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             return new ConnectionLease(connection, transaction: null, closeOnRelease: true);
         }
-        catch (MySqlException exception)
+        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
         {
             var failure = ConnectionErrors.Translate(exception, this);
             Telemetry.ConnectionFailed(failure);

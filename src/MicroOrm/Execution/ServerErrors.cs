@@ -21,7 +21,7 @@ internal static partial class ServerErrors
     /// </param>
     public static MicroOrmException Translate(MySqlException exception, SqlStatement statement, TableInfo? table, bool showValues = false)
     {
-        var number = exception.Number;
+        var number = IsConnectionLost(exception) ? ConnectionLost : exception.Number;
         var message = exception.Message;
         var tableName = table?.Name;
         string? column = null;
@@ -70,6 +70,9 @@ internal static partial class ServerErrors
             case 1142 or 1143:
                 what = $"The database user may not run this: {message.TrimEnd('.')}. Connect as a user with that privilege; a read-only user can only query";
                 break;
+            case ConnectionLost:
+                what = $"The connection to the server was lost during the statement ({message.TrimEnd('.')}); the server rolls back a transaction that was open on it";
+                break;
             case (int)MySqlErrorCode.CommandTimeoutExpired:
                 what = "The command did not finish within the command timeout (CommandTimeout), so it was stopped on the server";
                 break;
@@ -81,12 +84,34 @@ internal static partial class ServerErrors
                 break;
         }
 
-        // MySqlConnector numbers its own errors below 1 (a timeout is -1): those are not the server's.
+        // MySqlConnector numbers its own errors below 1 (a timeout is -1): those are not the server's. Numbers from 2000
+        // are the client library's, as a lost connection (2013) is in every MySQL client.
         var code = number > 0 ? number : (int?)null;
-        var source = code is null ? "" : $" (server error {number})";
+        var source = code is null ? "" : number >= 2000 ? $" (client error {number})" : $" (server error {number})";
         var text = $"{what}{source}{(tableName is null ? "" : $" on table {tableName}")}, while running: {statement.Text}";
         return new MicroOrmException(text, carriesValues && !showValues ? null : exception, statement.Text, tableName, column, code);
     }
+
+    /// <summary>
+    /// What to throw for any failure of a statement: a server error or a broken connection (which MySqlConnector
+    /// sometimes lets through as a bare socket or I/O exception) becomes a <see cref="MicroOrmException"/>; anything
+    /// else (a cancellation, a misuse) is returned as it is.
+    /// </summary>
+    public static Exception TranslateAny(Exception exception, SqlStatement statement, TableInfo? table, bool showValues = false) => exception switch
+    {
+        MySqlException server => Translate(server, statement, table, showValues),
+        System.IO.IOException or System.Net.Sockets.SocketException => new MicroOrmException(
+            $"The connection to the server was lost during the statement ({exception.Message.TrimEnd('.')}); the server rolls back a transaction that was open on it (client error {ConnectionLost}){(table is null ? "" : $" on table {table.Name}")}, while running: {statement.Text}",
+            exception, statement.Text, table?.Name, null, ConnectionLost),
+        _ => exception,
+    };
+
+    /// <summary>CR_SERVER_LOST, the number MySQL clients give a connection that broke during a statement.</summary>
+    public const int ConnectionLost = 2013;
+
+    /// <summary>MySqlConnector reports a broken connection as error 0 around the I/O failure (an end of stream, a reset socket).</summary>
+    public static bool IsConnectionLost(MySqlException exception) =>
+        exception.Number == 0 && exception.InnerException is System.IO.IOException or System.Net.Sockets.SocketException or ObjectDisposedException;
 
     private static string? ColumnOf(string message) => Match(ColumnPattern(), message);
 

@@ -40,10 +40,12 @@ public sealed class MultipleResults : IAsyncDisposable
 
     private async Task<List<T>> ReadSetAsync<T>(Func<MySqlDataReader, RowReader<T>> readerFactory, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var reader = _open.Reader;
+        using var guard = _open.Guard(cancellationToken);
         try
         {
-            if (!_first && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            if (!_first && !await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 throw new InvalidOperationException("The command returned no more result sets.");
             }
@@ -51,15 +53,14 @@ public sealed class MultipleResults : IAsyncDisposable
             _first = false;
             var rows = readerFactory(reader);
             var list = new List<T>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(rows.Read(reader));
+            while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false)) list.Add(rows.Read(reader));
             _open.RowsRead += list.Count;
             return list;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not InvalidOperationException)
         {
-            var thrown = _open.Failed(exception);
-            if (ReferenceEquals(thrown, exception)) throw;
-            throw thrown;
+            _open.Failed(guard, exception, cancellationToken);
+            throw;
         }
     }
 }

@@ -8,6 +8,7 @@ namespace MicroOrm.Tests.Models
     {
         private static readonly global::MicroOrm.Mapping.TableInfo[] Tables =
         {
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Account, global::MicroOrm.Tests.Models.Account.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid>(),
@@ -23,12 +24,14 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Tally, global::MicroOrm.Tests.Models.Tally.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.TrialRow, global::MicroOrm.Tests.Models.TrialRow.Columns, long>(),
         };
 
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private TestDb(global::MicroOrm.ConnectionSource source, bool ownsSource)
             : base(source, ownsSource, Tables)
         {
+            Accounts = new(this);
             AllTypes = new(this);
             Counters = new(this);
             Documents = new(this);
@@ -44,6 +47,7 @@ namespace MicroOrm.Tests.Models
             Tallies = new(this);
             Teams = new(this);
             TeamMembers = new(this);
+            TrialRows = new(this);
         }
 
         /// <summary>Connects through a connection pool, owned by the returned object, to the server in <paramref name="connectionString"/>.</summary>
@@ -64,6 +68,9 @@ namespace MicroOrm.Tests.Models
 
         /// <summary>Connects to the server named by the <c>MICROORM_CONNECTION_STRING</c> environment variable.</summary>
         public static TestDb FromEnvironment() => Connect(global::MicroOrm.ConnectionStrings.FromEnvironment());
+
+        /// <summary>The table <c>accounts</c> of <see cref="global::MicroOrm.Tests.Models.Account"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Account, global::MicroOrm.Tests.Models.Account.Columns, int> Accounts { get; }
 
         /// <summary>The table <c>all_types</c> of <see cref="global::MicroOrm.Tests.Models.AllTypes"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int> AllTypes { get; }
@@ -110,6 +117,9 @@ namespace MicroOrm.Tests.Models
         /// <summary>The table <c>team_members</c> of <see cref="global::MicroOrm.Tests.Models.TeamMember"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int> TeamMembers { get; }
 
+        /// <summary>The table <c>trial_rows</c> of <see cref="global::MicroOrm.Tests.Models.TrialRow"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.TrialRow, global::MicroOrm.Tests.Models.TrialRow.Columns, long> TrialRows { get; }
+
         /// <summary>A view of this database with queries and no writes: hand it to code that must only read.</summary>
         public ReadOnlyView AsReadOnly() => _readOnly ??= new(this);
 
@@ -122,6 +132,7 @@ namespace MicroOrm.Tests.Models
             internal ReadOnlyView(TestDb database)
                 : base(database)
             {
+                Accounts = new(database.Accounts);
                 AllTypes = new(database.AllTypes);
                 Counters = new(database.Counters);
                 Documents = new(database.Documents);
@@ -137,7 +148,11 @@ namespace MicroOrm.Tests.Models
                 Tallies = new(database.Tallies);
                 Teams = new(database.Teams);
                 TeamMembers = new(database.TeamMembers);
+                TrialRows = new(database.TrialRows);
             }
+
+            /// <summary>The table <c>accounts</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Account, global::MicroOrm.Tests.Models.Account.Columns, int> Accounts { get; }
 
             /// <summary>The table <c>all_types</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int> AllTypes { get; }
@@ -183,6 +198,9 @@ namespace MicroOrm.Tests.Models
 
             /// <summary>The table <c>team_members</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int> TeamMembers { get; }
+
+            /// <summary>The table <c>trial_rows</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.TrialRow, global::MicroOrm.Tests.Models.TrialRow.Columns, long> TrialRows { get; }
         }
     }
 }

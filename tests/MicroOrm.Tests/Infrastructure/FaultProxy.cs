@@ -38,6 +38,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private TaskCompletionSource _flowing = CompletedGate();
     private int _nextLink;
     private int _commitsSeen;
+    private int _nextCommit;
     private Task _accepting;
 
     private FaultProxy(IPEndPoint server)
@@ -52,8 +53,8 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>The port the proxy listens on (127.0.0.1).</summary>
     public int Port { get; }
 
-    /// <summary>What to do to the next COMMITs; set back to <see cref="CommitFault.None"/> to stop.</summary>
-    public CommitFault OnCommit { get; set; }
+    /// <summary>Does <paramref name="fault"/> to the next COMMIT that goes through, and to no other.</summary>
+    public void FailNextCommit(CommitFault fault) => Volatile.Write(ref _nextCommit, (int)fault);
 
     /// <summary>How many COMMITs the proxy has seen go by (whatever it did to them).</summary>
     public int CommitsSeen => Volatile.Read(ref _commitsSeen);
@@ -207,6 +208,8 @@ public sealed class FaultProxy : IAsyncDisposable
                     break;
                 }
 
+                // The server's answer to this COMMIT must not reach the client: stop forwarding before it can arrive.
+                if (fault == CommitFault.DropBeforeReply) link.Mute();
                 await link.Upstream.SendAsync(packet, SocketFlags.None).ConfigureAwait(false);
                 if (fault == CommitFault.DropBeforeReply)
                 {
@@ -237,7 +240,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 var read = await link.Upstream.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
                 if (read == 0) break;
                 await _flowing.Task.ConfigureAwait(false);
-                if (link.ClientDropped) continue;
+                if (link.ClientDropped || link.Muted) continue;
                 await link.Client.SendAsync(buffer.AsMemory(0, read), SocketFlags.None).ConfigureAwait(false);
             }
         }
@@ -253,7 +256,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private CommitFault Seen()
     {
         Interlocked.Increment(ref _commitsSeen);
-        return OnCommit;
+        return (CommitFault)Interlocked.Exchange(ref _nextCommit, (int)CommitFault.None);
     }
 
     private static bool IsCommit(byte[] packet)
@@ -293,12 +296,18 @@ public sealed class FaultProxy : IAsyncDisposable
     {
         private int _clientDropped;
         private int _dropped;
+        private int _muted;
 
         public Socket Client { get; } = client;
 
         public Socket Upstream { get; } = upstream;
 
         public bool ClientDropped => Volatile.Read(ref _clientDropped) == 1;
+
+        /// <summary>Whether what the server sends is being swallowed.</summary>
+        public bool Muted => Volatile.Read(ref _muted) == 1;
+
+        public void Mute() => Volatile.Write(ref _muted, 1);
 
         public void DropClient()
         {

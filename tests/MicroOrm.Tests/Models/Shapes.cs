@@ -78,3 +78,22 @@ public partial class Tally
     public long Total { get; set; }
     [ConcurrencyToken] public int Version { get; set; }
 }
+
+/// <summary>A balance that units of work move between accounts; their sum must never change.</summary>
+[Table]
+public partial class Account
+{
+    [Key] public int Id { get; set; }
+    [MaxLength(40)] public string Owner { get; set; } = "";
+    public long Balance { get; set; }
+}
+
+/// <summary>One row written by a unit of work under test, grouped by the trial that wrote it.</summary>
+[Table]
+public partial class TrialRow
+{
+    [Key] public long Id { get; set; }
+    [MaxLength(40), Index] public string Trial { get; set; } = "";
+    public int Step { get; set; }
+    public bool IsMarker { get; set; }
+}

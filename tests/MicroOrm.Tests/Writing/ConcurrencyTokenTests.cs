@@ -13,6 +13,7 @@ namespace MicroOrm.Tests.Writing;
 /// row, every kind of update moves the version on, and a unit of work that conflicts runs again on fresh data, so 50
 /// workers adding 200 each to one counter end at exactly 10,000.
 /// </summary>
+[Collection(StressCollection.Name)]
 public sealed class ConcurrencyTokenTests(TestDbFixture database) : IClassFixture<TestDbFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,0 +1,96 @@
+using System;
+using System.Threading;
+using MySqlConnector;
+
+namespace MicroOrm.Execution;
+
+/// <summary>
+/// Stops a running command when the caller's token is cancelled or the command timeout passes, by asking the server to
+/// kill the query (<see cref="MySqlCommand.Cancel"/>). MicroOrm hands MySqlConnector no token and no timeout of its
+/// own for a command: MySqlConnector cancels from a timer or token callback that throws when the connection has just
+/// broken (it reads the dead socket's address), and an exception there ends the whole process. Here the callback
+/// cannot throw. MySqlConnector's own command timeout stays set, later than this one, as the backstop for a server that
+/// does not answer the kill.
+/// </summary>
+internal sealed class CommandGuard : IDisposable
+{
+    /// <summary>Seconds MySqlConnector's own timeout waits after ours, for the kill to work first.</summary>
+    private const int BackstopSeconds = 5;
+
+    private readonly MySqlCommand _command;
+    private readonly int _timeoutMilliseconds;
+    private CancellationTokenRegistration _registration;
+    private Timer? _timer;
+    private int _timedOut;
+
+    private CommandGuard(MySqlCommand command, CancellationToken cancellationToken, int timeoutSeconds)
+    {
+        _command = command;
+        _timeoutMilliseconds = timeoutSeconds * 1000;
+        if (cancellationToken.CanBeCanceled) _registration = cancellationToken.UnsafeRegister(static state => ((CommandGuard)state!).Cancel(), this);
+        if (timeoutSeconds > 0) _timer = new Timer(static state => ((CommandGuard)state!).TimeOut(), this, _timeoutMilliseconds, Timeout.Infinite);
+    }
+
+    /// <summary>Whether the command timeout passed (rather than the caller cancelling).</summary>
+    public bool TimedOut => Volatile.Read(ref _timedOut) == 1;
+
+    /// <summary>
+    /// Guards <paramref name="command"/>; <see langword="null"/> when there is nothing to guard against (no token that
+    /// can be cancelled, no timeout). Sets the command's own timeout to the backstop.
+    /// </summary>
+    public static CommandGuard? Start(MySqlCommand command, CancellationToken cancellationToken, int timeoutSeconds)
+    {
+        command.CommandTimeout = timeoutSeconds == 0 ? 0 : timeoutSeconds + BackstopSeconds;
+        return cancellationToken.CanBeCanceled || timeoutSeconds > 0 ? new CommandGuard(command, cancellationToken, timeoutSeconds) : null;
+    }
+
+    /// <summary>Starts the timeout again: a streaming reader times each read, not the consumer's pauses between rows.</summary>
+    public void Restart()
+    {
+        if (!TimedOut) _timer?.Change(_timeoutMilliseconds, Timeout.Infinite);
+    }
+
+    /// <summary>
+    /// What to throw for <paramref name="exception"/>, raised by the guarded command: an <see cref="OperationCanceledException"/>
+    /// when the caller cancelled, the timeout error when the time ran out, or <see langword="null"/> when the guard had
+    /// nothing to do with it.
+    /// </summary>
+    public Exception? Explain(Exception exception, SqlStatement statement, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return exception as OperationCanceledException ?? new OperationCanceledException("The operation was cancelled; the query was stopped on the server.", exception, cancellationToken);
+        if (TimedOut)
+        {
+            return new MicroOrmException(
+                "The command did not finish within the command timeout (CommandTimeout), so it was stopped on the server, while running: " + statement.Text,
+                exception,
+                statement.Text);
+        }
+
+        return null;
+    }
+
+    public void Dispose()
+    {
+        _registration.Dispose();
+        _timer?.Dispose();
+    }
+
+    private void TimeOut()
+    {
+        Volatile.Write(ref _timedOut, 1);
+        Cancel();
+    }
+
+    private void Cancel()
+    {
+        try
+        {
+            _command.Cancel();
+        }
+        catch (Exception)
+        {
+            // The connection broke while the kill was being sent: the command fails on its own, and nothing may escape
+            // a timer or token callback.
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MicroOrm.Tests.Infrastructure;
+using MicroOrm.Tests.Models;
+using MySqlConnector;
+using Xunit;
+
+namespace MicroOrm.Tests.Resilience;
+
+/// <summary>
+/// Connections killed from a second session (<c>KILL</c>) in the middle of transactions: before a random statement,
+/// or at a random moment while the transaction runs. Each transaction writes five rows and a marker; afterwards its
+/// rows are all there or none are, and every failure reached the caller as a MicroOrm exception. 200 trials here;
+/// MICROORM_STRESS=1 runs 1,000 of each kind.
+/// </summary>
+[Collection(StressCollection.Name)]
+public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixture>
+{
+    private const int RowsPerTransaction = 6;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static int Trials => Environment.GetEnvironmentVariable("MICROORM_STRESS") == "1" ? 1000 : 200;
+
+    [Fact]
+    public async Task A_connection_killed_before_a_random_statement_leaves_every_transaction_all_or_nothing()
+    {
+        await using var db = database.Connect();
+        await using var killer = await OpenKillerAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var random = new Random(20261126);
+        var outcomes = new ConcurrentDictionary<string, int>();
+
+        for (var trial = 0; trial < Trials; trial++)
+        {
+            var name = $"{run}-{trial}";
+            var killBefore = random.Next(0, RowsPerTransaction + 1); // the last index is the COMMIT
+            var outcome = await TransactionAsync(db, name, async (step, session) =>
+            {
+                if (step == killBefore) await KillAsync(killer, session);
+            });
+            outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+        }
+
+        await AssertAllOrNothingAsync(db, run, outcomes);
+        Assert.True(outcomes.GetValueOrDefault("committed") == 0, Describe(outcomes));
+        Assert.All(outcomes.Keys, k => Assert.True(k is "MicroOrmException 2013" or "CommitOutcomeUnknownException", Describe(outcomes)));
+    }
+
+    [Fact]
+    public async Task A_connection_killed_at_a_random_moment_leaves_every_transaction_all_or_nothing()
+    {
+        await using var db = database.Connect();
+        await using var killer = await OpenKillerAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var random = new Random(1126);
+        var outcomes = new ConcurrentDictionary<string, int>();
+
+        for (var trial = 0; trial < Trials; trial++)
+        {
+            var name = $"{run}-{trial}";
+            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * 4);
+            Task? kill = null;
+            var outcome = await TransactionAsync(db, name, (step, session) =>
+            {
+                // Fired once, from the first statement: it lands wherever the transaction has got to by then.
+                if (step == 0) kill = Task.Run(async () => { await Task.Delay(delay, Ct); await KillAsync(killer, session); }, Ct);
+                return Task.CompletedTask;
+            });
+            if (kill is not null) await kill;
+            outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+        }
+
+        await AssertAllOrNothingAsync(db, run, outcomes);
+    }
+
+    /// <summary>Runs one transaction of five rows and a marker; returns how it ended.</summary>
+    private static async Task<string> TransactionAsync(TestDb db, string name, Func<int, long, Task> beforeStep)
+    {
+        try
+        {
+            await using var transaction = await db.BeginTransactionAsync(cancellationToken: Ct);
+            var session = await transaction.ExecuteScalarAsync<long>($"SELECT CONNECTION_ID()", Ct);
+            for (var step = 0; step < RowsPerTransaction; step++)
+            {
+                await beforeStep(step, session);
+                await db.TrialRows.InsertAsync(new TrialRow { Trial = name, Step = step, IsMarker = step == RowsPerTransaction - 1 }, Ct);
+            }
+
+            await beforeStep(RowsPerTransaction, session);
+            await transaction.CommitAsync(Ct);
+            return "committed";
+        }
+        catch (MicroOrmException exception)
+        {
+            return exception.GetType().Name + (exception.ServerErrorCode is { } code ? " " + code : "");
+        }
+        catch (Exception exception)
+        {
+            return "NOT A MICROORM EXCEPTION: " + exception.GetType().FullName + ": " + exception.Message;
+        }
+    }
+
+    private async Task AssertAllOrNothingAsync(TestDb db, string run, ConcurrentDictionary<string, int> outcomes)
+    {
+        var counts = await db.QueryAsync<string, long>($"SELECT trial, COUNT(*) FROM trial_rows WHERE trial LIKE {run + "-%"} GROUP BY trial", Ct);
+        var partial = counts.Where(c => c.Item2 != RowsPerTransaction).ToList();
+        Assert.True(partial.Count == 0, $"partial transactions: {string.Join(", ", partial)}; outcomes: {Describe(outcomes)}");
+        Assert.Equal(outcomes.GetValueOrDefault("committed"), counts.Count);
+        Assert.DoesNotContain(outcomes.Keys, k => k.StartsWith("NOT A MICROORM EXCEPTION", StringComparison.Ordinal));
+        Assert.Equal(Trials, outcomes.Values.Sum());
+        TestContext.Current.SendDiagnosticMessage($"{run}: {Describe(outcomes)}");
+    }
+
+    private static string Describe(ConcurrentDictionary<string, int> outcomes) =>
+        string.Join("; ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key}: {o.Value}"));
+
+    private async Task<MySqlConnection> OpenKillerAsync()
+    {
+        var killer = new MySqlConnection(database.ConnectionString);
+        await killer.OpenAsync(Ct);
+        return killer;
+    }
+
+    private static async Task KillAsync(MySqlConnection killer, long session)
+    {
+        await using var command = new MySqlCommand($"KILL {session}", killer);
+        try
+        {
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+        catch (MySqlException exception) when (exception.Number == 1094)
+        {
+            // Unknown thread id: the transaction had already finished and its session was reset or closed.
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MicroOrm.Servers;
+using MicroOrm.Tests.Infrastructure;
+using MicroOrm.Tests.Models;
+using Xunit;
+
+namespace MicroOrm.Tests.Resilience;
+
+/// <summary>
+/// A server of its own, stopped for 10 seconds under load and started again: during the outage every request fails
+/// with a MicroOrm exception within its timeouts, and within 5 seconds of the server's return requests succeed again,
+/// with the same database object (no restart of the process, no pool to clear by hand).
+/// </summary>
+[Collection(StressCollection.Name)]
+public sealed class OutageTests
+{
+    private static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Requests_fail_cleanly_while_the_server_is_down_and_succeed_within_5_s_of_its_return()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ThrowawayServer.StartAsync(cancellationToken: ct);
+        await using var scratch = await ScratchDatabase.CreateAsync(server, "outage", ct);
+        await using var db = TestDb.Connect(new MicroOrmOptions
+        {
+            ConnectionString = scratch.ConnectionString,
+            ConnectionTimeout = ConnectionTimeout,
+            CommandTimeout = CommandTimeout,
+            MaximumPoolSize = 20,
+        });
+        await db.Schema.CreateAsync(ct);
+
+        var clock = Stopwatch.StartNew();
+        var requests = new ConcurrentBag<Request>();
+        using var stop = new CancellationTokenSource();
+        var workers = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var started = clock.Elapsed;
+                Exception? failure = null;
+                try
+                {
+                    if (i % 2 == 0) await db.Counters.CountAsync(ct);
+                    else await db.Counters.InsertAsync(new Counter($"w{worker}-{i}-{Guid.NewGuid():N}"), ct);
+                }
+                catch (Exception exception)
+                {
+                    failure = exception;
+                    await Task.Delay(50, ct);
+                }
+
+                requests.Add(new Request(started, clock.Elapsed, failure));
+                await Task.Delay(10, ct);
+            }
+        }, ct)).ToArray();
+
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        var down = clock.Elapsed;
+        await server.StopAsync(ct);
+        await Task.Delay(TimeSpan.FromSeconds(10), ct);
+        await server.StartAgainAsync(ct);
+        var up = clock.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(8), ct);
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+
+        var all = requests.OrderBy(r => r.Started).ToList();
+        var summary = $"{all.Count} requests, {all.Count(r => r.Failure is not null)} failed; down at {down.TotalSeconds:0.0} s, up at {up.TotalSeconds:0.0} s";
+        Assert.True(all.Count(r => r.Started < down && r.Failure is null) > 50, summary);
+        Assert.True(all.Count(r => r.Started > down + TimeSpan.FromSeconds(1) && r.Started < up - TimeSpan.FromSeconds(1) && r.Failure is not null) > 10, "the outage was not felt: " + summary);
+        Assert.All(all.Where(r => r.Failure is not null), r => Assert.IsAssignableFrom<MicroOrmException>(r.Failure));
+        var longest = all.Max(r => r.Ended - r.Started);
+        Assert.True(longest < ConnectionTimeout + CommandTimeout + TimeSpan.FromSeconds(1), $"a request waited {longest.TotalSeconds:0.0} s: " + summary);
+        var lateFailures = all.Where(r => r.Started > up + TimeSpan.FromSeconds(5) && r.Failure is not null).ToList();
+        Assert.True(lateFailures.Count == 0, $"{lateFailures.Count} requests failed more than 5 s after the server came back, first: {lateFailures.FirstOrDefault()?.Failure?.Message}; " + summary);
+        Assert.True(all.Count(r => r.Started > up + TimeSpan.FromSeconds(5)) > 50, summary);
+        TestContext.Current.SendDiagnosticMessage(summary);
+    }
+
+    private sealed record Request(TimeSpan Started, TimeSpan Ended, Exception? Failure);
+}
