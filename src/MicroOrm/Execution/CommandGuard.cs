@@ -61,7 +61,7 @@ internal sealed class CommandGuard : IDisposable
         if (TimedOut)
         {
             return new MicroOrmException(
-                "The command did not finish within the command timeout (CommandTimeout), so it was stopped on the server, while running: " + statement.Text,
+                "The command did not finish within the command timeout (CommandTimeout) and was cancelled, while running: " + statement.Text,
                 exception,
                 statement.Text);
         }

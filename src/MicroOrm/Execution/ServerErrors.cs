@@ -74,7 +74,7 @@ internal static partial class ServerErrors
                 what = $"The connection to the server was lost during the statement ({message.TrimEnd('.')}); the server rolls back a transaction that was open on it";
                 break;
             case (int)MySqlErrorCode.CommandTimeoutExpired:
-                what = "The command did not finish within the command timeout (CommandTimeout), so it was stopped on the server";
+                what = "The command did not finish within the command timeout (CommandTimeout) and was cancelled";
                 break;
             case 1792:
                 what = "The statement writes, but it ran in a READ ONLY transaction (one begun through a read-only view)";

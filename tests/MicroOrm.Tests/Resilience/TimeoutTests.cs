@@ -26,7 +26,7 @@ public sealed class TimeoutTests(TestDbFixture database) : IClassFixture<TestDbF
         var error = await Assert.ThrowsAsync<MicroOrmException>(() => db.ExecuteScalarAsync<long>($"SELECT SLEEP(10)", Ct));
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
-        Assert.StartsWith("The command did not finish within the command timeout (CommandTimeout), so it was stopped on the server, while running: SELECT SLEEP(10)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The command did not finish within the command timeout (CommandTimeout) and was cancelled, while running: SELECT SLEEP(10)", error.Message, StringComparison.Ordinal);
         Assert.Null(error.ServerErrorCode);
         Assert.Equal(session, await db.ExecuteScalarAsync<long>($"SELECT CONNECTION_ID()", Ct));
         Assert.Equal(0L, await db.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM information_schema.processlist WHERE info = 'SELECT SLEEP(10)'", Ct));
