@@ -126,10 +126,16 @@ run_demo() {
   dotnet src/MicroOrm.Demo/bin/Release/net10.0/microorm-demo.dll "$@"
 }
 
+# The benchmarks (bash build.sh bench [--quick] [BenchmarkDotNet options]): the first-call programs are built and
+# published (NativeAOT) first, then the suite runs from its Release build.
 run_bench() {
   require_dotnet
   require_server
-  dotnet run --project benchmarks/MicroOrm.Benchmarks -c Release -- "$@"
+  dotnet build benchmarks/MicroOrm.Benchmarks -c Release -v quiet -nologo >&2
+  dotnet build benchmarks/Peers.FirstCall -c Release -v quiet -nologo >&2
+  dotnet build benchmarks/MicroOrm.FirstCall -c Release -v quiet -nologo >&2
+  dotnet publish benchmarks/MicroOrm.FirstCall -c Release -r linux-x64 -v quiet -nologo >&2
+  dotnet benchmarks/MicroOrm.Benchmarks/bin/Release/net10.0/MicroOrm.Benchmarks.dll "$@"
 }
 
 command="${1:-}"

@@ -164,7 +164,7 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
                 "The transaction's connection is already running a command. A transaction runs one command at a time: await each call before starting the next, and do not share a transaction between parallel tasks.");
         }
 
-        return new ConnectionLease(_root._lease.Connection, _root._transaction, closeOnRelease: false, owner: _root);
+        return new ConnectionLease(_root._lease.Connection, _root._transaction, closeOnRelease: false, owner: _root, commands: _root._lease.Commands);
     }
 
     void ILeaseOwner.EndCommand() => Volatile.Write(ref _busy, 0);

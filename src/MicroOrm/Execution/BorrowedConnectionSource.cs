@@ -13,6 +13,7 @@ namespace MicroOrm.Execution;
 internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
 {
     private readonly MySqlConnection _connection;
+    private readonly CommandCache _commands = new();
     private int _busy;
 
     public BorrowedConnectionSource(MySqlConnection connection, MicroOrmOptions options)
@@ -46,10 +47,15 @@ internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
                 "The connection given to FromConnection is already running a command. It runs one command at a time: await each call before starting the next, or connect with a connection string to get a pool.");
         }
 
-        return new ValueTask<ConnectionLease>(new ConnectionLease(_connection, transaction: null, closeOnRelease: false, owner: this));
+        return new ValueTask<ConnectionLease>(new ConnectionLease(_connection, transaction: null, closeOnRelease: false, owner: this, commands: _commands));
     }
 
     void ILeaseOwner.EndCommand() => Volatile.Write(ref _busy, 0);
 
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Disposes the cached commands; the connection stays the caller's, open.</summary>
+    public override ValueTask DisposeAsync()
+    {
+        _commands.Clear();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -61,10 +61,14 @@ internal sealed class CommandExecutor
     }
 
     public Task<List<T>> ListAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
-        ListCoreAsync(statement, rowReader, null, table, transaction, cancellationToken);
+        ListCoreAsync(statement, rowReader, null, table, transaction, keepRows: true, cancellationToken);
 
     public Task<List<T>> ListAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
-        ListCoreAsync(statement, null, readerFactory, table, transaction, cancellationToken);
+        ListCoreAsync(statement, null, readerFactory, table, transaction, keepRows: true, cancellationToken);
+
+    /// <summary>Hands every row to <paramref name="visitor"/> and keeps nothing: for readers that fold rows into objects of their own.</summary>
+    public Task ReadEachAsync<T>(SqlStatement statement, RowReader<T> visitor, TableInfo? table, CancellationToken cancellationToken) =>
+        ListCoreAsync(statement, visitor, null, table, null, keepRows: false, cancellationToken);
 
     public IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
         StreamCoreAsync(statement, rowReader, null, table, transaction, cancellationToken);
@@ -77,11 +81,12 @@ internal sealed class CommandExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        MySqlCommand? command = null;
+        LeasedCommand? leased = null;
         var scope = default(CommandScope);
         try
         {
-            command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            var command = leased.Value.Command;
             scope = Telemetry.Start(statement, null);
             MySqlDataReader reader;
             using (var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds))
@@ -97,11 +102,11 @@ internal sealed class CommandExecutor
                 }
             }
 
-            return new OpenReader(lease, command, reader, statement, scope, this);
+            return new OpenReader(lease, leased.Value, reader, statement, scope, this);
         }
         catch
         {
-            if (command is not null) await command.DisposeAsync().ConfigureAwait(false);
+            if (leased is { } failed) await failed.DisposeAsync().ConfigureAwait(false);
             await lease.ReleaseAsync().ConfigureAwait(false);
             throw;
         }
@@ -120,7 +125,8 @@ internal sealed class CommandExecutor
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            var command = leased.Command;
             var scope = Telemetry.Start(statement, table);
             using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
             try
@@ -158,7 +164,8 @@ internal sealed class CommandExecutor
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            var command = leased.Command;
             var scope = Telemetry.Start(statement, table);
             using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
             try
@@ -200,7 +207,8 @@ internal sealed class CommandExecutor
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            var command = leased.Command;
             var scope = Telemetry.Start(statement, table);
             using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
             try
@@ -221,28 +229,33 @@ internal sealed class CommandExecutor
         }
     }
 
-    private async Task<List<T>> ListCoreAsync<T>(SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, Transaction? transaction, CancellationToken cancellationToken)
+    private async Task<List<T>> ListCoreAsync<T>(
+        SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, Transaction? transaction, bool keepRows, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            var command = leased.Command;
             var scope = Telemetry.Start(statement, table);
             using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
             try
             {
-                var list = new List<T>();
+                var list = keepRows ? new List<T>() : [];
+                var count = 0;
                 await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
                 {
                     var rows = rowReader ?? readerFactory!(reader);
                     while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
                     {
-                        list.Add(rows.Read(reader));
+                        var row = rows.Read(reader);
+                        if (keepRows) list.Add(row);
+                        count++;
                     }
                 }
 
-                scope.Succeeded(list.Count, written: false);
+                scope.Succeeded(count, written: false);
                 return list;
             }
             catch (Exception exception)
@@ -268,7 +281,8 @@ internal sealed class CommandExecutor
         var ended = false;
         try
         {
-            await using var command = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
+            var command = leased.Command;
             scope = Telemetry.Start(statement, table);
             using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
             MySqlDataReader reader;
@@ -342,7 +356,7 @@ internal sealed class CommandExecutor
             ? new ValueTask<ConnectionLease>(transaction.LeaseForCommand())
             : Source.AcquireAsync(cancellationToken);
 
-    private async ValueTask<MySqlCommand> CreateCommandAsync(ConnectionLease lease, SqlStatement statement, CancellationToken cancellationToken)
+    private async ValueTask<LeasedCommand> CreateCommandAsync(ConnectionLease lease, SqlStatement statement, CancellationToken cancellationToken)
     {
         await Source.Backslashes.CheckAsync(lease.Connection, lease.Transaction, statement, cancellationToken).ConfigureAwait(false);
         Source.Backslashes.Forget(lease.Connection, statement);
@@ -362,19 +376,8 @@ internal sealed class CommandExecutor
         if (!ReferenceEquals(thrown, exception)) throw thrown;
     }
 
-    private static MySqlCommand CreateCommand(in ConnectionLease lease, SqlStatement statement)
-    {
-        var command = new MySqlCommand(statement.Text, lease.Connection, lease.Transaction);
-        var values = statement.Values;
-        if (values.Count > 0)
-        {
-            var parameters = command.Parameters;
-            for (var i = 0; i < values.Count; i++)
-            {
-                parameters.Add(new MySqlParameter(SqlWriter.ParameterName(i), values[i]));
-            }
-        }
-
-        return command;
-    }
+    private static LeasedCommand CreateCommand(in ConnectionLease lease, SqlStatement statement) =>
+        lease.Commands is { } cache
+            ? new LeasedCommand(cache.Get(lease.Connection, lease.Transaction, statement), cached: true)
+            : new LeasedCommand(CommandFactory.Create(lease.Connection, lease.Transaction, statement), cached: false);
 }

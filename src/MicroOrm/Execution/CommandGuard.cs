@@ -20,19 +20,34 @@ internal sealed class CommandGuard : IDisposable
     private readonly MySqlCommand _command;
     private readonly int _timeoutMilliseconds;
     private CancellationTokenRegistration _registration;
-    private Timer? _timer;
     private int _timedOut;
+    private bool _done;
 
     private CommandGuard(MySqlCommand command, CancellationToken cancellationToken, int timeoutSeconds)
     {
         _command = command;
         _timeoutMilliseconds = timeoutSeconds * 1000;
         if (cancellationToken.CanBeCanceled) _registration = cancellationToken.UnsafeRegister(static state => ((CommandGuard)state!).Cancel(), this);
-        if (timeoutSeconds > 0) _timer = new Timer(static state => ((CommandGuard)state!).TimeOut(), this, _timeoutMilliseconds, Timeout.Infinite);
+        if (timeoutSeconds > 0)
+        {
+            Deadline = Environment.TickCount64 + _timeoutMilliseconds;
+            CommandTimeouts.Add(this);
+        }
     }
 
     /// <summary>Whether the command timeout passed (rather than the caller cancelling).</summary>
     public bool TimedOut => Volatile.Read(ref _timedOut) == 1;
+
+    // The links and deadline of CommandTimeouts' list, changed only under its lock.
+    internal CommandGuard? Previous { get; set; }
+
+    internal CommandGuard? Next { get; set; }
+
+    internal CommandGuard? NextExpired { get; set; }
+
+    internal long Deadline { get; private set; }
+
+    internal bool Expired { get; set; }
 
     /// <summary>
     /// Guards <paramref name="command"/>; <see langword="null"/> when there is nothing to guard against (no token that
@@ -47,7 +62,7 @@ internal sealed class CommandGuard : IDisposable
     /// <summary>Starts the timeout again: a streaming reader times each read, not the consumer's pauses between rows.</summary>
     public void Restart()
     {
-        if (!TimedOut) _timer?.Change(_timeoutMilliseconds, Timeout.Infinite);
+        if (_timeoutMilliseconds > 0 && !TimedOut) Deadline = Environment.TickCount64 + _timeoutMilliseconds;
     }
 
     /// <summary>
@@ -71,17 +86,29 @@ internal sealed class CommandGuard : IDisposable
 
     public void Dispose()
     {
+        // Waits for a cancel in progress, so that it cannot reach a later command on the same (reused) MySqlCommand.
         _registration.Dispose();
-        _timer?.Dispose();
+        if (_timeoutMilliseconds > 0) CommandTimeouts.Remove(this);
+        lock (this) _done = true;
     }
 
-    private void TimeOut()
+    /// <summary>Called by <see cref="CommandTimeouts"/> once the deadline has passed.</summary>
+    internal void TimeOut()
     {
         Volatile.Write(ref _timedOut, 1);
         Cancel();
     }
 
     private void Cancel()
+    {
+        // The guard is internal and never exposed, so its own monitor serves as the gate.
+        lock (this)
+        {
+            if (!_done) CancelCommand();
+        }
+    }
+
+    private void CancelCommand()
     {
         try
         {

@@ -17,8 +17,9 @@ internal readonly struct ConnectionLease
 {
     private readonly ILeaseOwner? _owner;
 
-    public ConnectionLease(MySqlConnection connection, MySqlTransaction? transaction, bool closeOnRelease, ILeaseOwner? owner = null)
+    public ConnectionLease(MySqlConnection connection, MySqlTransaction? transaction, bool closeOnRelease, ILeaseOwner? owner = null, CommandCache? commands = null)
     {
+        Commands = commands;
         Connection = connection;
         Transaction = transaction;
         CloseOnRelease = closeOnRelease;
@@ -30,6 +31,9 @@ internal readonly struct ConnectionLease
     public MySqlTransaction? Transaction { get; }
 
     public bool CloseOnRelease { get; }
+
+    /// <summary>Where commands on this connection are kept for reuse, when the connection serves many commands.</summary>
+    public CommandCache? Commands { get; }
 
     public ValueTask ReleaseAsync()
     {

@@ -10,7 +10,7 @@ namespace MicroOrm.Execution;
 /// A data reader with the command and connection lease it depends on, released together. The command's telemetry
 /// scope stays open while the result sets are read, and closes with the rows read or the failure.
 /// </summary>
-internal sealed class OpenReader(ConnectionLease lease, MySqlCommand command, MySqlDataReader reader, SqlStatement statement, CommandScope scope, CommandExecutor executor)
+internal sealed class OpenReader(ConnectionLease lease, LeasedCommand command, MySqlDataReader reader, SqlStatement statement, CommandScope scope, CommandExecutor executor)
 {
     private bool _ended;
 
@@ -22,7 +22,7 @@ internal sealed class OpenReader(ConnectionLease lease, MySqlCommand command, My
     public long RowsRead { get; set; }
 
     /// <summary>Guards one read against the caller's token and the command timeout.</summary>
-    public CommandGuard? Guard(CancellationToken cancellationToken) => CommandGuard.Start(command, cancellationToken, executor.Source.CommandTimeoutSeconds);
+    public CommandGuard? Guard(CancellationToken cancellationToken) => CommandGuard.Start(command.Command, cancellationToken, executor.Source.CommandTimeoutSeconds);
 
     /// <summary>Records a failure while reading and throws what the caller should see; returns when the exception is to be rethrown as it is.</summary>
     public void Failed(CommandGuard? guard, Exception exception, CancellationToken cancellationToken)

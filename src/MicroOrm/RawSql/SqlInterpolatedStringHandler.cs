@@ -20,18 +20,18 @@ namespace MicroOrm;
 [InterpolatedStringHandler]
 public struct SqlInterpolatedStringHandler
 {
-    private readonly StringBuilder _text;
     private readonly List<object?> _values;
+    private StringBuilder? _text;
 
     /// <summary>Called by the compiler.</summary>
     public SqlInterpolatedStringHandler(int literalLength, int formattedCount)
     {
-        _text = new StringBuilder(literalLength + (formattedCount * 4));
+        _text = SqlText.Rent(literalLength + (formattedCount * 4));
         _values = new List<object?>(formattedCount);
     }
 
     /// <summary>Appends SQL text written in the source.</summary>
-    public readonly void AppendLiteral(string value) => _text.Append(value);
+    public readonly void AppendLiteral(string value) => Text.Append(value);
 
     /// <summary>Appends a hole: a parameter, a parameter list, a quoted identifier or an embedded fragment.</summary>
     public readonly void AppendFormatted<T>(T value)
@@ -39,7 +39,7 @@ public struct SqlInterpolatedStringHandler
         switch (value)
         {
             case SqlIdentifierText identifier:
-                _text.Append(identifier.Quoted);
+                Text.Append(identifier.Quoted);
                 break;
             case SqlStatement fragment:
                 Embed(fragment);
@@ -66,32 +66,43 @@ public struct SqlInterpolatedStringHandler
         throw new FormatException($"SQL holes take no format string (got \"{format}\"): format the value in C# first; it is sent as a parameter either way.");
     }
 
-    /// <summary>The statement: text with <c>@pN</c> placeholders, and the values in order.</summary>
-    public readonly SqlStatement ToStatement() => new(_text.ToString(), _values.ToArray());
+    /// <summary>
+    /// The statement: text with <c>@pN</c> placeholders, and the values in order. Called once, by the method the string
+    /// was written for: the text is handed over, and the builder goes back to be reused.
+    /// </summary>
+    public SqlStatement ToStatement()
+    {
+        var statement = new SqlStatement(SqlText.Finish(Text), _values.ToArray());
+        _text = null;
+        return statement;
+    }
 
     /// <inheritdoc />
-    public override readonly string ToString() => _text.ToString();
+    public override readonly string ToString() => _text?.ToString() ?? "";
+
+    private readonly StringBuilder Text => _text ?? throw new InvalidOperationException("The SQL has already been turned into a statement.");
 
     private readonly void AddParameter(object? value)
     {
-        _text.Append(SqlWriter.ParameterName(_values.Count));
+        Text.Append(SqlWriter.ParameterName(_values.Count));
         _values.Add(value);
     }
 
     private readonly void AppendList(IEnumerable items)
     {
-        _text.Append('(');
+        var text = Text;
+        text.Append('(');
         var any = false;
         foreach (var item in items)
         {
-            if (any) _text.Append(", ");
+            if (any) text.Append(", ");
             any = true;
             AddParameter(item);
         }
 
         // IN () is a syntax error; IN (NULL) matches no row, and NOT IN (NULL) matches none either, as SQL reads it.
-        if (!any) _text.Append("NULL");
-        _text.Append(')');
+        if (!any) text.Append("NULL");
+        text.Append(')');
     }
 
     private readonly void Embed(SqlStatement fragment)
@@ -110,6 +121,6 @@ public struct SqlInterpolatedStringHandler
             _values.Add(fragment.Values[i]);
         }
 
-        _text.Append(text);
+        Text.Append(text);
     }
 }

@@ -67,19 +67,14 @@ public static class IncludeLoader
 
         var rootReader = map.OrdinalReader;
         var roots = new List<TEntity>();
-        var rootIdentity = new Dictionary<TEntity, TEntity>(map.KeyComparer);
+        var rootsByKey = new RootTracker<TEntity>(map.Table, rootReader, roots);
         var prepared = new HashSet<object>[nodes.Count];
         for (var i = 0; i < prepared.Length; i++) prepared[i] = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var row = new object?[nodes.Count + 1];
 
         var folder = new DelegateRowReader<bool>(r =>
         {
-            var candidate = rootReader.Read(r);
-            if (!rootIdentity.TryGetValue(candidate, out var root))
-            {
-                rootIdentity[candidate] = root = candidate;
-                roots.Add(root);
-            }
+            var root = rootsByKey.RootOf(r);
 
             row[0] = root;
             for (var i = 0; i < nodes.Count; i++)
@@ -98,7 +93,7 @@ public static class IncludeLoader
             return true;
         });
 
-        await database.Executor.ListAsync(statement, folder, map.Table, cancellationToken).ConfigureAwait(false);
+        await database.Executor.ReadEachAsync(statement, folder, map.Table, cancellationToken).ConfigureAwait(false);
         return roots;
     }
 
@@ -176,4 +171,87 @@ public static class IncludeLoader
             return roots;
         }
     }
+}
+
+/// <summary>
+/// Finds the root entity of each joined row by its key, reading the entity only for the first row of each root (a
+/// state with ten cities comes back as ten rows; it is read once). An integral key is compared as a number, with no
+/// boxing; other keys go through their boxed values.
+/// </summary>
+internal sealed class RootTracker<TEntity>(TableInfo table, RowReader<TEntity> reader, List<TEntity> roots)
+    where TEntity : class
+{
+    private readonly int[] _keyOrdinals = KeyOrdinals(table);
+    private readonly bool _integral = table.KeyColumns.Count == 1 && IsIntegral(table.KeyColumns[0].ClrType);
+    private readonly Dictionary<long, TEntity> _byNumber = new();
+    private readonly Dictionary<object, TEntity> _byValue = new();
+    private TEntity? _current;
+    private long _currentNumber;
+
+    public TEntity RootOf(System.Data.Common.DbDataReader row)
+    {
+        if (_integral)
+        {
+            var number = row.GetInt64(_keyOrdinals[0]);
+            if (_current is not null && number == _currentNumber) return _current;
+            if (!_byNumber.TryGetValue(number, out var known)) _byNumber[number] = known = New(row);
+            _currentNumber = number;
+            return _current = known;
+        }
+
+        var key = KeyOf(row);
+        if (!_byValue.TryGetValue(key, out var root)) _byValue[key] = root = New(row);
+        return root;
+    }
+
+    private TEntity New(System.Data.Common.DbDataReader row)
+    {
+        var root = reader.Read(row);
+        roots.Add(root);
+        return root;
+    }
+
+    private object KeyOf(System.Data.Common.DbDataReader row)
+    {
+        if (_keyOrdinals.Length == 1) return row.GetValue(_keyOrdinals[0]);
+        var parts = new object[_keyOrdinals.Length];
+        for (var i = 0; i < parts.Length; i++) parts[i] = row.GetValue(_keyOrdinals[i]);
+        return new CompositeKey(parts);
+    }
+
+    /// <summary>The values of a composite key, equal when every part is.</summary>
+    private sealed class CompositeKey(object[] parts) : System.IEquatable<CompositeKey>
+    {
+        public bool Equals(CompositeKey? other)
+        {
+            if (other is null) return false;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (!Equals(parts[i], other.Parts[i])) return false;
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as CompositeKey);
+
+        public override int GetHashCode()
+        {
+            var hash = new System.HashCode();
+            foreach (var part in parts) hash.Add(part);
+            return hash.ToHashCode();
+        }
+
+        private object[] Parts => parts;
+    }
+
+    private static int[] KeyOrdinals(TableInfo table)
+    {
+        var ordinals = new int[table.KeyColumns.Count];
+        for (var i = 0; i < ordinals.Length; i++) ordinals[i] = table.KeyColumns[i].Ordinal;
+        return ordinals;
+    }
+
+    private static bool IsIntegral(System.Type type) =>
+        type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(sbyte) || type == typeof(uint) || type == typeof(ushort) || type == typeof(byte);
 }

@@ -18,9 +18,9 @@ internal static class InsertBatches
         var perRow = statements.InsertColumnCount;
         var maxRows = Math.Max(1, MaxPlaceholders / Math.Max(1, perRow));
         var values = new ParameterValues(perRow * Math.Min(entities.Count, maxRows));
-        var text = new StringBuilder(statements.InsertPrefix);
         var rows = new List<TEntity>();
-        long bytes = text.Length;
+        long prefix = statements.InsertPrefix.Length;
+        var bytes = prefix;
 
         foreach (var entity in entities)
         {
@@ -30,22 +30,18 @@ internal static class InsertBatches
             if (rows.Count > 0 && (rows.Count >= maxRows || bytes + rowBytes > maxBytes))
             {
                 var moved = values.TakeFrom(before);
-                batches.Add(new Batch<TEntity>(new SqlStatement(text.ToString(), values.ToArray()), rows));
-                values = new ParameterValues(perRow * Math.Min(entities.Count, maxRows));
+                batches.Add(new Batch<TEntity>(new SqlStatement(statements.InsertRows(rows.Count), values.ToArray()), rows));
+                values = new ParameterValues(perRow * Math.Min(entities.Count - rows.Count, maxRows));
                 foreach (var value in moved) values.AddRaw(value);
-                text = new StringBuilder(statements.InsertPrefix);
                 rows = new List<TEntity>();
-                bytes = text.Length;
-                before = 0;
+                bytes = prefix;
             }
 
-            if (rows.Count > 0) text.Append(", ");
-            text.Append(TableStatements.ValuesRow(before, perRow));
             rows.Add(entity);
             bytes += rowBytes;
         }
 
-        batches.Add(new Batch<TEntity>(new SqlStatement(text.ToString(), values.ToArray()), rows));
+        batches.Add(new Batch<TEntity>(new SqlStatement(statements.InsertRows(rows.Count), values.ToArray()), rows));
         return batches;
     }
 

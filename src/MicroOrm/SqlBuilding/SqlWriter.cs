@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -10,10 +11,12 @@ namespace MicroOrm.SqlBuilding;
 /// </summary>
 internal sealed class SqlWriter
 {
-    private static readonly string[] ParameterNames = CreateParameterNames(256);
+    private static string[] _parameterNames = CreateParameterNames(256);
+    private static readonly System.Threading.Lock ParameterNamesGrowing = new();
 
-    private readonly StringBuilder _text = new(128);
     private readonly List<object?> _values = new();
+    private StringBuilder? _text = SqlText.Rent();
+    private string? _finished;
 
     /// <summary>Creates a writer; with <paramref name="qualifyColumns"/> columns are written as <c>`tN`.`column`</c>.</summary>
     public SqlWriter(bool qualifyColumns) => QualifyColumns = qualifyColumns;
@@ -27,22 +30,23 @@ internal sealed class SqlWriter
     /// <summary>Appends fixed SQL text (keywords, punctuation, quoted identifiers).</summary>
     public SqlWriter Append(string text)
     {
-        _text.Append(text);
+        Text.Append(text);
         return this;
     }
 
     /// <summary>Appends a column, qualified with its table's alias when <see cref="QualifyColumns"/> is set.</summary>
     public SqlWriter Column(ColumnRef column)
     {
-        if (QualifyColumns) _text.Append(TableAlias(column.TableIndex)).Append('.');
-        _text.Append(column.Info.QuotedName);
+        var text = Text;
+        if (QualifyColumns) text.Append(TableAlias(column.TableIndex)).Append('.');
+        text.Append(column.Info.QuotedName);
         return this;
     }
 
     /// <summary>Appends a placeholder for <paramref name="value"/> and records the value.</summary>
     public SqlWriter Parameter(object? value)
     {
-        _text.Append(ParameterName(_values.Count));
+        Text.Append(ParameterName(_values.Count));
         _values.Add(value);
         return this;
     }
@@ -56,15 +60,40 @@ internal sealed class SqlWriter
         _ => "`t" + tableIndex.ToString(CultureInfo.InvariantCulture) + "`",
     };
 
-    /// <summary>The name of the parameter at <paramref name="index"/>: <c>@p0</c>, <c>@p1</c>, ...</summary>
-    public static string ParameterName(int index) =>
-        index < ParameterNames.Length ? ParameterNames[index] : "@p" + index.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The name of the parameter at <paramref name="index"/>: <c>@p0</c>, <c>@p1</c>, ... Kept once made, up to MySQL's
+    /// 65,535 placeholders, so a large multi-row insert does not make a string per placeholder each time.
+    /// </summary>
+    public static string ParameterName(int index)
+    {
+        var names = _parameterNames;
+        if (index < names.Length) return names[index];
+        if (index >= 65_536) return "@p" + index.ToString(CultureInfo.InvariantCulture);
+        lock (ParameterNamesGrowing)
+        {
+            if (index >= _parameterNames.Length) _parameterNames = CreateParameterNames(Math.Min(65_536, Math.Max(index + 1, _parameterNames.Length * 2)));
+            return _parameterNames[index];
+        }
+    }
 
-    /// <summary>The statement written so far.</summary>
-    public SqlStatement ToStatement() => new(_text.ToString(), _values.ToArray());
+    /// <summary>The statement written: its text is final from here on, and shared with every statement of the same text.</summary>
+    public SqlStatement ToStatement() => new(Finish(), _values.ToArray());
 
     /// <inheritdoc />
-    public override string ToString() => _text.ToString();
+    public override string ToString() => _finished ?? Text.ToString();
+
+    private StringBuilder Text => _text ?? throw new InvalidOperationException("The statement has been written; it cannot be extended.");
+
+    private string Finish()
+    {
+        if (_finished is null)
+        {
+            _finished = SqlText.Finish(Text);
+            _text = null;
+        }
+
+        return _finished;
+    }
 
     private static string[] CreateParameterNames(int count)
     {

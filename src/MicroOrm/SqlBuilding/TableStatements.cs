@@ -10,6 +10,9 @@ namespace MicroOrm.SqlBuilding;
 /// </summary>
 internal sealed class TableStatements
 {
+    private const int KeptInsertTexts = 8;
+    private readonly Dictionary<int, string> _insertTexts = new();
+
     public TableStatements(TableInfo table)
     {
         var insertColumns = new List<ColumnInfo>();
@@ -22,7 +25,7 @@ internal sealed class TableStatements
 
         InsertColumnCount = insertColumns.Count;
         InsertPrefix = $"INSERT INTO {table.QuotedName} ({JoinNames(insertColumns)}) VALUES ";
-        Insert = InsertPrefix + ValuesRow(0, insertColumns.Count);
+        Insert = InsertPrefix + ValuesRow(insertColumns.Count);
 
         var parameter = 0;
         var update = new StringBuilder("UPDATE ").Append(table.QuotedName).Append(" SET ");
@@ -93,6 +96,43 @@ internal sealed class TableStatements
     public string Insert { get; }
 
     /// <summary>
+    /// An INSERT of <paramref name="rows"/> rows. The texts of the last few row counts are kept: a program inserting
+    /// batches of the same size builds the (long) text once.
+    /// </summary>
+    public string InsertRows(int rows)
+    {
+        if (rows == 1) return Insert;
+        lock (_insertTexts)
+        {
+            if (_insertTexts.TryGetValue(rows, out var known)) return known;
+        }
+
+        var text = new StringBuilder(InsertPrefix, InsertPrefix.Length + (rows * InsertColumnCount * 9));
+        var parameter = 0;
+        for (var row = 0; row < rows; row++)
+        {
+            if (row > 0) text.Append(", ");
+            text.Append('(');
+            for (var column = 0; column < InsertColumnCount; column++)
+            {
+                if (column > 0) text.Append(", ");
+                text.Append(SqlWriter.ParameterName(parameter++));
+            }
+
+            text.Append(')');
+        }
+
+        var made = text.ToString();
+        lock (_insertTexts)
+        {
+            if (_insertTexts.Count >= KeptInsertTexts) _insertTexts.Clear();
+            _insertTexts[rows] = made;
+        }
+
+        return made;
+    }
+
+    /// <summary>
     /// UPDATE of every updatable column by key (and, with a <c>[ConcurrencyToken]</c>, by the version read, which it
     /// increments); <see langword="null"/> when only key columns exist.
     /// </summary>
@@ -110,19 +150,6 @@ internal sealed class TableStatements
     /// <summary>INSERT ... ON DUPLICATE KEY UPDATE of one row.</summary>
     public string Upsert { get; }
 
-    /// <summary><c>(@pN, @pN+1, ...)</c> for a row whose first value is parameter <paramref name="first"/>.</summary>
-    public static string ValuesRow(int first, int count)
-    {
-        var builder = new StringBuilder(count * 5).Append('(');
-        for (var i = 0; i < count; i++)
-        {
-            if (i > 0) builder.Append(", ");
-            builder.Append(SqlWriter.ParameterName(first + i));
-        }
-
-        return builder.Append(')').ToString();
-    }
-
     private static string KeyCondition(TableInfo table, ref int parameter)
     {
         var builder = new StringBuilder(" WHERE ");
@@ -133,6 +160,19 @@ internal sealed class TableStatements
         }
 
         return builder.ToString();
+    }
+
+    /// <summary><c>(@p0, @p1, ...)</c> for the one row of <see cref="Insert"/>.</summary>
+    private static string ValuesRow(int count)
+    {
+        var builder = new StringBuilder(count * 5).Append('(');
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            builder.Append(SqlWriter.ParameterName(i));
+        }
+
+        return builder.Append(')').ToString();
     }
 
     private static string TokenCondition(ColumnInfo? token, ref int parameter) =>

@@ -15,10 +15,11 @@ namespace MicroOrm;
 /// </summary>
 internal static class EntityWriter
 {
-    public static void Prepare<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, bool inserting)
+    /// <summary>Stamps and checks one entity; <paramref name="errors"/>, when given, is reused while it stays empty (a batch checks many entities).</summary>
+    public static void Prepare<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, bool inserting, ValidationErrors? errors = null)
     {
         map.Stamp(entity, database.UtcNowForColumns(), inserting);
-        var errors = new ValidationErrors();
+        errors ??= new ValidationErrors();
         map.Validate(entity, errors, inserting);
         if (errors.HasErrors) throw new ValidationException(map.Table.EntityName, map.Table.Name, errors.Errors);
     }
@@ -43,10 +44,11 @@ internal static class EntityWriter
     public static async Task<int> InsertManyAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
     {
         if (entities.Count == 0) return 0;
+        var errors = new ValidationErrors();
         foreach (var entity in entities)
         {
             if (entity is null) throw new ArgumentException("The list contains a null entity.", nameof(entities));
-            Prepare(database, map, entity, inserting: true);
+            Prepare(database, map, entity, inserting: true, errors);
         }
 
         var facts = await database.GetServerFactsAsync(cancellationToken).ConfigureAwait(false);
