@@ -72,8 +72,8 @@ public sealed class DiagnosticTests
             .Select(a => (string)a.Data[0]!)
             .Append(ConstantSqlAnalyzerTests.Id)
             .ToHashSet();
-        var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "generators/MicroOrm.Generators/Diagnostics/AnalyzerReleases.Unshipped.md"));
-        var documentation = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs/diagnostics.md"));
+        var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(MicroOrm.Testing.RepositoryPaths.Root, "generators/MicroOrm.Generators/Diagnostics/AnalyzerReleases.Unshipped.md"));
+        var documentation = System.IO.File.ReadAllText(System.IO.Path.Combine(MicroOrm.Testing.RepositoryPaths.Root, "docs/diagnostics.md"));
 
         foreach (var id in ids)
         {
@@ -82,7 +82,4 @@ public sealed class DiagnosticTests
             Assert.Contains("## " + id, documentation, System.StringComparison.Ordinal);
         }
     }
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
-        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, "..", ".."));
 }

@@ -15,7 +15,7 @@ internal static class Snapshot
 
     public static void Match(string name, string actual, [CallerFilePath] string testFile = "")
     {
-        var folder = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        var folder = Path.Combine(RepositoryPaths.FolderOf(testFile), "Snapshots");
         var path = Path.Combine(folder, name);
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
