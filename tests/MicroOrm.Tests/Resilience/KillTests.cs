@@ -109,7 +109,12 @@ public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixt
         var counts = await db.QueryAsync<string, long>($"SELECT trial, COUNT(*) FROM trial_rows WHERE trial LIKE {run + "-%"} GROUP BY trial", Ct);
         var partial = counts.Where(c => c.Item2 != RowsPerTransaction).ToList();
         Assert.True(partial.Count == 0, $"partial transactions: {string.Join(", ", partial)}; outcomes: {Describe(outcomes)}");
-        Assert.Equal(outcomes.GetValueOrDefault("committed"), counts.Count);
+        // A kill that lands while COMMIT is on the wire leaves the outcome unknown to the client, and the server may
+        // have committed: those trials may be present or absent. Every other trial is present exactly when it said so.
+        var committed = outcomes.GetValueOrDefault("committed");
+        var unknown = outcomes.GetValueOrDefault(nameof(CommitOutcomeUnknownException));
+        Assert.True(counts.Count >= committed && counts.Count <= committed + unknown,
+            $"{counts.Count} transactions present, {committed} reported committed and {unknown} with an unknown outcome; outcomes: {Describe(outcomes)}");
         Assert.DoesNotContain(outcomes.Keys, k => k.StartsWith("NOT A MICROORM EXCEPTION", StringComparison.Ordinal));
         Assert.Equal(Trials, outcomes.Values.Sum());
         TestContext.Current.SendDiagnosticMessage($"{run}: {Describe(outcomes)}");
