@@ -43,7 +43,7 @@ internal static class DdlWriter
 
         foreach (var column in entity.Columns)
         {
-            if (column.Validation?.Range is not { } range) continue;
+            if (column.CheckedRange is not { } range) continue;
             parts.Add($"  CONSTRAINT {Quote(range.ConstraintName)} CHECK ({Quote(column.ColumnName)} >= {range.MinimumText} AND {Quote(column.ColumnName)} <= {range.MaximumText})");
         }
 

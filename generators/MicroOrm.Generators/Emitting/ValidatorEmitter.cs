@@ -20,7 +20,7 @@ internal static class ValidatorEmitter
 
     /// <summary>The <c>checkConstraint:</c> argument of the column's <c>ColumnInfo</c>, from <c>[Range]</c>.</summary>
     public static string CheckConstraintArgument(ColumnModel column) =>
-        column.Validation?.Range is { } range ? $", checkConstraint: {Literals.String(range.ConstraintName)}" : "";
+        column.CheckedRange is { } range ? $", checkConstraint: {Literals.String(range.ConstraintName)}" : "";
 
     public static void Write(SourceWriter writer, EntityModel entity)
     {
