@@ -15,11 +15,11 @@ namespace MicroOrm;
 /// </summary>
 public abstract class ConnectionSource : IAsyncDisposable
 {
-    private protected ConnectionSource(MicroOrmOptions options, MySqlConnectionStringBuilder settings, string databaseName)
+    private protected ConnectionSource(MicroOrmOptions options, MySqlConnectionStringBuilder settings)
     {
         Options = options;
         CommandTimeoutSeconds = (int)settings.DefaultCommandTimeout;
-        Telemetry = new CommandTelemetry(options, databaseName, ServerAddressOf(settings), (int)settings.Port);
+        Telemetry = new CommandTelemetry(options, settings.Database, ServerAddressOf(settings), (int)settings.Port);
     }
 
     /// <summary>A pool of connections to the server described by <paramref name="connectionString"/>, owned by the source.</summary>

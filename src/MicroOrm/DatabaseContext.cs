@@ -108,7 +108,7 @@ public abstract partial class DatabaseContext : IAsyncDisposable
     internal Task<T> RunUnitAsync<T>(
         Func<Transaction, CancellationToken, Task<T>> work, Func<CancellationToken, Task<bool>>? verifyCommitted, IsolationLevel isolationLevel, bool isReadOnly, CancellationToken cancellationToken) =>
         CurrentTransaction is null
-            ? UnitOfWork.RunAsync(this, work, verifyCommitted, isolationLevel, isReadOnly, Options.Retry, cancellationToken)
+            ? UnitOfWork.RunAsync(this, work, verifyCommitted, isolationLevel, isReadOnly, cancellationToken)
             : RunOnceAsync(work, isolationLevel, isReadOnly, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> once: for the library's own multi-statement writes, which change the entities they are given and so cannot simply run again.</summary>

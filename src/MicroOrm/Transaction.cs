@@ -269,12 +269,8 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
     }
 
     /// <summary>Records a failed transaction statement; a server error or broken connection is thrown from here as a <see cref="MicroOrmException"/>.</summary>
-    private static void Failed(in Diagnostics.CommandScope scope, Exception exception)
-    {
-        var failure = ServerErrors.TranslateAny(exception, scope.Statement, null);
-        scope.Failed(failure);
-        if (!ReferenceEquals(failure, exception)) throw failure;
-    }
+    private void Failed(in Diagnostics.CommandScope scope, Exception exception) =>
+        _executor.Failed(scope, null, exception, scope.Statement, null, CancellationToken.None);
 
     private static MicroOrmException CommitFailed(Exception exception) =>
         exception is MySqlException { Number: > 0 and < 2000 } server

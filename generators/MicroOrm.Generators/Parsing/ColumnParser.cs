@@ -55,7 +55,7 @@ internal static class ColumnParser
             maxLength = 0;
         }
 
-        var validation = ValidationParser.Parse(entity, tableName, property, columnName, kind, isNullable, isNullableValueType, location, diagnostics);
+        var validation = ValidationParser.Parse(entity, tableName, property, columnName, kind, isNullableValueType, location, diagnostics);
         var isToken = ModelSymbols.HasAttribute(property, ModelSymbols.ConcurrencyTokenAttribute);
         if (isToken && (!kind.IsIntegral() || isNullable || isKey))
         {

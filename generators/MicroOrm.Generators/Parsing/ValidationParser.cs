@@ -15,7 +15,7 @@ namespace MicroOrm.Generators.Parsing;
 internal static class ValidationParser
 {
     public static ValidationModel? Parse(
-        INamedTypeSymbol entity, string tableName, IPropertySymbol property, string columnName, ValueKind kind, bool isNullable, bool isNullableValueType,
+        INamedTypeSymbol entity, string tableName, IPropertySymbol property, string columnName, ValueKind kind, bool isNullableValueType,
         LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
         var required = ModelSymbols.GetAttribute(property, ModelSymbols.RequiredAttribute);

@@ -8,16 +8,15 @@ using MicroOrm.Demo.Models;
 namespace MicroOrm.Demo.Tasks;
 
 /// <summary>
-/// One subcommand: its name, the argument it takes (if any), what it does, the code that does it, and whether it
-/// writes. A task that only reads is written against the read-only view, so the compiler holds it to reading.
+/// One subcommand: its name, the argument it takes (if any), what it does, and the code that does it. A task that
+/// only reads is written against the read-only view, so the compiler holds it to reading.
 /// </summary>
 internal sealed record DemoTask(
     string Name,
     string? Argument,
     string Summary,
     string TourArgument,
-    Func<DemoDb, string[], TextWriter, CancellationToken, Task> Run,
-    bool Writes);
+    Func<DemoDb, string[], TextWriter, CancellationToken, Task> Run);
 
 /// <summary>The eighteen tasks, in the reference project's order (the order the tour runs them in).</summary>
 internal static class TaskCatalog
@@ -48,10 +47,10 @@ internal static class TaskCatalog
     ];
 
     private static DemoTask Reader(string name, string? argument, string summary, string tourArgument, Func<DemoDb.ReadOnlyView, string[], TextWriter, CancellationToken, Task> task) =>
-        new(name, argument, summary, tourArgument, (db, args, output, ct) => task(db.AsReadOnly(), args, output, ct), Writes: false);
+        new(name, argument, summary, tourArgument, (db, args, output, ct) => task(db.AsReadOnly(), args, output, ct));
 
     private static DemoTask Writer(string name, string? argument, string summary, string tourArgument, Func<DemoDb, string[], TextWriter, CancellationToken, Task> task) =>
-        new(name, argument, summary, tourArgument, task, Writes: true);
+        new(name, argument, summary, tourArgument, task);
 
     public static DemoTask? Find(string name)
     {

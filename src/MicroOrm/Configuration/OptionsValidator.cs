@@ -78,19 +78,15 @@ internal static class OptionsValidator
     {
         if (retry is null) throw new MicroOrmConfigurationException(nameof(MicroOrmOptions.Retry), "retry options are required; set MaxAttempts = 1 to turn retrying off.");
         Range("Retry.MaxAttempts", retry.MaxAttempts, 1, 1000);
-        Span("Retry.BaseDelay", retry.BaseDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));
-        Span("Retry.MaxDelay", retry.MaxDelay, retry.BaseDelay, TimeSpan.FromMinutes(5));
-        Span("Retry.MaxTotalTime", retry.MaxTotalTime, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Range("Retry.BaseDelay", retry.BaseDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));
+        Range("Retry.MaxDelay", retry.MaxDelay, retry.BaseDelay, TimeSpan.FromMinutes(5));
+        Range("Retry.MaxTotalTime", retry.MaxTotalTime, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
     }
 
-    private static void Range(string option, int value, int min, int max)
+    private static void Range<T>(string option, T value, T min, T max)
+        where T : IComparable<T>
     {
-        if (value < min || value > max) throw new MicroOrmConfigurationException(option, $"{value} is out of range; it must be between {min} and {max}.");
-    }
-
-    private static void Span(string option, TimeSpan value, TimeSpan min, TimeSpan max)
-    {
-        if (value < min || value > max) throw new MicroOrmConfigurationException(option, $"{value} is out of range; it must be between {min} and {max}.");
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0) throw new MicroOrmConfigurationException(option, $"{value} is out of range; it must be between {min} and {max}.");
     }
 
     private static uint Seconds(string option, TimeSpan value, int min, int max)

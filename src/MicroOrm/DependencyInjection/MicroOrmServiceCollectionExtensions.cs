@@ -52,12 +52,7 @@ public static class MicroOrmServiceCollectionExtensions
         where TDatabase : DatabaseContext, IDatabase<TDatabase>
     {
         ArgumentNullException.ThrowIfNull(configure);
-        return Register<TDatabase>(services, _ =>
-        {
-            var options = new MicroOrmOptions();
-            configure(options);
-            return options;
-        }, lifetime);
+        return AddMicroOrm<TDatabase>(services, (_, options) => configure(options), lifetime);
     }
 
     /// <summary>

@@ -44,9 +44,14 @@ internal readonly struct CommandScope
         }
 
         var histogram = MicroOrmTelemetry.DurationHistogram;
-        if (histogram.Enabled) histogram.Record(elapsed.TotalSeconds, Tags(null));
         var counter = written ? MicroOrmTelemetry.RowsWrittenCounter : MicroOrmTelemetry.RowsReadCounter;
-        if (rows > 0 && counter.Enabled) counter.Add(rows, Tags(null));
+        var count = rows > 0 && counter.Enabled;
+        if (histogram.Enabled || count)
+        {
+            var tags = Tags(null);
+            if (histogram.Enabled) histogram.Record(elapsed.TotalSeconds, tags);
+            if (count) counter.Add(rows, tags);
+        }
 
         if (_telemetry.Logger is not { } logger) return;
         if (elapsed >= _telemetry.SlowThreshold)
@@ -147,8 +152,18 @@ internal readonly struct CommandScope
 
         var end = 0;
         while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
-        return end == 0 ? "SQL" : text[..end].ToString().ToUpperInvariant();
+        if (end == 0) return "SQL";
+        var word = text[..end];
+        foreach (var verb in CommonVerbs)
+        {
+            // The statements MicroOrm itself sends name their operation without allocating.
+            if (word.Equals(verb, StringComparison.OrdinalIgnoreCase)) return verb;
+        }
+
+        return word.ToString().ToUpperInvariant();
     }
 
     private static readonly string[] TransactionControl = ["START TRANSACTION", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT"];
+
+    private static readonly string[] CommonVerbs = ["SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "COMMIT", "ROLLBACK", "SAVEPOINT", "WITH"];
 }

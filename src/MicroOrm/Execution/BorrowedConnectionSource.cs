@@ -22,7 +22,7 @@ internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
     }
 
     private BorrowedConnectionSource(MySqlConnection connection, MicroOrmOptions options, MySqlConnectionStringBuilder settings)
-        : base(options, settings, settings.Database)
+        : base(options, settings)
     {
         _connection = connection;
         // The caller owns this session and may change its sql_mode at any time: check it every time it matters.

@@ -21,15 +21,11 @@ internal sealed class CommandExecutor
 {
     private readonly AsyncLocal<Transaction?> _ambient = new();
 
-    public CommandExecutor(ConnectionSource source)
-    {
-        Source = source;
-        Telemetry = source.Telemetry;
-    }
+    public CommandExecutor(ConnectionSource source) => Source = source;
 
     public ConnectionSource Source { get; }
 
-    public CommandTelemetry Telemetry { get; }
+    public CommandTelemetry Telemetry => Source.Telemetry;
 
     /// <summary>The innermost active transaction of the current async flow.</summary>
     public Transaction? CurrentTransaction
@@ -242,7 +238,7 @@ internal sealed class CommandExecutor
             using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
             try
             {
-                var list = keepRows ? new List<T>() : [];
+                var list = new List<T>();
                 var count = 0;
                 await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
                 {

@@ -25,7 +25,7 @@ internal sealed class PooledConnectionSource : ConnectionSource
     }
 
     private PooledConnectionSource(MySqlDataSource dataSource, bool ownsDataSource, MicroOrmOptions options, MySqlConnectionStringBuilder settings)
-        : base(options, settings, settings.Database)
+        : base(options, settings)
     {
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;

@@ -19,9 +19,9 @@ internal static class UnitOfWork
         Func<CancellationToken, Task<bool>>? verifyCommitted,
         IsolationLevel isolationLevel,
         bool isReadOnly,
-        RetryOptions retry,
         CancellationToken cancellationToken)
     {
+        var retry = database.Options.Retry;
         var clock = database.Options.TimeProvider;
         var started = clock.GetTimestamp();
         for (var attempt = 1; ; attempt++)
@@ -48,7 +48,7 @@ internal static class UnitOfWork
             }
 
             var delay = Delay(retry, attempt);
-            if (attempt >= retry.MaxAttempts || clock.GetElapsedTime(started) + delay > retry.MaxTotalTime)
+            if (Exhausted(retry, clock, started, attempt, delay))
             {
                 failure.Data["MicroOrm.Attempts"] = attempt;
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
@@ -58,6 +58,10 @@ internal static class UnitOfWork
             await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Whether another attempt, after <paramref name="delay"/>, would go past the attempts or the time allowed.</summary>
+    private static bool Exhausted(RetryOptions retry, TimeProvider clock, long started, int attempt, TimeSpan delay) =>
+        attempt >= retry.MaxAttempts || clock.GetElapsedTime(started) + delay > retry.MaxTotalTime;
 
     /// <summary>Half the exponential step, plus a random part up to the other half ("equal jitter"), capped at the maximum.</summary>
     internal static TimeSpan Delay(RetryOptions retry, int attempt)
@@ -85,7 +89,7 @@ internal static class UnitOfWork
             catch (Exception exception) when (TransientFailures.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
             {
                 var delay = Delay(retry, attempt);
-                if (attempt >= retry.MaxAttempts || clock.GetElapsedTime(started) + delay > retry.MaxTotalTime) return null;
+                if (Exhausted(retry, clock, started, attempt, delay)) return null;
                 await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
             }
         }

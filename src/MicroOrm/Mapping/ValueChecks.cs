@@ -114,8 +114,8 @@ public static class ValueChecks
         else if (!allowEmptyStrings && string.IsNullOrWhiteSpace(value)) errors.Add(column, "is required, but is empty or only white space");
     }
 
-    /// <summary><c>[Required]</c> on any other type: not null.</summary>
-    public static void Required(object? value, ColumnInfo column, ValidationErrors errors)
+    /// <summary><c>[Required]</c> on any other type: not null. Generic, so that a nullable value type is not boxed to be tested.</summary>
+    public static void Required<T>(T value, ColumnInfo column, ValidationErrors errors)
     {
         if (value is null) errors.Add(column, "is required, but is null");
     }

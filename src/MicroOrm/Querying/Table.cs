@@ -119,7 +119,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         ArgumentNullException.ThrowIfNull(entity);
         var sql = Statements.Update ?? throw new InvalidOperationException($"{Map.Table.EntityName} has only key columns: there is nothing to update.");
         EntityWriter.Prepare(Database, _map, entity, inserting: false);
-        var values = new ParameterValues(Map.Table.Columns.Count + 1);
+        var values = new ParameterValues(Statements.UpdateParameterCount);
         _map.BindUpdate(entity, values);
         _map.BindConcurrencyToken(entity, values);
         var rows = await Database.Executor.ExecuteAsync(new SqlStatement(sql, values.ToArray()), Map.Table, cancellationToken).ConfigureAwait(false);
@@ -158,7 +158,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public async Task<int> DeleteAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var values = new ParameterValues(Map.Table.KeyColumns.Count + 1);
+        var values = new ParameterValues(Map.Table.KeyColumns.Count + (Map.Table.ConcurrencyToken is null ? 0 : 1));
         _map.BindKeyOf(entity, values);
         _map.BindConcurrencyToken(entity, values);
         var rows = await DeleteByKeyAsync(values, cancellationToken).ConfigureAwait(false);

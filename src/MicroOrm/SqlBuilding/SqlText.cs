@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
+using System.Threading;
 
 namespace MicroOrm.SqlBuilding;
 
@@ -19,6 +20,9 @@ internal static class SqlText
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan = Texts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>How many texts are kept: counted here because <c>ConcurrentDictionary.Count</c> takes every lock.</summary>
+    private static int s_kept;
 
     [ThreadStatic]
     private static StringBuilder? t_builder;
@@ -56,7 +60,7 @@ internal static class SqlText
             var chars = buffer.AsSpan(0, length);
             if (BySpan.TryGetValue(chars, out var known)) return known;
             var text = chars.ToString();
-            if (Texts.Count < Capacity) Texts.TryAdd(text, text);
+            if (Volatile.Read(ref s_kept) < Capacity && Texts.TryAdd(text, text)) Interlocked.Increment(ref s_kept);
             return text;
         }
         finally

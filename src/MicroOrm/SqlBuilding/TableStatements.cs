@@ -25,7 +25,7 @@ internal sealed class TableStatements
 
         InsertColumnCount = insertColumns.Count;
         InsertPrefix = $"INSERT INTO {table.QuotedName} ({JoinNames(insertColumns)}) VALUES ";
-        Insert = InsertPrefix + ValuesRow(insertColumns.Count);
+        Insert = BuildInsert(1);
 
         var parameter = 0;
         var update = new StringBuilder("UPDATE ").Append(table.QuotedName).Append(" SET ");
@@ -44,6 +44,7 @@ internal sealed class TableStatements
         }
 
         Update = updateColumns.Count == 0 && token is null ? null : update.Append(KeyCondition(table, ref parameter)).Append(TokenCondition(token, ref parameter)).ToString();
+        UpdateParameterCount = parameter;
 
         parameter = 0;
         DeleteByKey = "DELETE FROM " + table.QuotedName + KeyCondition(table, ref parameter);
@@ -107,22 +108,7 @@ internal sealed class TableStatements
             if (_insertTexts.TryGetValue(rows, out var known)) return known;
         }
 
-        var text = new StringBuilder(InsertPrefix, InsertPrefix.Length + (rows * InsertColumnCount * 9));
-        var parameter = 0;
-        for (var row = 0; row < rows; row++)
-        {
-            if (row > 0) text.Append(", ");
-            text.Append('(');
-            for (var column = 0; column < InsertColumnCount; column++)
-            {
-                if (column > 0) text.Append(", ");
-                text.Append(SqlWriter.ParameterName(parameter++));
-            }
-
-            text.Append(')');
-        }
-
-        var made = text.ToString();
+        var made = BuildInsert(rows);
         lock (_insertTexts)
         {
             if (_insertTexts.Count >= KeptInsertTexts) _insertTexts.Clear();
@@ -137,6 +123,9 @@ internal sealed class TableStatements
     /// increments); <see langword="null"/> when only key columns exist.
     /// </summary>
     public string? Update { get; }
+
+    /// <summary>How many values <see cref="Update"/> takes, so that its parameter list is made at its exact size.</summary>
+    public int UpdateParameterCount { get; }
 
     /// <summary>DELETE by key.</summary>
     public string DeleteByKey { get; }
@@ -162,17 +151,25 @@ internal sealed class TableStatements
         return builder.ToString();
     }
 
-    /// <summary><c>(@p0, @p1, ...)</c> for the one row of <see cref="Insert"/>.</summary>
-    private static string ValuesRow(int count)
+    /// <summary><see cref="InsertPrefix"/> followed by <paramref name="rows"/> rows of placeholders, numbered on across the rows.</summary>
+    private string BuildInsert(int rows)
     {
-        var builder = new StringBuilder(count * 5).Append('(');
-        for (var i = 0; i < count; i++)
+        var text = new StringBuilder(InsertPrefix, InsertPrefix.Length + (rows * InsertColumnCount * 9));
+        var parameter = 0;
+        for (var row = 0; row < rows; row++)
         {
-            if (i > 0) builder.Append(", ");
-            builder.Append(SqlWriter.ParameterName(i));
+            if (row > 0) text.Append(", ");
+            text.Append('(');
+            for (var column = 0; column < InsertColumnCount; column++)
+            {
+                if (column > 0) text.Append(", ");
+                text.Append(SqlWriter.ParameterName(parameter++));
+            }
+
+            text.Append(')');
         }
 
-        return builder.Append(')').ToString();
+        return text.ToString();
     }
 
     private static string TokenCondition(ColumnInfo? token, ref int parameter) =>
