@@ -26,7 +26,11 @@ internal static class ValidatorEmitter
     {
         writer.Line($"public override void Validate({entity.FullName} entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)");
         writer.Line("{").Indent();
-        foreach (var column in entity.Columns.Where(c => CheckLines(c).Any()))
+        var checkedColumns = entity.Columns
+            .Select(c => (Column: c, Lines: CheckLines(c).ToList()))
+            .Where(c => c.Lines.Count > 0)
+            .ToList();
+        foreach (var (column, _) in checkedColumns)
         {
             // An update does not send [CreatedAt], so only an insert checks it.
             var prefix = column.Role == ColumnRole.CreatedAt ? "if (inserting) " : "";
@@ -34,10 +38,8 @@ internal static class ValidatorEmitter
         }
 
         writer.Outdent().Line("}");
-        foreach (var column in entity.Columns)
+        foreach (var (column, lines) in checkedColumns)
         {
-            var lines = CheckLines(column).ToList();
-            if (lines.Count == 0) continue;
             writer.Line();
             if (column.Validation?.Pattern is { } pattern)
             {

@@ -71,7 +71,7 @@ internal static partial class ServerErrors
                 what = $"The database user may not run this: {message.TrimEnd('.')}. Connect as a user with that privilege; a read-only user can only query";
                 break;
             case ConnectionLost:
-                what = $"The connection to the server was lost during the statement ({message.TrimEnd('.')}); the server rolls back a transaction that was open on it";
+                what = LostConnection(message);
                 break;
             case (int)MySqlErrorCode.CommandTimeoutExpired:
                 what = "The command did not finish within the command timeout (CommandTimeout) and was cancelled";
@@ -84,13 +84,21 @@ internal static partial class ServerErrors
                 break;
         }
 
+        var code = number > 0 ? number : (int?)null;
+        return new MicroOrmException(Text(what, number, tableName, statement), carriesValues && !showValues ? null : exception, statement.Text, tableName, column, code);
+    }
+
+    /// <summary>The one-line message: what happened, the error number, the table, and the SQL (placeholders only).</summary>
+    private static string Text(string what, int number, string? tableName, SqlStatement statement)
+    {
         // MySqlConnector numbers its own errors below 1 (a timeout is -1): those are not the server's. Numbers from 2000
         // are the client library's, as a lost connection (2013) is in every MySQL client.
-        var code = number > 0 ? number : (int?)null;
-        var source = code is null ? "" : number >= 2000 ? $" (client error {number})" : $" (server error {number})";
-        var text = $"{what}{source}{(tableName is null ? "" : $" on table {tableName}")}, while running: {statement.Text}";
-        return new MicroOrmException(text, carriesValues && !showValues ? null : exception, statement.Text, tableName, column, code);
+        var source = number <= 0 ? "" : number >= 2000 ? $" (client error {number})" : $" (server error {number})";
+        return $"{what}{source}{(tableName is null ? "" : $" on table {tableName}")}, while running: {statement.Text}";
     }
+
+    private static string LostConnection(string message) =>
+        $"The connection to the server was lost during the statement ({message.TrimEnd('.')}); the server rolls back a transaction that was open on it";
 
     /// <summary>
     /// What to throw for any failure of a statement: a server error or a broken connection (which MySqlConnector
@@ -101,8 +109,7 @@ internal static partial class ServerErrors
     {
         MySqlException server => Translate(server, statement, table, showValues),
         System.IO.IOException or System.Net.Sockets.SocketException => new MicroOrmException(
-            $"The connection to the server was lost during the statement ({exception.Message.TrimEnd('.')}); the server rolls back a transaction that was open on it (client error {ConnectionLost}){(table is null ? "" : $" on table {table.Name}")}, while running: {statement.Text}",
-            exception, statement.Text, table?.Name, null, ConnectionLost),
+            Text(LostConnection(exception.Message), ConnectionLost, table?.Name, statement), exception, statement.Text, table?.Name, null, ConnectionLost),
         _ => exception,
     };
 
