@@ -7,13 +7,15 @@ using MicroOrm.SqlBuilding;
 namespace MicroOrm;
 
 /// <summary>
-/// A statement ready to send: SQL text with <c>@p0</c>, <c>@p1</c>, ... placeholders, and their values in order.
-/// <see cref="ToString"/> shows the text and the parameters, for logs, tests and debugging.
+/// A statement ready to send: SQL text with <c>@p0</c>, <c>@p1</c>, ... placeholders, and their values in order, as
+/// <c>ToSql()</c> shows it. <see cref="ToString"/> shows the text and the parameters, for logs, tests and debugging.
+/// Only MicroOrm makes statements; a piece of SQL to embed in raw SQL is a <see cref="SqlFragment"/>.
 /// </summary>
 public sealed class SqlStatement
 {
-    /// <summary>Creates a statement.</summary>
-    public SqlStatement(string text, object?[] values)
+    // Internal: a statement's text runs as SQL, so only MicroOrm's own writers make one. Raw SQL from a user comes
+    // through an interpolated string (holes are parameters), Sql.Format or Sql.Unsafe.
+    internal SqlStatement(string text, object?[] values)
     {
         Text = text;
         Values = values;

@@ -17,7 +17,18 @@ public static class Sql
     /// A reusable SQL fragment with its parameters, to embed in another statement's hole:
     /// <c>var filter = Sql.Format($"name = {name}"); db.QueryAsync&lt;State&gt;($"SELECT * FROM states WHERE {filter}")</c>.
     /// </summary>
-    public static MicroOrm.SqlStatement Format(SqlInterpolatedStringHandler sql) => sql.ToStatement();
+    public static SqlFragment Format(SqlFragmentHandler sql) => sql.ToFragment();
+
+    /// <summary>
+    /// A fragment of SQL text taken exactly as written, for a hole: only for text that really is constant (a clause
+    /// chosen from a fixed set in code). Anything spliced into <paramref name="sql"/> can inject SQL; the MORM1001
+    /// analyzer warns when a non-constant string reaches it. Values belong in <see cref="Format"/>'s holes instead.
+    /// </summary>
+    public static SqlFragment Unsafe([ConstantSql] string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        return new SqlFragment(sql, [], []);
+    }
 }
 
 /// <summary>A validated, quoted identifier made by <see cref="Sql.Identifier"/>; a raw SQL hole writes it as is.</summary>
