@@ -44,7 +44,8 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
 
     /// <summary>
     /// Inserts <paramref name="entity"/>: stamps <c>[CreatedAt]</c>/<c>[UpdatedAt]</c>, checks every value, and fills
-    /// in the AUTO_INCREMENT key the server generated. Returns the rows inserted (1). Navigation properties are not
+    /// in the AUTO_INCREMENT key the server generated. An AUTO_INCREMENT key that is already set (not zero) is sent as
+    /// it is, so the row gets that key, or the insert fails as a duplicate if the key is taken. Returns the rows inserted (1). Navigation properties are not
     /// followed; see <see cref="InsertGraphAsync"/>.
     /// </summary>
     /// <exception cref="ValidationException">A value does not fit its column; nothing was sent.</exception>
@@ -134,8 +135,10 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
 
     /// <summary>
     /// Inserts <paramref name="entity"/>, or updates the existing row when its key or a unique key is taken
-    /// (<c>INSERT ... ON DUPLICATE KEY UPDATE</c>). Returns what the server reports: 1 for an insert, 2 for an update
-    /// that changed the row, 1 for one that found it unchanged. The key is filled in either way. An upsert is
+    /// (<c>INSERT ... ON DUPLICATE KEY UPDATE</c>). An AUTO_INCREMENT key that is set (an entity read from the table)
+    /// is sent, so the row with that key is the one updated; a zero key is generated, or taken from the row whose
+    /// unique key matched. Returns what the server reports: 1 for an insert, 2 for an update that changed the row, 1 for
+    /// one that found it unchanged. The key is filled in either way. An upsert is
     /// last-writer-wins: it does not check a <c>[ConcurrencyToken]</c>, but moves the row's version on when it
     /// updates, so read the entity again before updating it by version.
     /// </summary>
@@ -143,10 +146,11 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     {
         ArgumentNullException.ThrowIfNull(entity);
         EntityWriter.Prepare(Database, _map, entity, inserting: true);
-        var values = new ParameterValues(Statements.InsertColumnCount);
-        _map.BindInsert(entity, values);
-        var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new SqlStatement(Statements.Upsert, values.ToArray()), Map.Table, cancellationToken).ConfigureAwait(false);
-        if (EntityWriter.HasGeneratedKey(Map.Table) && id != 0) _map.SetGeneratedKey(entity, id);
+        var insert = Statements.InsertFor(_map, entity);
+        var values = new ParameterValues(insert.ColumnCount);
+        insert.Bind(_map, entity, values);
+        var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new SqlStatement(insert.Upsert, values.ToArray()), Map.Table, cancellationToken).ConfigureAwait(false);
+        if (EntityWriter.HasGeneratedKey(Map.Table) && !insert.IncludesGeneratedKey && id != 0) _map.SetGeneratedKey(entity, id);
         return rows;
     }
 

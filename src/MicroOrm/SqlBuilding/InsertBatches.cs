@@ -10,27 +10,27 @@ internal static class InsertBatches
 {
     private const int MaxPlaceholders = 65_535;
 
-    internal sealed record Batch<TEntity>(SqlStatement Statement, List<TEntity> Entities);
+    internal sealed record Batch<TEntity>(SqlStatement Statement, List<TEntity> Entities, InsertStatement Insert);
 
-    public static List<Batch<TEntity>> Split<TEntity>(List<TEntity> entities, EntityMap<TEntity> map, TableStatements statements, long maxBytes)
+    public static List<Batch<TEntity>> Split<TEntity>(List<TEntity> entities, EntityMap<TEntity> map, InsertStatement insert, long maxBytes)
     {
         var batches = new List<Batch<TEntity>>();
-        var perRow = statements.InsertColumnCount;
+        var perRow = insert.ColumnCount;
         var maxRows = Math.Max(1, MaxPlaceholders / Math.Max(1, perRow));
         var values = new ParameterValues(perRow * Math.Min(entities.Count, maxRows));
         var rows = new List<TEntity>();
-        long prefix = statements.InsertPrefix.Length;
+        long prefix = insert.Prefix.Length;
         var bytes = prefix;
 
         foreach (var entity in entities)
         {
             var before = values.Count;
-            map.BindInsert(entity, values);
+            insert.Bind(map, entity, values);
             var rowBytes = EstimateBytes(values, before) + (perRow * 8);
             if (rows.Count > 0 && (rows.Count >= maxRows || bytes + rowBytes > maxBytes))
             {
                 var moved = values.TakeFrom(before);
-                batches.Add(new Batch<TEntity>(new SqlStatement(statements.InsertRows(rows.Count), values.ToArray()), rows));
+                batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count), values.ToArray()), rows, insert));
                 values = new ParameterValues(perRow * Math.Min(entities.Count - rows.Count, maxRows));
                 foreach (var value in moved) values.AddRaw(value);
                 rows = new List<TEntity>();
@@ -41,7 +41,7 @@ internal static class InsertBatches
             bytes += rowBytes;
         }
 
-        batches.Add(new Batch<TEntity>(new SqlStatement(statements.InsertRows(rows.Count), values.ToArray()), rows));
+        batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count), values.ToArray()), rows, insert));
         return batches;
     }
 

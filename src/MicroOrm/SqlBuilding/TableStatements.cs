@@ -5,14 +5,12 @@ using MicroOrm.Mapping;
 namespace MicroOrm.SqlBuilding;
 
 /// <summary>
-/// The fixed statements of one table, written once from its metadata: insert, update, delete and find by key,
-/// upsert. Their placeholder order is the order the generated binders append values in.
+/// The fixed statements of one table, written once from its metadata: insert and upsert (with and without the
+/// AUTO_INCREMENT key), update, delete and find by key. Their placeholder order is the order the generated binders
+/// append values in.
 /// </summary>
 internal sealed class TableStatements
 {
-    private const int KeptInsertTexts = 8;
-    private readonly Dictionary<int, string> _insertTexts = new();
-
     public TableStatements(TableInfo table)
     {
         var insertColumns = new List<ColumnInfo>();
@@ -22,10 +20,6 @@ internal sealed class TableStatements
             if (!column.IsAutoIncrement) insertColumns.Add(column);
             if (!column.IsKey && !column.IsAutoIncrement && (column.Flags & (ColumnFlags.CreatedAt | ColumnFlags.ConcurrencyToken)) == 0) updateColumns.Add(column);
         }
-
-        InsertColumnCount = insertColumns.Count;
-        InsertPrefix = $"INSERT INTO {table.QuotedName} ({JoinNames(insertColumns)}) VALUES ";
-        Insert = BuildInsert(1);
 
         var parameter = 0;
         var update = new StringBuilder("UPDATE ").Append(table.QuotedName).Append(" SET ");
@@ -52,71 +46,22 @@ internal sealed class TableStatements
         parameter = 0;
         FindByKey = "SELECT " + table.SelectList + " FROM " + table.QuotedName + KeyCondition(table, ref parameter);
 
-        var upsert = new StringBuilder(Insert).Append(" ON DUPLICATE KEY UPDATE ");
-        var first = true;
-        foreach (var column in updateColumns)
+        var assignments = UpsertAssignments(table, updateColumns, token);
+        Insert = new InsertStatement(table, insertColumns, assignments, includesGeneratedKey: false);
+        if (table.KeyColumns.Count == 1 && table.KeyColumns[0].IsAutoIncrement)
         {
-            if (!first) upsert.Append(", ");
-            first = false;
-            // VALUES(column) is accepted by MySQL 8 (deprecated there, still supported) and by MariaDB, which lacks the row alias syntax.
-            upsert.Append(column.QuotedName).Append(" = VALUES(").Append(column.QuotedName).Append(')');
+            InsertWithKey = new InsertStatement(table, [table.KeyColumns[0], .. insertColumns], assignments, includesGeneratedKey: true);
         }
-
-        if (token is not null)
-        {
-            if (!first) upsert.Append(", ");
-            first = false;
-            upsert.Append(token.QuotedName).Append(" = ").Append(token.QuotedName).Append(" + 1");
-        }
-
-        foreach (var key in table.KeyColumns)
-        {
-            if (!key.IsAutoIncrement) continue;
-            // Makes LAST_INSERT_ID() report the existing row's key when the upsert updates rather than inserts.
-            if (!first) upsert.Append(", ");
-            first = false;
-            upsert.Append(key.QuotedName).Append(" = LAST_INSERT_ID(").Append(key.QuotedName).Append(')');
-        }
-
-        if (first)
-        {
-            var key = table.KeyColumns[0].QuotedName;
-            upsert.Append(key).Append(" = ").Append(key);
-        }
-
-        Upsert = upsert.ToString();
     }
 
-    /// <summary><c>INSERT INTO t (...) VALUES </c>, for multi-row inserts.</summary>
-    public string InsertPrefix { get; }
-
-    /// <summary>How many values one inserted row binds.</summary>
-    public int InsertColumnCount { get; }
-
-    /// <summary>A one-row INSERT.</summary>
-    public string Insert { get; }
+    /// <summary>The INSERT of a row whose AUTO_INCREMENT key (if any) the server generates: every other column.</summary>
+    public InsertStatement Insert { get; }
 
     /// <summary>
-    /// An INSERT of <paramref name="rows"/> rows. The texts of the last few row counts are kept: a program inserting
-    /// batches of the same size builds the (long) text once.
+    /// The INSERT of a row whose AUTO_INCREMENT key the caller already set (read from the table, or chosen): the key
+    /// first, then every other column. <see langword="null"/> when the table has no AUTO_INCREMENT key.
     /// </summary>
-    public string InsertRows(int rows)
-    {
-        if (rows == 1) return Insert;
-        lock (_insertTexts)
-        {
-            if (_insertTexts.TryGetValue(rows, out var known)) return known;
-        }
-
-        var made = BuildInsert(rows);
-        lock (_insertTexts)
-        {
-            if (_insertTexts.Count >= KeptInsertTexts) _insertTexts.Clear();
-            _insertTexts[rows] = made;
-        }
-
-        return made;
-    }
+    public InsertStatement? InsertWithKey { get; }
 
     /// <summary>
     /// UPDATE of every updatable column by key (and, with a <c>[ConcurrencyToken]</c>, by the version read, which it
@@ -136,8 +81,43 @@ internal sealed class TableStatements
     /// <summary>SELECT by key.</summary>
     public string FindByKey { get; }
 
-    /// <summary>INSERT ... ON DUPLICATE KEY UPDATE of one row.</summary>
-    public string Upsert { get; }
+    /// <summary>The INSERT for <paramref name="entity"/>: with its key when it already has an AUTO_INCREMENT key set.</summary>
+    public InsertStatement InsertFor<TEntity>(EntityMap<TEntity> map, TEntity entity) =>
+        InsertWithKey is { } withKey && map.HasGeneratedKeyValue(entity) ? withKey : Insert;
+
+    /// <summary>What ON DUPLICATE KEY UPDATE sets: every updatable column to the new row's value, the version on by one.</summary>
+    private static string UpsertAssignments(TableInfo table, List<ColumnInfo> updateColumns, ColumnInfo? token)
+    {
+        var upsert = new StringBuilder();
+        foreach (var column in updateColumns)
+        {
+            if (upsert.Length > 0) upsert.Append(", ");
+            // VALUES(column) is accepted by MySQL 8 (deprecated there, still supported) and by MariaDB, which lacks the row alias syntax.
+            upsert.Append(column.QuotedName).Append(" = VALUES(").Append(column.QuotedName).Append(')');
+        }
+
+        if (token is not null)
+        {
+            if (upsert.Length > 0) upsert.Append(", ");
+            upsert.Append(token.QuotedName).Append(" = ").Append(token.QuotedName).Append(" + 1");
+        }
+
+        foreach (var key in table.KeyColumns)
+        {
+            if (!key.IsAutoIncrement) continue;
+            // Makes LAST_INSERT_ID() report the existing row's key when the upsert updates rather than inserts.
+            if (upsert.Length > 0) upsert.Append(", ");
+            upsert.Append(key.QuotedName).Append(" = LAST_INSERT_ID(").Append(key.QuotedName).Append(')');
+        }
+
+        if (upsert.Length == 0)
+        {
+            var key = table.KeyColumns[0].QuotedName;
+            upsert.Append(key).Append(" = ").Append(key);
+        }
+
+        return upsert.ToString();
+    }
 
     private static string KeyCondition(TableInfo table, ref int parameter)
     {
@@ -151,39 +131,6 @@ internal sealed class TableStatements
         return builder.ToString();
     }
 
-    /// <summary><see cref="InsertPrefix"/> followed by <paramref name="rows"/> rows of placeholders, numbered on across the rows.</summary>
-    private string BuildInsert(int rows)
-    {
-        var text = new StringBuilder(InsertPrefix, InsertPrefix.Length + (rows * InsertColumnCount * 9));
-        var parameter = 0;
-        for (var row = 0; row < rows; row++)
-        {
-            if (row > 0) text.Append(", ");
-            text.Append('(');
-            for (var column = 0; column < InsertColumnCount; column++)
-            {
-                if (column > 0) text.Append(", ");
-                text.Append(SqlWriter.ParameterName(parameter++));
-            }
-
-            text.Append(')');
-        }
-
-        return text.ToString();
-    }
-
     private static string TokenCondition(ColumnInfo? token, ref int parameter) =>
         token is null ? "" : " AND " + token.QuotedName + " = " + SqlWriter.ParameterName(parameter++);
-
-    private static string JoinNames(List<ColumnInfo> columns)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (i > 0) builder.Append(", ");
-            builder.Append(columns[i].QuotedName);
-        }
-
-        return builder.ToString();
-    }
 }

@@ -29,11 +29,11 @@ internal static class EntityWriter
     public static async Task<int> InsertAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, CancellationToken cancellationToken)
     {
         Prepare(database, map, entity, inserting: true);
-        var statements = map.Table.Statements;
-        var values = new ParameterValues(statements.InsertColumnCount);
-        map.BindInsert(entity, values);
-        var (rows, id) = await database.Executor.ExecuteWithIdAsync(new SqlStatement(statements.Insert, values.ToArray()), map.Table, cancellationToken).ConfigureAwait(false);
-        if (HasGeneratedKey(map.Table)) map.SetGeneratedKey(entity, id);
+        var insert = map.Table.Statements.InsertFor(map, entity);
+        var values = new ParameterValues(insert.ColumnCount);
+        insert.Bind(map, entity, values);
+        var (rows, id) = await database.Executor.ExecuteWithIdAsync(new SqlStatement(insert.One, values.ToArray()), map.Table, cancellationToken).ConfigureAwait(false);
+        if (HasGeneratedKey(map.Table) && !insert.IncludesGeneratedKey) map.SetGeneratedKey(entity, id);
         return rows;
     }
 
@@ -52,7 +52,7 @@ internal static class EntityWriter
         }
 
         var facts = await database.GetServerFactsAsync(cancellationToken).ConfigureAwait(false);
-        var batches = InsertBatches.Split(new List<TEntity>(entities), map, map.Table.Statements, facts.MaxStatementBytes);
+        var batches = Batches(map, entities, facts);
         if (batches.Count == 1) return await InsertBatchAsync(database, map, batches[0], facts, cancellationToken).ConfigureAwait(false);
 
         return await database.RunOnceAsync<int>(async (_, ct) =>
@@ -63,10 +63,28 @@ internal static class EntityWriter
         }, IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The batches for <paramref name="entities"/>: rows whose AUTO_INCREMENT key the caller set go in statements that
+    /// send it, the others in statements that let the server generate it (one multi-row INSERT cannot mix the two and
+    /// still report the generated keys).
+    /// </summary>
+    private static List<InsertBatches.Batch<TEntity>> Batches<TEntity>(EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, ServerFacts facts)
+    {
+        var statements = map.Table.Statements;
+        if (statements.InsertWithKey is not { } withKey) return InsertBatches.Split(new List<TEntity>(entities), map, statements.Insert, facts.MaxStatementBytes);
+        var generated = new List<TEntity>();
+        var keyed = new List<TEntity>();
+        foreach (var entity in entities) (map.HasGeneratedKeyValue(entity) ? keyed : generated).Add(entity);
+        var batches = new List<InsertBatches.Batch<TEntity>>();
+        if (generated.Count > 0) batches.AddRange(InsertBatches.Split(generated, map, statements.Insert, facts.MaxStatementBytes));
+        if (keyed.Count > 0) batches.AddRange(InsertBatches.Split(keyed, map, withKey, facts.MaxStatementBytes));
+        return batches;
+    }
+
     private static async Task<int> InsertBatchAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, InsertBatches.Batch<TEntity> batch, ServerFacts facts, CancellationToken cancellationToken)
     {
         var (rows, firstId) = await database.Executor.ExecuteWithIdAsync(batch.Statement, map.Table, cancellationToken).ConfigureAwait(false);
-        if (HasGeneratedKey(map.Table))
+        if (HasGeneratedKey(map.Table) && !batch.Insert.IncludesGeneratedKey)
         {
             // A multi-row INSERT with a known row count gets consecutive values (InnoDB lock modes 1 and 2),
             // spaced by auto_increment_increment, starting at LAST_INSERT_ID().

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Text;
+using MicroOrm.Mapping;
+
+namespace MicroOrm.SqlBuilding;
+
+/// <summary>
+/// The INSERT of one column list: its one-row text, its n-row texts, and its upsert. A table has one for rows whose
+/// AUTO_INCREMENT key the server generates (the key left out) and, when it has such a key, one for rows that already
+/// carry theirs (the key first), so that a key the caller set is never silently replaced by a new one.
+/// </summary>
+internal sealed class InsertStatement
+{
+    private const int KeptRowTexts = 8;
+    private readonly Dictionary<int, string> _rowTexts = new();
+
+    public InsertStatement(TableInfo table, List<ColumnInfo> columns, string upsertAssignments, bool includesGeneratedKey)
+    {
+        IncludesGeneratedKey = includesGeneratedKey;
+        ColumnCount = columns.Count;
+        var names = new StringBuilder();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0) names.Append(", ");
+            names.Append(columns[i].QuotedName);
+        }
+
+        Prefix = $"INSERT INTO {table.QuotedName} ({names}) VALUES ";
+        One = Build(1);
+        Upsert = One + " ON DUPLICATE KEY UPDATE " + upsertAssignments;
+    }
+
+    /// <summary>Whether the rows bind their AUTO_INCREMENT key first (the key was set by the caller).</summary>
+    public bool IncludesGeneratedKey { get; }
+
+    /// <summary><c>INSERT INTO t (...) VALUES </c>, for multi-row inserts.</summary>
+    public string Prefix { get; }
+
+    /// <summary>How many values one row binds.</summary>
+    public int ColumnCount { get; }
+
+    /// <summary>A one-row INSERT.</summary>
+    public string One { get; }
+
+    /// <summary>INSERT ... ON DUPLICATE KEY UPDATE of one row.</summary>
+    public string Upsert { get; }
+
+    /// <summary>Appends one entity's values in this statement's column order.</summary>
+    public void Bind<TEntity>(EntityMap<TEntity> map, TEntity entity, ParameterValues values)
+    {
+        if (IncludesGeneratedKey) map.BindKeyOf(entity, values);
+        map.BindInsert(entity, values);
+    }
+
+    /// <summary>
+    /// An INSERT of <paramref name="rows"/> rows. The texts of the last few row counts are kept: a program inserting
+    /// batches of the same size builds the (long) text once.
+    /// </summary>
+    public string Rows(int rows)
+    {
+        if (rows == 1) return One;
+        lock (_rowTexts)
+        {
+            if (_rowTexts.TryGetValue(rows, out var known)) return known;
+        }
+
+        var made = Build(rows);
+        lock (_rowTexts)
+        {
+            if (_rowTexts.Count >= KeptRowTexts) _rowTexts.Clear();
+            _rowTexts[rows] = made;
+        }
+
+        return made;
+    }
+
+    /// <summary><see cref="Prefix"/> followed by <paramref name="rows"/> rows of placeholders, numbered on across the rows.</summary>
+    private string Build(int rows)
+    {
+        var text = new StringBuilder(Prefix, Prefix.Length + (rows * ColumnCount * 9));
+        var parameter = 0;
+        for (var row = 0; row < rows; row++)
+        {
+            if (row > 0) text.Append(", ");
+            text.Append('(');
+            for (var column = 0; column < ColumnCount; column++)
+            {
+                if (column > 0) text.Append(", ");
+                text.Append(SqlWriter.ParameterName(parameter++));
+            }
+
+            text.Append(')');
+        }
+
+        return text.ToString();
+    }
+}
