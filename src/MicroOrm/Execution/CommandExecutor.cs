@@ -136,6 +136,8 @@ internal sealed class CommandExecutor
                         row = (rowReader ?? readerFactory!(reader)).Read(reader);
                         found = true;
                     }
+
+                    await FinishAsync(reader).ConfigureAwait(false);
                 }
 
                 scope.Succeeded(found ? 1 : 0, written: false);
@@ -153,7 +155,7 @@ internal sealed class CommandExecutor
         }
     }
 
-    /// <summary>The first column of the first row, read as <typeparamref name="T"/>; the default when there is no row.</summary>
+    /// <summary>The first column of the first row, read as <typeparamref name="T"/>; an <see cref="InvalidOperationException"/> when there is no row.</summary>
     public async Task<T> ScalarAsync<T>(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -175,10 +177,13 @@ internal sealed class CommandExecutor
                         value = ValueReader.Read<T>(reader, 0, null);
                         found = true;
                     }
+
+                    await FinishAsync(reader).ConfigureAwait(false);
                 }
 
                 scope.Succeeded(found ? 1 : 0, written: false);
-                return value;
+                // No row is not a row holding the default: a caller reading 0 or null could not tell them apart.
+                return found ? value : throw new InvalidOperationException("The query returned no row, so it has no scalar value: " + statement.Text);
             }
             catch (Exception exception)
             {
@@ -245,10 +250,14 @@ internal sealed class CommandExecutor
                     var rows = rowReader ?? readerFactory!(reader);
                     while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
                     {
+                        // Rows that have already arrived are not stopped by the kill on the server: the token is checked here too.
+                        cancellationToken.ThrowIfCancellationRequested();
                         var row = rows.Read(reader);
                         if (keepRows) list.Add(row);
                         count++;
                     }
+
+                    await FinishAsync(reader).ConfigureAwait(false);
                 }
 
                 scope.Succeeded(count, written: false);
@@ -293,6 +302,7 @@ internal sealed class CommandExecutor
                 throw;
             }
 
+            var finished = false;
             try
             {
                 var rows = rowReader ?? readerFactory!(reader);
@@ -301,9 +311,13 @@ internal sealed class CommandExecutor
                     bool more;
                     try
                     {
+                        // Rows that have already arrived are not stopped by the kill on the server: the token is
+                        // checked before each one.
+                        cancellationToken.ThrowIfCancellationRequested();
                         // The timeout counts the server's time for each row, not the consumer's between rows.
                         guard?.Restart();
                         more = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                        if (!more) await FinishAsync(reader).ConfigureAwait(false);
                     }
                     catch (Exception exception)
                     {
@@ -316,9 +330,19 @@ internal sealed class CommandExecutor
                     count++;
                     yield return rows.Read(reader);
                 }
+
+                finished = true;
             }
             finally
             {
+                // A consumer that stops early still hears of a statement of the command that failed after its rows.
+                if (!finished && !ended && !cancellationToken.IsCancellationRequested)
+                {
+                    // Marked ended first: when finishing throws, its failure is what the span records.
+                    ended = true;
+                    ended = await FinishEarlyAsync(reader, scope, guard, statement, table, cancellationToken).ConfigureAwait(false);
+                }
+
                 await DisposeQuietlyAsync(reader).ConfigureAwait(false);
             }
         }
@@ -327,6 +351,43 @@ internal sealed class CommandExecutor
             // A consumer that stops early still ends the command: the rows it took are the rows read.
             if (!ended && scope.IsStarted) scope.Succeeded(count, written: false);
             await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads past the result sets the caller did not ask for. MySqlConnector's own dispose does this too, but it
+    /// swallows an error there (a later statement of the command that failed); reading them here throws it, so the
+    /// caller hears of it.
+    /// </summary>
+    internal static async ValueTask FinishAsync(MySqlDataReader reader)
+    {
+        while (await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+        }
+    }
+
+    /// <summary>
+    /// Finishes a reader whose consumer stopped before its end: a server error in what is left (a later statement
+    /// that failed) is recorded and thrown; a connection lost meanwhile is recorded on the span but not thrown, since
+    /// the consumer has what it asked for and the broken session is discarded when the lease is released. Returns
+    /// whether the command failed.
+    /// </summary>
+    internal async ValueTask<bool> FinishEarlyAsync(MySqlDataReader reader, CommandScope scope, CommandGuard? guard, SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FinishAsync(reader).ConfigureAwait(false);
+            return false;
+        }
+        catch (MySqlException exception) when (exception.Number is > 0 and < 2000)
+        {
+            Failed(scope, guard, exception, statement, table, cancellationToken);
+            throw;
+        }
+        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
+        {
+            if (scope.IsStarted) scope.Failed(ServerErrors.TranslateAny(exception, statement, table, Telemetry.Sensitive));
+            return true;
         }
     }
 

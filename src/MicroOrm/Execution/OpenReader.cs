@@ -32,12 +32,28 @@ internal sealed class OpenReader(ConnectionLease lease, LeasedCommand command, M
         executor.Failed(recorded, guard, exception, Statement, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads past the result sets the caller left unread, so that a later statement's failure is thrown rather than
+    /// lost, then releases the reader, the command and the lease whatever happened.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_ended) scope.Succeeded(RowsRead, written: false);
-        _ended = true;
-        await CommandExecutor.DisposeQuietlyAsync(Reader).ConfigureAwait(false);
-        await command.DisposeAsync().ConfigureAwait(false);
-        await lease.ReleaseAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_ended)
+            {
+                _ended = true;
+                if (!await executor.FinishEarlyAsync(Reader, scope, null, Statement, null, CancellationToken.None).ConfigureAwait(false))
+                {
+                    scope.Succeeded(RowsRead, written: false);
+                }
+            }
+        }
+        finally
+        {
+            await CommandExecutor.DisposeQuietlyAsync(Reader).ConfigureAwait(false);
+            await command.DisposeAsync().ConfigureAwait(false);
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -28,14 +28,19 @@ public sealed class MultipleResults : IAsyncDisposable
     public Task<List<T>> ReadValuesAsync<T>(CancellationToken cancellationToken = default) =>
         ReadSetAsync(static _ => new DelegateRowReader<T>(static r => ValueReader.Read<T>(r, 0, null)), cancellationToken);
 
-    /// <summary>Reads the first column of the first row of the next result set.</summary>
-    public async Task<T?> ReadScalarAsync<T>(CancellationToken cancellationToken = default)
+    /// <summary>Reads the first column of the first row of the next result set; throws when that result set has no row.</summary>
+    /// <exception cref="InvalidOperationException">The result set has no row.</exception>
+    public async Task<T> ReadScalarAsync<T>(CancellationToken cancellationToken = default)
     {
         var values = await ReadValuesAsync<T>(cancellationToken).ConfigureAwait(false);
-        return values.Count > 0 ? values[0] : default;
+        // No row is not a row holding the default: a caller reading 0 or null could not tell them apart.
+        return values.Count > 0 ? values[0] : throw new InvalidOperationException("The result set has no row, so it has no scalar value: " + _open.Statement.Text);
     }
 
-    /// <summary>Releases the reader and the connection.</summary>
+    /// <summary>
+    /// Releases the reader and the connection. Result sets left unread are read past first, so a later statement of the
+    /// command that failed throws here.
+    /// </summary>
     public ValueTask DisposeAsync() => _open.DisposeAsync();
 
     private async Task<List<T>> ReadSetAsync<T>(Func<MySqlDataReader, RowReader<T>> readerFactory, CancellationToken cancellationToken)
@@ -53,7 +58,13 @@ public sealed class MultipleResults : IAsyncDisposable
             _first = false;
             var rows = readerFactory(reader);
             var list = new List<T>();
-            while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false)) list.Add(rows.Read(reader));
+            while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                // Rows that have already arrived are not stopped by the kill on the server: the token is checked here too.
+                cancellationToken.ThrowIfCancellationRequested();
+                list.Add(rows.Read(reader));
+            }
+
             _open.RowsRead += list.Count;
             return list;
         }

@@ -90,7 +90,9 @@ public sealed class RawMappingTests(ReferenceDbFixture database) : IClassFixture
         await using var db = database.Connect();
         Assert.Equal(["Arizona", "California"], await db.QueryValuesAsync<string>($"SELECT name FROM states ORDER BY name", Ct));
         Assert.Equal([("Arizona", 1L)], await db.QueryAsync<string, long>($"SELECT s.name, COUNT(*) FROM states s JOIN cities c ON c.state_id = s.id WHERE s.name = {"Arizona"} GROUP BY s.name", Ct));
-        Assert.Null(await db.ExecuteScalarAsync<long?>($"SELECT id FROM states WHERE name = {"Nowhere"}", Ct));
+        // No row is not a NULL: ExecuteScalarAsync says so (ErrorSurfacingTests); a NULL column reads as null.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.ExecuteScalarAsync<long?>($"SELECT id FROM states WHERE name = {"Nowhere"}", Ct));
+        Assert.Null(await db.ExecuteScalarAsync<long?>($"SELECT MAX(id) FROM states WHERE name = {"Nowhere"}", Ct));
         Assert.Null(await db.QueryFirstOrDefaultAsync<StateSummary>($"SELECT id, name FROM states WHERE id < 0", Ct));
         Assert.Equal([(1, "a", (string?)null)], await db.QueryAsync<int, string, string?>($"SELECT 1, 'a', NULL", Ct));
     }
