@@ -35,7 +35,7 @@ public abstract class ConnectionSource : IAsyncDisposable
     public static ConnectionSource FromOptions(MicroOrmOptions options)
     {
         var settings = OptionsValidator.ConnectionSettings(options);
-        return new PooledConnectionSource(new MySqlDataSource(settings.ConnectionString), ownsDataSource: true, options.Clone());
+        return PooledConnectionSource.Owned(settings.ConnectionString, options.Clone());
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ public abstract class ConnectionSource : IAsyncDisposable
     public static ConnectionSource FromDataSource(MySqlDataSource dataSource, MicroOrmOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        return new PooledConnectionSource(dataSource, ownsDataSource: false, BehaviourOnly(options));
+        return PooledConnectionSource.Shared(dataSource, BehaviourOnly(options));
     }
 
     /// <summary>

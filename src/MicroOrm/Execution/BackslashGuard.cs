@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using MySqlConnector;
@@ -12,7 +15,9 @@ namespace MicroOrm.Execution;
 /// the session, a backslash is mis-escaped: stored doubled (option off, session NO_BACKSLASH_ESCAPES), or worse, left
 /// unescaped where the server reads it as an escape (option on, session without the mode), so that <c>\'</c> ends the
 /// string and what follows runs as SQL. Before a command that carries a backslash in any value, the guard checks that
-/// the session and the option agree, and refuses to send the command when they do not.
+/// the session and the option agree, and refuses to send the command when they do not. What it learns is kept per
+/// session (by server thread id) for pools MicroOrm builds, which hear from MySqlConnector when a new physical session
+/// opens; sessions of a data source or connection the caller lends are checked every time.
 /// </summary>
 internal sealed class BackslashGuard
 {
@@ -30,6 +35,14 @@ internal sealed class BackslashGuard
     public async ValueTask CheckAsync(MySqlConnection connection, MySqlTransaction? transaction, SqlStatement statement, CancellationToken cancellationToken)
     {
         if (!CarriesBackslash(statement)) return;
+        if (MentionsSqlMode(statement))
+        {
+            // The values are escaped for the mode the session has now, but the batch may change it before they are read.
+            throw new MicroOrmException(
+                "The command changes or reads sql_mode and carries a backslash in a value, which would be escaped for the session's mode before the command runs, not for the mode it may set. Set sql_mode in a command of its own. Nothing was sent.",
+                null, statement.Text);
+        }
+
         var sessionHasMode = await SessionHasNoBackslashEscapesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         if (sessionHasMode == _optionSaysNoBackslashEscapes) return;
 
@@ -42,23 +55,64 @@ internal sealed class BackslashGuard
     /// <summary>A statement that may have changed the session's sql_mode invalidates what is known about it.</summary>
     public void Forget(MySqlConnection connection, SqlStatement statement)
     {
-        if (_cacheBySession && statement.Text.Contains("sql_mode", StringComparison.OrdinalIgnoreCase))
-        {
-            _sessions.TryRemove(connection.ServerThread, out _);
-        }
+        if (_cacheBySession && MentionsSqlMode(statement)) _sessions.TryRemove(connection.ServerThread, out _);
     }
+
+    /// <summary>
+    /// A new physical session (MySqlConnector's connection-opened callback says so) starts with the server's default
+    /// mode, whatever an earlier session with the same thread id had: after a server restart, thread ids start again
+    /// from 1, so what is known by id must go.
+    /// </summary>
+    public void SessionOpened(int serverThread)
+    {
+        if (_cacheBySession) _sessions.TryRemove(serverThread, out _);
+    }
+
+    private static bool MentionsSqlMode(SqlStatement statement) => statement.Text.Contains("sql_mode", StringComparison.OrdinalIgnoreCase);
 
     private static bool CarriesBackslash(SqlStatement statement)
     {
         foreach (var value in statement.Values)
         {
-            switch (value)
-            {
-                case string text when text.Contains('\\'):
-                case char c when c == '\\':
-                case byte[] bytes when Array.IndexOf(bytes, (byte)'\\') >= 0:
-                    return true;
-            }
+            if (CarriesBackslash(value)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether MySqlConnector would escape a backslash in <paramref name="value"/>: every type it writes as a quoted
+    /// string or binary literal (see its <c>MySqlParameter.AppendSqlString</c>). A stream that is not a memory stream
+    /// cannot be sent without preparing the command, which MicroOrm does not, so MySqlConnector refuses it itself.
+    /// </summary>
+    internal static bool CarriesBackslash(object? value) => value switch
+    {
+        null => false,
+        string text => text.Contains('\\'),
+        char c => c == '\\',
+        char[] chars => chars.AsSpan().Contains('\\'),
+        StringBuilder builder => Contains(builder),
+        ReadOnlyMemory<char> text => text.Span.Contains('\\'),
+        Memory<char> text => text.Span.Contains('\\'),
+        byte[] bytes => bytes.AsSpan().Contains(Backslash),
+        ReadOnlyMemory<byte> bytes => bytes.Span.Contains(Backslash),
+        Memory<byte> bytes => bytes.Span.Contains(Backslash),
+        ArraySegment<byte> bytes => bytes.AsSpan().Contains(Backslash),
+        MemoryStream stream => stream.TryGetBuffer(out var buffer) ? buffer.AsSpan().Contains(Backslash) : stream.ToArray().AsSpan().Contains(Backslash),
+        float[] floats => MemoryMarshal.AsBytes(floats.AsSpan()).Contains(Backslash),
+        ReadOnlyMemory<float> floats => MemoryMarshal.AsBytes(floats.Span).Contains(Backslash),
+        Memory<float> floats => MemoryMarshal.AsBytes(floats.Span).Contains(Backslash),
+        MySqlGeometry geometry => geometry.Value.AsSpan().Contains(Backslash),
+        _ => false,
+    };
+
+    private const byte Backslash = (byte)'\\';
+
+    private static bool Contains(StringBuilder builder)
+    {
+        foreach (var chunk in builder.GetChunks())
+        {
+            if (chunk.Span.Contains('\\')) return true;
         }
 
         return false;

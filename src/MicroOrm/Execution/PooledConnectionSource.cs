@@ -19,23 +19,27 @@ internal sealed class PooledConnectionSource : ConnectionSource
     private BackslashGuard _backslashes;
     private bool _aligned;
 
-    public PooledConnectionSource(MySqlDataSource dataSource, bool ownsDataSource, MicroOrmOptions options)
-        : this(dataSource, ownsDataSource, options, new MySqlConnectionStringBuilder(dataSource.ConnectionString))
-    {
-    }
-
-    private PooledConnectionSource(MySqlDataSource dataSource, bool ownsDataSource, MicroOrmOptions options, MySqlConnectionStringBuilder settings)
+    private PooledConnectionSource(MySqlDataSource? dataSource, MicroOrmOptions options, MySqlConnectionStringBuilder settings)
         : base(options, settings)
     {
-        _dataSource = dataSource;
-        _ownsDataSource = ownsDataSource;
+        _ownsDataSource = dataSource is null;
+        _dataSource = dataSource ?? Build(settings.ConnectionString);
         DatabaseName = settings.Database;
         MaximumPoolSize = settings.Pooling ? (int)settings.MaximumPoolSize : 0;
         ConnectionTimeout = TimeSpan.FromSeconds(settings.ConnectionTimeout);
         SslMode = settings.SslMode;
-        _backslashes = new BackslashGuard(settings.NoBackslashEscapes, cacheBySession: true);
-        _aligned = !ownsDataSource;
+        // Only a pool built here hears of new sessions, which is what keeps a per-session cache honest.
+        _backslashes = new BackslashGuard(settings.NoBackslashEscapes, cacheBySession: _ownsDataSource);
+        _aligned = !_ownsDataSource;
     }
+
+    /// <summary>A pool of its own, built from <paramref name="connectionString"/> and disposed with the source.</summary>
+    public static PooledConnectionSource Owned(string connectionString, MicroOrmOptions options) =>
+        new(null, options, new MySqlConnectionStringBuilder(connectionString));
+
+    /// <summary>Connections from the caller's data source, which stays open when the source is disposed.</summary>
+    public static PooledConnectionSource Shared(MySqlDataSource dataSource, MicroOrmOptions options) =>
+        new(dataSource, options, new MySqlConnectionStringBuilder(dataSource.ConnectionString));
 
     public override string DatabaseName { get; }
 
@@ -72,6 +76,16 @@ internal sealed class PooledConnectionSource : ConnectionSource
         _alignment.Dispose();
     }
 
+    /// <summary>A data source that tells the backslash guard of every new physical session it opens.</summary>
+    private MySqlDataSource Build(string connectionString) =>
+        new MySqlDataSourceBuilder(connectionString)
+            .UseConnectionOpenedCallback((context, _) =>
+            {
+                if ((context.Conditions & MySqlConnectionOpenedConditions.New) != 0) Volatile.Read(ref _backslashes).SessionOpened(context.Connection.ServerThread);
+                return ValueTask.CompletedTask;
+            })
+            .Build();
+
     private async Task AlignWithServerAsync(CancellationToken cancellationToken)
     {
         await _alignment.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -89,7 +103,7 @@ internal sealed class PooledConnectionSource : ConnectionSource
             {
                 settings.NoBackslashEscapes = serverHasMode;
                 var old = _dataSource;
-                _dataSource = new MySqlDataSource(settings.ConnectionString);
+                _dataSource = Build(settings.ConnectionString);
                 _backslashes = new BackslashGuard(serverHasMode, cacheBySession: true);
                 await old.DisposeAsync().ConfigureAwait(false);
             }
