@@ -13,7 +13,7 @@ namespace MicroOrm;
 /// <see cref="MySqlDataSource"/> shared with other code, or one open connection lent by the caller. The source also
 /// carries the behaviour options (logging, slow-command threshold, retries, clock) of the database objects using it.
 /// </summary>
-public abstract class ConnectionSource : IAsyncDisposable
+public abstract class ConnectionSource : IAsyncDisposable, IDisposable
 {
     private protected ConnectionSource(MicroOrmOptions options, MySqlConnectionStringBuilder settings)
     {
@@ -72,10 +72,13 @@ public abstract class ConnectionSource : IAsyncDisposable
     /// <summary>Checks that backslashes in values are escaped the way the session reads them.</summary>
     internal abstract BackslashGuard Backslashes { get; }
 
-    internal abstract ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken);
+    internal abstract ValueTask<ConnectionLease> AcquireAsync(IOBehavior io, CancellationToken cancellationToken);
 
     /// <summary>Releases the pool when the source owns it.</summary>
     public abstract ValueTask DisposeAsync();
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public abstract void Dispose();
 
     private static MicroOrmOptions BehaviourOnly(MicroOrmOptions? options)
     {

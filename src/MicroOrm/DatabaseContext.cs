@@ -16,11 +16,11 @@ namespace MicroOrm;
 /// A database object made from a connection string or data source is safe to share between threads: each operation
 /// leases its own pooled connection. A transaction belongs to the async flow that began it.
 /// </remarks>
-public abstract partial class DatabaseContext : IAsyncDisposable
+public abstract partial class DatabaseContext : IAsyncDisposable, IDisposable
 {
     private readonly ConnectionSource _source;
     private readonly bool _ownsSource;
-    private Task<ServerFacts>? _serverFacts;
+    private ServerFacts? _serverFacts;
     private RawSqlRunner? _raw;
 
     /// <summary>Called by the generated constructor.</summary>
@@ -49,7 +49,11 @@ public abstract partial class DatabaseContext : IAsyncDisposable
     /// object in the same async flow runs inside it. Inside another transaction it begins a nested scope (a savepoint).
     /// </summary>
     public ValueTask<Transaction> BeginTransactionAsync(IsolationLevel isolationLevel = IsolationLevel.Unspecified, CancellationToken cancellationToken = default) =>
-        Executor.BeginTransactionAsync(isolationLevel, isReadOnly: false, cancellationToken);
+        Executor.BeginTransactionAsync(isolationLevel, isReadOnly: false, IOBehavior.Asynchronous, cancellationToken);
+
+    /// <inheritdoc cref="BeginTransactionAsync(IsolationLevel, CancellationToken)"/>
+    public Transaction BeginTransaction(IsolationLevel isolationLevel = IsolationLevel.Unspecified) =>
+        Synchronously.Result(Executor.BeginTransactionAsync(isolationLevel, isReadOnly: false, IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>
     /// Runs <paramref name="work"/> as one unit of work in a transaction: commits when it returns, rolls back when it
@@ -66,7 +70,7 @@ public abstract partial class DatabaseContext : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return RunUnitAsync(work, null, isolationLevel, isReadOnly: false, cancellationToken);
+        return RunUnitAsync(Work(work), null, isolationLevel, isReadOnly: false, IOBehavior.Asynchronous, cancellationToken).AsTask();
     }
 
     /// <summary>
@@ -84,7 +88,7 @@ public abstract partial class DatabaseContext : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(verifyCommitted);
-        return RunUnitAsync(work, verifyCommitted, isolationLevel, isReadOnly: false, cancellationToken);
+        return RunUnitAsync(Work(work), ct => new ValueTask<bool>(verifyCommitted(ct)), isolationLevel, isReadOnly: false, IOBehavior.Asynchronous, cancellationToken).AsTask();
     }
 
     /// <inheritdoc cref="RunInTransactionAsync{T}(Func{Transaction, CancellationToken, Task{T}}, IsolationLevel, CancellationToken)"/>
@@ -94,41 +98,92 @@ public abstract partial class DatabaseContext : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return RunInTransactionAsync<bool>(async (transaction, ct) =>
+        return RunUnitAsync<bool>(async (transaction, ct) =>
         {
             await work(transaction, ct).ConfigureAwait(false);
             return true;
-        }, isolationLevel, cancellationToken);
+        }, null, isolationLevel, isReadOnly: false, IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one unit of work in a transaction, with synchronous I/O: commits when it
+    /// returns, rolls back when it throws, and runs it again after a transient failure, as
+    /// <see cref="RunInTransactionAsync{T}(Func{Transaction, CancellationToken, Task{T}}, IsolationLevel, CancellationToken)"/> does.
+    /// </summary>
+    public T RunInTransaction<T>(Func<Transaction, T> work, IsolationLevel isolationLevel = IsolationLevel.Unspecified)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Synchronously.Result(RunUnitAsync((transaction, _) => new ValueTask<T>(work(transaction)), null, isolationLevel, isReadOnly: false, IOBehavior.Synchronous, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as a unit of work that survives a connection lost during COMMIT, with synchronous
+    /// I/O; see <see cref="RunInTransactionAsync{T}(Func{Transaction, CancellationToken, Task{T}}, Func{CancellationToken, Task{bool}}, IsolationLevel, CancellationToken)"/>.
+    /// </summary>
+    public T RunInTransaction<T>(Func<Transaction, T> work, Func<bool> verifyCommitted, IsolationLevel isolationLevel = IsolationLevel.Unspecified)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(verifyCommitted);
+        return Synchronously.Result(RunUnitAsync(
+            (transaction, _) => new ValueTask<T>(work(transaction)), _ => new ValueTask<bool>(verifyCommitted()), isolationLevel, isReadOnly: false, IOBehavior.Synchronous, CancellationToken.None));
+    }
+
+    /// <inheritdoc cref="RunInTransaction{T}(Func{Transaction, T}, IsolationLevel)"/>
+    public void RunInTransaction(Action<Transaction> work, IsolationLevel isolationLevel = IsolationLevel.Unspecified)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        RunInTransaction(transaction =>
+        {
+            work(transaction);
+            return true;
+        }, isolationLevel);
     }
 
     /// <summary>The options the database object was made with.</summary>
     internal MicroOrmOptions Options => _source.Options;
 
     /// <summary>A unit of work: retried when it is the outermost transaction, run once as a nested scope otherwise.</summary>
-    internal Task<T> RunUnitAsync<T>(
-        Func<Transaction, CancellationToken, Task<T>> work, Func<CancellationToken, Task<bool>>? verifyCommitted, IsolationLevel isolationLevel, bool isReadOnly, CancellationToken cancellationToken) =>
+    internal ValueTask<T> RunUnitAsync<T>(
+        UnitWork<T> work, Func<CancellationToken, ValueTask<bool>>? verifyCommitted, IsolationLevel isolationLevel, bool isReadOnly, IOBehavior io, CancellationToken cancellationToken) =>
         CurrentTransaction is null
-            ? UnitOfWork.RunAsync(this, work, verifyCommitted, isolationLevel, isReadOnly, cancellationToken)
-            : RunOnceAsync(work, isolationLevel, isReadOnly, cancellationToken);
+            ? UnitOfWork.RunAsync(this, work, verifyCommitted, isolationLevel, isReadOnly, io, cancellationToken)
+            : RunOnceAsync(work, isolationLevel, isReadOnly, io, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> once: for the library's own multi-statement writes, which change the entities they are given and so cannot simply run again.</summary>
-    internal Task<T> RunOnceAsync<T>(Func<Transaction, CancellationToken, Task<T>> work, IsolationLevel isolationLevel, CancellationToken cancellationToken) =>
-        RunOnceAsync(work, isolationLevel, isReadOnly: false, cancellationToken);
+    internal ValueTask<T> RunOnceAsync<T>(UnitWork<T> work, IOBehavior io, CancellationToken cancellationToken) =>
+        RunOnceAsync(work, IsolationLevel.Unspecified, isReadOnly: false, io, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one transaction (or nested scope), once.</summary>
-    internal async Task<T> RunOnceAsync<T>(Func<Transaction, CancellationToken, Task<T>> work, IsolationLevel isolationLevel, bool isReadOnly, CancellationToken cancellationToken)
+    internal async ValueTask<T> RunOnceAsync<T>(UnitWork<T> work, IsolationLevel isolationLevel, bool isReadOnly, IOBehavior io, CancellationToken cancellationToken)
     {
-        await using var transaction = await Executor.BeginTransactionAsync(isolationLevel, isReadOnly, cancellationToken).ConfigureAwait(false);
-        var result = await work(transaction, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+        var transaction = await Executor.BeginTransactionAsync(isolationLevel, isReadOnly, io, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await work(transaction, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(io, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            await transaction.DisposeAsync(io).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>The user's asynchronous unit of work as the pipeline runs it.</summary>
+    private static UnitWork<T> Work<T>(Func<Transaction, CancellationToken, Task<T>> work) => (transaction, ct) => new ValueTask<T>(work(transaction, ct));
 
     /// <summary>Releases the connection pool when the database object owns it.</summary>
     public ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
         return _ownsSource ? _source.DisposeAsync() : ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public void Dispose()
+    {
+        GC.SuppressFinalize(this);
+        if (_ownsSource) _source.Dispose();
     }
 
     /// <summary>The current UTC time as DATETIME(6) stores it (microseconds), so a stamped entity equals its row.</summary>
@@ -139,10 +194,6 @@ public abstract partial class DatabaseContext : IAsyncDisposable
     }
 
     /// <summary>The server limits that shape multi-row inserts, asked once per database object.</summary>
-    internal Task<ServerFacts> GetServerFactsAsync(CancellationToken cancellationToken)
-    {
-        var facts = _serverFacts;
-        if (facts is { IsCompletedSuccessfully: true }) return facts;
-        return _serverFacts = ServerFacts.QueryAsync(Executor, cancellationToken);
-    }
+    internal async ValueTask<ServerFacts> GetServerFactsAsync(IOBehavior io, CancellationToken cancellationToken) =>
+        _serverFacts ??= await ServerFacts.QueryAsync(Executor, io, cancellationToken).ConfigureAwait(false);
 }

@@ -1,47 +1,94 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 
 namespace MicroOrm;
 
 /// <summary>
 /// Raw SQL bound to this transaction explicitly, wherever it is called from. The methods match the database
-/// object's (see <see cref="DatabaseContext"/>): interpolated holes become parameters.
+/// object's (see <see cref="DatabaseContext"/>): interpolated holes become parameters, and each has a synchronous twin.
 /// </summary>
 public sealed partial class Transaction
 {
     private RawSqlRunner Raw => _raw ??= new RawSqlRunner(_executor, this);
 
-    /// <summary>Runs a query in this transaction and maps each row by column name.</summary>
+    /// <summary>Runs a query in this transaction and maps each row by column name to <typeparamref name="T"/> (an entity or a <c>[Row]</c> type).</summary>
     public Task<List<T>> QueryAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
-        where T : IRow<T> => Raw.QueryAsync<T>(sql.ToStatement(), cancellationToken);
+        where T : IRow<T> =>
+        Raw.QueryAsync<T>(sql.ToStatement(), IOBehavior.Asynchronous, cancellationToken).AsTask();
 
-    /// <summary>Runs a query in this transaction and yields rows mapped by column name as they arrive.</summary>
+    /// <inheritdoc cref="QueryAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public List<T> Query<T>(SqlInterpolatedStringHandler sql)
+        where T : IRow<T> =>
+        Synchronously.Result(Raw.QueryAsync<T>(sql.ToStatement(), IOBehavior.Synchronous, CancellationToken.None));
+
+    /// <summary>Runs a query in this transaction and yields rows mapped by column name as they arrive; the synchronous form reads them synchronously.</summary>
     public IAsyncEnumerable<T> QueryAsAsyncEnumerable<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
-        where T : IRow<T> => Raw.QueryAsAsyncEnumerable<T>(sql.ToStatement(), cancellationToken);
+        where T : IRow<T> =>
+        Raw.Stream<T>(sql.ToStatement(), cancellationToken);
 
-    /// <summary>Runs a query in this transaction and maps its first row, or returns <see langword="null"/>.</summary>
+    /// <inheritdoc cref="QueryAsAsyncEnumerable{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public IEnumerable<T> QueryAsEnumerable<T>(SqlInterpolatedStringHandler sql)
+        where T : IRow<T> =>
+        Raw.Stream<T>(sql.ToStatement(), CancellationToken.None);
+
+    /// <summary>Runs a query in this transaction and maps its first row by column name, or returns <see langword="null"/>.</summary>
     public Task<T?> QueryFirstOrDefaultAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
-        where T : IRow<T> => Raw.QueryFirstOrDefaultAsync<T>(sql.ToStatement(), cancellationToken);
+        where T : IRow<T> =>
+        Raw.QueryFirstOrDefaultAsync<T>(sql.ToStatement(), IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="QueryFirstOrDefaultAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public T? QueryFirstOrDefault<T>(SqlInterpolatedStringHandler sql)
+        where T : IRow<T> =>
+        Synchronously.Result(Raw.QueryFirstOrDefaultAsync<T>(sql.ToStatement(), IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>Runs a query in this transaction and returns the first column of every row.</summary>
     public Task<List<T>> QueryValuesAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
-        Raw.QueryValuesAsync<T>(sql.ToStatement(), cancellationToken);
+        Raw.QueryValuesAsync<T>(sql.ToStatement(), IOBehavior.Asynchronous, cancellationToken).AsTask();
 
-    /// <summary>Runs a query in this transaction and returns the first two columns of every row.</summary>
+    /// <inheritdoc cref="QueryValuesAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public List<T> QueryValues<T>(SqlInterpolatedStringHandler sql) =>
+        Synchronously.Result(Raw.QueryValuesAsync<T>(sql.ToStatement(), IOBehavior.Synchronous, CancellationToken.None));
+
+    /// <summary>Runs a query in this transaction and returns the first two columns of every row, by position.</summary>
     public Task<List<(T1, T2)>> QueryAsync<T1, T2>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
-        Raw.QueryAsync<T1, T2>(sql.ToStatement(), cancellationToken);
+        Raw.QueryAsync<T1, T2>(sql.ToStatement(), IOBehavior.Asynchronous, cancellationToken).AsTask();
 
-    /// <summary>Runs a query in this transaction and returns the first column of its first row.</summary>
+    /// <inheritdoc cref="QueryAsync{T1, T2}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public List<(T1, T2)> Query<T1, T2>(SqlInterpolatedStringHandler sql) =>
+        Synchronously.Result(Raw.QueryAsync<T1, T2>(sql.ToStatement(), IOBehavior.Synchronous, CancellationToken.None));
+
+    /// <summary>Runs a query in this transaction and returns the first three columns of every row, by position.</summary>
+    public Task<List<(T1, T2, T3)>> QueryAsync<T1, T2, T3>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
+        Raw.QueryAsync<T1, T2, T3>(sql.ToStatement(), IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="QueryAsync{T1, T2, T3}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public List<(T1, T2, T3)> Query<T1, T2, T3>(SqlInterpolatedStringHandler sql) =>
+        Synchronously.Result(Raw.QueryAsync<T1, T2, T3>(sql.ToStatement(), IOBehavior.Synchronous, CancellationToken.None));
+
+    /// <summary>Runs a query in this transaction and returns the first column of its first row; throws <see cref="System.InvalidOperationException"/> when there is no row (a NULL column gives the default).</summary>
     public Task<T> ExecuteScalarAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
-        Raw.ExecuteScalarAsync<T>(sql.ToStatement(), cancellationToken);
+        Raw.ExecuteScalarAsync<T>(sql.ToStatement(), IOBehavior.Asynchronous, cancellationToken).AsTask();
 
-    /// <summary>Runs a statement in this transaction; returns the rows it matched.</summary>
+    /// <inheritdoc cref="ExecuteScalarAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public T ExecuteScalar<T>(SqlInterpolatedStringHandler sql) =>
+        Synchronously.Result(Raw.ExecuteScalarAsync<T>(sql.ToStatement(), IOBehavior.Synchronous, CancellationToken.None));
+
+    /// <summary>Runs a statement in this transaction that returns no rows; returns the rows it matched.</summary>
     public Task<int> ExecuteAsync(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
-        Raw.ExecuteAsync(sql.ToStatement(), cancellationToken);
+        Raw.ExecuteAsync(sql.ToStatement(), IOBehavior.Asynchronous, cancellationToken).AsTask();
 
-    /// <summary>Runs a command with several result sets in this transaction.</summary>
+    /// <inheritdoc cref="ExecuteAsync(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public int Execute(SqlInterpolatedStringHandler sql) =>
+        Synchronously.Result(Raw.ExecuteAsync(sql.ToStatement(), IOBehavior.Synchronous, CancellationToken.None));
+
+    /// <summary>Runs a command in this transaction that returns several result sets (statements separated by semicolons), read in order.</summary>
     public Task<MultipleResults> QueryMultipleAsync(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
-        Raw.QueryMultipleAsync(sql.ToStatement(), cancellationToken);
+        Raw.QueryMultipleAsync(sql.ToStatement(), IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="QueryMultipleAsync(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public MultipleResults QueryMultiple(SqlInterpolatedStringHandler sql) =>
+        Synchronously.Result(Raw.QueryMultipleAsync(sql.ToStatement(), IOBehavior.Synchronous, CancellationToken.None));
 }

@@ -11,10 +11,10 @@ namespace MicroOrm;
 /// <summary>
 /// A database transaction, begun with <see cref="DatabaseContext.BeginTransactionAsync"/>. While it is open, every
 /// query and write made through the database object in the same async flow runs on its connection. Disposing it
-/// without <see cref="CommitAsync"/> rolls it back. Beginning a transaction inside another makes a nested scope
+/// without <see cref="CommitAsync(CancellationToken)"/> rolls it back. Beginning a transaction inside another makes a nested scope
 /// backed by a savepoint: its rollback undoes only its own work.
 /// </summary>
-public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
+public sealed partial class Transaction : IAsyncDisposable, IDisposable, ILeaseOwner
 {
     private readonly CommandExecutor _executor;
     private readonly Transaction _root;
@@ -26,10 +26,10 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
     private RawSqlRunner? _raw;
 
     // What the telemetry shows for the statements MySqlConnector sends on a transaction's behalf.
-    private static readonly SqlStatement Start = new("START TRANSACTION", []);
-    private static readonly SqlStatement StartReadOnly = new("START TRANSACTION READ ONLY", []);
-    private static readonly SqlStatement Commit = new("COMMIT", []);
-    private static readonly SqlStatement Rollback = new("ROLLBACK", []);
+    private static readonly SqlStatement StartStatement = new("START TRANSACTION", []);
+    private static readonly SqlStatement StartReadOnlyStatement = new("START TRANSACTION READ ONLY", []);
+    private static readonly SqlStatement CommitStatement = new("COMMIT", []);
+    private static readonly SqlStatement RollbackStatement = new("ROLLBACK", []);
 
     internal Transaction(CommandExecutor executor, Transaction? parent, IsolationLevel isolationLevel, bool isReadOnly)
     {
@@ -69,22 +69,52 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
     internal MySqlConnection Connection => _root._lease.Connection;
 
     /// <summary>Commits the transaction, or releases a nested scope's savepoint into its parent.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    public Task CommitAsync(CancellationToken cancellationToken = default) => CommitAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="CommitAsync(CancellationToken)"/>
+    public void Commit() => Synchronously.Wait(CommitAsync(IOBehavior.Synchronous, CancellationToken.None));
+
+    /// <summary>Rolls the transaction back, or a nested scope back to its savepoint.</summary>
+    public Task RollbackAsync(CancellationToken cancellationToken = default) => RollbackAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="RollbackAsync(CancellationToken)"/>
+    public void Rollback() => Synchronously.Wait(RollbackAsync(IOBehavior.Synchronous, CancellationToken.None));
+
+    internal async ValueTask RollbackAsync(IOBehavior io, CancellationToken cancellationToken)
+    {
+        EnsureActive("roll back");
+        await RollbackCoreAsync(io, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rolls back unless committed, and ends the scope: commands after it run outside the transaction.</summary>
+    public ValueTask DisposeAsync() => DisposeAsync(IOBehavior.Asynchronous);
+
+    /// <inheritdoc cref="DisposeAsync()"/>
+    public void Dispose() => Synchronously.Wait(DisposeAsync(IOBehavior.Synchronous));
+
+    internal ValueTask DisposeAsync(IOBehavior io)
+    {
+        // Not an async method: restoring the ambient scope must happen in the caller's execution context.
+        _executor.EndAmbient(this);
+        return DisposeCoreAsync(io);
+    }
+
+    internal async ValueTask CommitAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         EnsureActive("commit");
         if (_savepoint is not null)
         {
-            await RunControlAsync("RELEASE SAVEPOINT " + _savepoint, cancellationToken).ConfigureAwait(false);
+            await RunControlAsync("RELEASE SAVEPOINT " + _savepoint, io, cancellationToken).ConfigureAwait(false);
             _state = State.Committed;
             return;
         }
 
-        var scope = _executor.Telemetry.Start(Commit, null);
+        var scope = _executor.Telemetry.Start(CommitStatement, null);
         try
         {
             // A COMMIT is never cancelled half-way (its outcome would be unknown): the token is checked before it is sent.
             cancellationToken.ThrowIfCancellationRequested();
-            await _transaction!.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            await Driver.CommitAsync(_transaction!, io).ConfigureAwait(false);
             _state = State.Committed;
             scope.Succeeded(0, written: false);
         }
@@ -97,37 +127,22 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
         }
         finally
         {
-            if (_state != State.Active) await ReleaseAsync().ConfigureAwait(false);
+            if (_state != State.Active) await ReleaseAsync(io).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Rolls the transaction back, or a nested scope back to its savepoint.</summary>
-    public async Task RollbackAsync(CancellationToken cancellationToken = default)
-    {
-        EnsureActive("roll back");
-        await RollbackCoreAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Rolls back unless committed, and ends the scope: commands after it run outside the transaction.</summary>
-    public ValueTask DisposeAsync()
-    {
-        // Not an async method: restoring the ambient scope must happen in the caller's execution context.
-        _executor.EndAmbient(this);
-        return DisposeCoreAsync();
-    }
-
-    internal async ValueTask<Transaction> StartAsync(CancellationToken cancellationToken)
+    internal async ValueTask<Transaction> StartAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         try
         {
             if (_savepoint is null)
             {
-                _lease = await _executor.Source.AcquireAsync(cancellationToken).ConfigureAwait(false);
-                var scope = _executor.Telemetry.Start(IsReadOnly ? StartReadOnly : Start, null);
+                _lease = await _executor.Source.AcquireAsync(io, cancellationToken).ConfigureAwait(false);
+                var scope = _executor.Telemetry.Start(IsReadOnly ? StartReadOnlyStatement : StartStatement, null);
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    _transaction = await _lease.Connection.BeginTransactionAsync(IsolationLevel, IsReadOnly, CancellationToken.None).ConfigureAwait(false);
+                    _transaction = await Driver.BeginTransactionAsync(_lease.Connection, IsolationLevel, IsReadOnly, io).ConfigureAwait(false);
                     scope.Succeeded(0, written: false);
                 }
                 catch (Exception exception)
@@ -139,7 +154,7 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
             else
             {
                 if (Parent is not { IsActive: true }) throw new InvalidOperationException("The enclosing transaction has already ended.");
-                await RunControlAsync("SAVEPOINT " + _savepoint, cancellationToken).ConfigureAwait(false);
+                await RunControlAsync("SAVEPOINT " + _savepoint, io, cancellationToken).ConfigureAwait(false);
             }
 
             _state = State.Active;
@@ -149,7 +164,7 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
         {
             _state = State.Failed;
             _executor.EndAmbient(this);
-            if (_savepoint is null) await ReleaseAsync().ConfigureAwait(false);
+            if (_savepoint is null) await ReleaseAsync(io).ConfigureAwait(false);
             throw;
         }
     }
@@ -171,37 +186,37 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
 
     internal void EndCommand() => Volatile.Write(ref _busy, 0);
 
-    private async ValueTask DisposeCoreAsync()
+    private async ValueTask DisposeCoreAsync(IOBehavior io)
     {
         if (_state == State.Active)
         {
             try
             {
-                await RollbackCoreAsync(CancellationToken.None).ConfigureAwait(false);
+                await RollbackCoreAsync(io, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is MicroOrmException or MySqlException or System.IO.IOException or System.Net.Sockets.SocketException or InvalidOperationException)
             {
                 // The connection is broken: the server rolls the transaction back when the session ends.
                 _state = State.Failed;
-                if (_savepoint is null) await ReleaseAsync().ConfigureAwait(false);
+                if (_savepoint is null) await ReleaseAsync(io).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task RollbackCoreAsync(CancellationToken cancellationToken)
+    private async ValueTask RollbackCoreAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         if (_savepoint is not null)
         {
-            await RunControlAsync("ROLLBACK TO SAVEPOINT " + _savepoint, cancellationToken).ConfigureAwait(false);
+            await RunControlAsync("ROLLBACK TO SAVEPOINT " + _savepoint, io, cancellationToken).ConfigureAwait(false);
             _state = State.RolledBack;
             return;
         }
 
-        var scope = _executor.Telemetry.Start(Rollback, null);
+        var scope = _executor.Telemetry.Start(RollbackStatement, null);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await _transaction!.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            await Driver.RollbackAsync(_transaction!, io).ConfigureAwait(false);
             _state = State.RolledBack;
             scope.Succeeded(0, written: false);
         }
@@ -213,20 +228,20 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
         finally
         {
             if (_state != State.RolledBack) _state = State.Failed;
-            await ReleaseAsync().ConfigureAwait(false);
+            await ReleaseAsync(io).ConfigureAwait(false);
         }
     }
 
-    private async Task RunControlAsync(string sql, CancellationToken cancellationToken)
+    private async ValueTask RunControlAsync(string sql, IOBehavior io, CancellationToken cancellationToken)
     {
         var lease = _root.LeaseForCommand();
         var statement = new SqlStatement(sql, []);
         var scope = _executor.Telemetry.Start(statement, null);
+        var command = new MySqlCommand(sql, lease.Connection, lease.Transaction);
         try
         {
-            await using var command = new MySqlCommand(sql, lease.Connection, lease.Transaction);
             cancellationToken.ThrowIfCancellationRequested();
-            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            await Driver.ExecuteNonQueryAsync(command, io).ConfigureAwait(false);
             scope.Succeeded(0, written: false);
         }
         catch (Exception exception)
@@ -236,21 +251,22 @@ public sealed partial class Transaction : IAsyncDisposable, ILeaseOwner
         }
         finally
         {
+            await Driver.DisposeAsync(command, io).ConfigureAwait(false);
             _root.EndCommand();
         }
     }
 
-    private async ValueTask ReleaseAsync()
+    private async ValueTask ReleaseAsync(IOBehavior io)
     {
         if (_transaction is not null)
         {
-            await _transaction.DisposeAsync().ConfigureAwait(false);
+            await Driver.DisposeAsync(_transaction, io).ConfigureAwait(false);
             _transaction = null;
         }
 
         if (_lease.Connection is not null)
         {
-            await _lease.ReleaseAsync().ConfigureAwait(false);
+            await _lease.ReleaseAsync(io).ConfigureAwait(false);
             _lease = default;
         }
     }

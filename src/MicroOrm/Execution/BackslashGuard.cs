@@ -32,7 +32,7 @@ internal sealed class BackslashGuard
     }
 
     /// <summary>Throws before anything is sent when a value holds a backslash and the session's mode disagrees with the option.</summary>
-    public async ValueTask CheckAsync(MySqlConnection connection, MySqlTransaction? transaction, SqlStatement statement, CancellationToken cancellationToken)
+    public async ValueTask CheckAsync(MySqlConnection connection, MySqlTransaction? transaction, SqlStatement statement, IOBehavior io, CancellationToken cancellationToken)
     {
         if (!CarriesBackslash(statement)) return;
         if (MentionsSqlMode(statement))
@@ -43,7 +43,7 @@ internal sealed class BackslashGuard
                 null, statement.Text);
         }
 
-        var sessionHasMode = await SessionHasNoBackslashEscapesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var sessionHasMode = await SessionHasNoBackslashEscapesAsync(connection, transaction, io, cancellationToken).ConfigureAwait(false);
         if (sessionHasMode == _optionSaysNoBackslashEscapes) return;
 
         throw new MicroOrmException(sessionHasMode
@@ -118,20 +118,27 @@ internal sealed class BackslashGuard
         return false;
     }
 
-    private async ValueTask<bool> SessionHasNoBackslashEscapesAsync(MySqlConnection connection, MySqlTransaction? transaction, CancellationToken cancellationToken)
+    private async ValueTask<bool> SessionHasNoBackslashEscapesAsync(MySqlConnection connection, MySqlTransaction? transaction, IOBehavior io, CancellationToken cancellationToken)
     {
         if (_cacheBySession && _sessions.TryGetValue(connection.ServerThread, out var known)) return known;
-        var has = await QueryModeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var has = await QueryModeAsync(connection, transaction, io, cancellationToken).ConfigureAwait(false);
         if (_cacheBySession) _sessions[connection.ServerThread] = has;
         return has;
     }
 
-    internal static async Task<bool> QueryModeAsync(MySqlConnection connection, MySqlTransaction? transaction, CancellationToken cancellationToken)
+    internal static async ValueTask<bool> QueryModeAsync(MySqlConnection connection, MySqlTransaction? transaction, IOBehavior io, CancellationToken cancellationToken)
     {
-        await using var command = new MySqlCommand("SELECT @@SESSION.sql_mode", connection, transaction);
-        // A quick read: the token is checked before it, never handed to MySqlConnector (see CommandGuard).
-        cancellationToken.ThrowIfCancellationRequested();
-        var mode = await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) as string ?? "";
-        return mode.Contains("NO_BACKSLASH_ESCAPES", StringComparison.OrdinalIgnoreCase);
+        var command = new MySqlCommand("SELECT @@SESSION.sql_mode", connection, transaction);
+        try
+        {
+            // A quick read: the token is checked before it, never handed to MySqlConnector (see CommandGuard).
+            cancellationToken.ThrowIfCancellationRequested();
+            var mode = await Driver.ExecuteScalarAsync(command, io).ConfigureAwait(false) as string ?? "";
+            return mode.Contains("NO_BACKSLASH_ESCAPES", StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await Driver.DisposeAsync(command, io).ConfigureAwait(false);
+        }
     }
 }

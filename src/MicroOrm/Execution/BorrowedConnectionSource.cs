@@ -33,7 +33,7 @@ internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
 
     internal override BackslashGuard Backslashes { get; }
 
-    internal override ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken)
+    internal override ValueTask<ConnectionLease> AcquireAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (_connection.State != ConnectionState.Open)
@@ -55,7 +55,9 @@ internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
     /// <summary>Disposes the cached commands; the connection stays the caller's, open.</summary>
     public override ValueTask DisposeAsync()
     {
-        _commands.Clear();
+        Dispose();
         return ValueTask.CompletedTask;
     }
+
+    public override void Dispose() => _commands.Clear();
 }

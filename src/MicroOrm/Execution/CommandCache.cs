@@ -63,9 +63,9 @@ internal static class CommandFactory
 }
 
 /// <summary>A command for one use: disposed after it unless it belongs to a <see cref="CommandCache"/>.</summary>
-internal readonly struct LeasedCommand(MySqlCommand command, bool cached) : System.IAsyncDisposable
+internal readonly struct LeasedCommand(MySqlCommand command, bool cached)
 {
     public MySqlCommand Command { get; } = command;
 
-    public System.Threading.Tasks.ValueTask DisposeAsync() => cached ? default : Command.DisposeAsync();
+    public System.Threading.Tasks.ValueTask DisposeAsync(IOBehavior io) => cached ? default : Driver.DisposeAsync(Command, io);
 }

@@ -2,20 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Diagnostics;
 using MicroOrm.Mapping;
-using MicroOrm.SqlBuilding;
 using MySqlConnector;
 
 namespace MicroOrm.Execution;
 
 /// <summary>
-/// The one place where MicroOrm sends a command: it picks the connection (the ambient transaction's, or a lease
-/// from the source), binds the parameters, runs the command, hands the reader to a row reader, and turns server
-/// errors into <see cref="MicroOrmException"/>s that name the table, the column and the error number.
+/// The one place where MicroOrm sends a command. A <see cref="CommandRequest"/> goes through one pipeline, in either
+/// I/O mode: the connection is picked (the transaction's, or a lease from the source), the backslash guard looks at
+/// the values, the command is made and bound, its telemetry scope and its timeout and cancellation guard start, a
+/// result handler reads what it returns, server errors become <see cref="MicroOrmException"/>s that name the table,
+/// the column and the error number, and everything is released. Lists, first rows, scalars and statements are
+/// handlers (<see cref="ICommandHandler{TResult}"/>); streams and multi-result readers keep the command open
+/// (<see cref="RowCursor{T}"/>, <see cref="OpenReader"/>) and go through the same start, failure and release.
 /// </summary>
 internal sealed class CommandExecutor
 {
@@ -42,12 +44,12 @@ internal sealed class CommandExecutor
     /// Begins a transaction (or a savepoint scope inside the current one) and makes it ambient. Not an async method:
     /// the ambient value is set in the caller's execution context, so it stays set after the caller's await.
     /// </summary>
-    public ValueTask<Transaction> BeginTransactionAsync(IsolationLevel isolationLevel, bool isReadOnly, CancellationToken cancellationToken)
+    public ValueTask<Transaction> BeginTransactionAsync(IsolationLevel isolationLevel, bool isReadOnly, IOBehavior io, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var transaction = new Transaction(this, CurrentTransaction, isolationLevel, isReadOnly);
         _ambient.Value = transaction;
-        return transaction.StartAsync(cancellationToken);
+        return transaction.StartAsync(io, cancellationToken);
     }
 
     /// <summary>Ends <paramref name="transaction"/>'s ambient scope, making its parent current again.</summary>
@@ -56,368 +58,134 @@ internal sealed class CommandExecutor
         if (ReferenceEquals(_ambient.Value, transaction)) _ambient.Value = transaction.Parent;
     }
 
-    public Task<List<T>> ListAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
-        ListCoreAsync(statement, rowReader, null, table, transaction, keepRows: true, cancellationToken);
-
-    public Task<List<T>> ListAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
-        ListCoreAsync(statement, null, readerFactory, table, transaction, keepRows: true, cancellationToken);
-
-    /// <summary>Hands every row to <paramref name="visitor"/> and keeps nothing: for readers that fold rows into objects of their own.</summary>
-    public Task ReadEachAsync<T>(SqlStatement statement, RowReader<T> visitor, TableInfo? table, CancellationToken cancellationToken) =>
-        ListCoreAsync(statement, visitor, null, table, null, keepRows: false, cancellationToken);
-
-    public IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
-        StreamCoreAsync(statement, rowReader, null, table, transaction, cancellationToken);
-
-    public IAsyncEnumerable<T> StreamAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
-        StreamCoreAsync(statement, null, readerFactory, table, transaction, cancellationToken);
-
-    /// <summary>Opens a reader for a command that may return several result sets; the caller disposes it.</summary>
-    public async Task<OpenReader> OpenReaderAsync(SqlStatement statement, Transaction? transaction, CancellationToken cancellationToken)
+    /// <summary>The pipeline: runs <paramref name="request"/> and hands the command to <paramref name="handler"/>.</summary>
+    public async ValueTask<TResult> RunAsync<THandler, TResult>(CommandRequest request, THandler handler, IOBehavior io)
+        where THandler : struct, ICommandHandler<TResult>
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        LeasedCommand? leased = null;
-        var scope = default(CommandScope);
+        var run = await StartAsync(request, io).ConfigureAwait(false);
         try
         {
-            leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            var command = leased.Value.Command;
-            scope = Telemetry.Start(statement, null);
-            MySqlDataReader reader;
-            using (var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds))
-            {
-                try
-                {
-                    reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception exception)
-                {
-                    Failed(scope, guard, exception, statement, null, cancellationToken);
-                    throw;
-                }
-            }
-
-            return new OpenReader(lease, leased.Value, reader, statement, scope, this);
+            Begin(ref run, request);
+            var result = await handler.RunAsync(run.Command, request.Behavior, io, request.CancellationToken).ConfigureAwait(false);
+            run.Scope.Succeeded(handler.RowsOf(result), handler.Writes);
+            return result;
         }
-        catch
+        catch (Exception exception)
         {
-            if (leased is { } failed) await failed.DisposeAsync().ConfigureAwait(false);
-            await lease.ReleaseAsync().ConfigureAwait(false);
+            Failed(run.Scope, run.Guard, exception, request);
             throw;
         }
-    }
-
-    /// <summary>The first row read with <paramref name="rowReader"/>, or the default when there is none.</summary>
-    public Task<T?> FirstOrDefaultAsync<T>(SqlStatement statement, RowReader<T> rowReader, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
-        FirstOrDefaultCoreAsync(statement, rowReader, null, table, transaction, cancellationToken);
-
-    public Task<T?> FirstOrDefaultAsync<T>(SqlStatement statement, Func<DbDataReader, RowReader<T>> readerFactory, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
-        FirstOrDefaultCoreAsync(statement, null, readerFactory, table, transaction, cancellationToken);
-
-    private async Task<T?> FirstOrDefaultCoreAsync<T>(SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, Transaction? transaction, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            var command = leased.Command;
-            var scope = Telemetry.Start(statement, table);
-            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
-            try
-            {
-                T? row = default;
-                var found = false;
-                await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, CancellationToken.None).ConfigureAwait(false))
-                {
-                    if (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
-                    {
-                        row = (rowReader ?? readerFactory!(reader)).Read(reader);
-                        found = true;
-                    }
-
-                    await FinishAsync(reader).ConfigureAwait(false);
-                }
-
-                scope.Succeeded(found ? 1 : 0, written: false);
-                return row;
-            }
-            catch (Exception exception)
-            {
-                Failed(scope, guard, exception, statement, table, cancellationToken);
-                throw;
-            }
-        }
         finally
         {
-            await lease.ReleaseAsync().ConfigureAwait(false);
+            await ReleaseAsync(run, io).ConfigureAwait(false);
         }
     }
+
+    public ValueTask<List<T>> ListAsync<T>(CommandRequest request, RowReader<T> rows, IOBehavior io) =>
+        RunAsync<ListHandler<T>, List<T>>(request, new(rows, null), io);
+
+    public ValueTask<List<T>> ListAsync<T>(CommandRequest request, Func<DbDataReader, RowReader<T>> readerFactory, IOBehavior io) =>
+        RunAsync<ListHandler<T>, List<T>>(request, new(null, readerFactory), io);
+
+    /// <summary>Hands every row to <paramref name="visitor"/> and keeps nothing: for readers that fold rows into objects of their own.</summary>
+    public ValueTask<long> VisitAsync<T>(CommandRequest request, RowReader<T> visitor, IOBehavior io) =>
+        RunAsync<VisitHandler<T>, long>(request, new(visitor), io);
+
+    /// <summary>The first row read with <paramref name="rows"/>, or the default when there is none.</summary>
+    public async ValueTask<T?> FirstOrDefaultAsync<T>(CommandRequest request, RowReader<T> rows, IOBehavior io) =>
+        (await RunAsync<FirstRowHandler<T>, (T?, bool)>(request, new(rows, null), io).ConfigureAwait(false)).Item1;
+
+    public async ValueTask<T?> FirstOrDefaultAsync<T>(CommandRequest request, Func<DbDataReader, RowReader<T>> readerFactory, IOBehavior io) =>
+        (await RunAsync<FirstRowHandler<T>, (T?, bool)>(request, new(null, readerFactory), io).ConfigureAwait(false)).Item1;
 
     /// <summary>The first column of the first row, read as <typeparamref name="T"/>; an <see cref="InvalidOperationException"/> when there is no row.</summary>
-    public async Task<T> ScalarAsync<T>(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null)
+    public async ValueTask<T> ScalarAsync<T>(CommandRequest request, IOBehavior io)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            var command = leased.Command;
-            var scope = Telemetry.Start(statement, table);
-            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
-            try
-            {
-                T value = default!;
-                var found = false;
-                await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
-                {
-                    if (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
-                    {
-                        value = ValueReader.Read<T>(reader, 0, null);
-                        found = true;
-                    }
-
-                    await FinishAsync(reader).ConfigureAwait(false);
-                }
-
-                scope.Succeeded(found ? 1 : 0, written: false);
-                // No row is not a row holding the default: a caller reading 0 or null could not tell them apart.
-                return found ? value : throw new InvalidOperationException("The query returned no row, so it has no scalar value: " + statement.Text);
-            }
-            catch (Exception exception)
-            {
-                Failed(scope, guard, exception, statement, table, cancellationToken);
-                throw;
-            }
-        }
-        finally
-        {
-            await lease.ReleaseAsync().ConfigureAwait(false);
-        }
+        var (value, found) = await RunAsync<ScalarHandler<T>, (T, bool)>(request, default, io).ConfigureAwait(false);
+        // No row is not a row holding the default: a caller reading 0 or null could not tell them apart.
+        return found ? value : throw new InvalidOperationException("The query returned no row, so it has no scalar value: " + request.Statement.Text);
     }
 
     /// <summary>Runs a statement that returns no rows; returns the rows it matched.</summary>
-    public async Task<int> ExecuteAsync(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null) =>
-        (await ExecuteWithIdAsync(statement, table, cancellationToken, transaction).ConfigureAwait(false)).Rows;
+    public async ValueTask<int> ExecuteAsync(CommandRequest request, IOBehavior io) =>
+        (await RunAsync<NonQueryHandler, (int, long)>(request, default, io).ConfigureAwait(false)).Item1;
 
     /// <summary>Runs a statement that returns no rows; returns the rows it matched and the first AUTO_INCREMENT value it generated.</summary>
-    public async Task<(int Rows, long LastInsertedId)> ExecuteWithIdAsync(SqlStatement statement, TableInfo? table, CancellationToken cancellationToken, Transaction? transaction = null)
+    public ValueTask<(int Rows, long LastInsertedId)> ExecuteWithIdAsync(CommandRequest request, IOBehavior io) =>
+        RunAsync<NonQueryHandler, (int, long)>(request, default, io);
+
+    /// <summary>The rows of <paramref name="request"/> as they arrive, enumerable synchronously or asynchronously.</summary>
+    public RowStream<T> Stream<T>(CommandRequest request, RowReader<T> rows) => new(this, request, rows, null);
+
+    public RowStream<T> Stream<T>(CommandRequest request, Func<DbDataReader, RowReader<T>> readerFactory) => new(this, request, null, readerFactory);
+
+    /// <summary>Opens a reader for a command that may return several result sets; the caller disposes it.</summary>
+    public async ValueTask<OpenReader> OpenReaderAsync(CommandRequest request, IOBehavior io)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var run = await StartAsync(request, io).ConfigureAwait(false);
+        MySqlDataReader reader;
         try
         {
-            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            var command = leased.Command;
-            var scope = Telemetry.Start(statement, table);
-            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
+            Begin(ref run, request);
+            reader = await Driver.ExecuteReaderAsync(run.Command, request.Behavior, io).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
             try
             {
-                var rows = await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-                scope.Succeeded(Math.Max(rows, 0), written: true);
-                return (rows, command.LastInsertedId);
-            }
-            catch (Exception exception)
-            {
-                Failed(scope, guard, exception, statement, table, cancellationToken);
+                Failed(run.Scope, run.Guard, exception, request);
                 throw;
-            }
-        }
-        finally
-        {
-            await lease.ReleaseAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task<List<T>> ListCoreAsync<T>(
-        SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, Transaction? transaction, bool keepRows, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            var command = leased.Command;
-            var scope = Telemetry.Start(statement, table);
-            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
-            try
-            {
-                var list = new List<T>();
-                var count = 0;
-                await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
-                {
-                    var rows = rowReader ?? readerFactory!(reader);
-                    while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
-                    {
-                        // Rows that have already arrived are not stopped by the kill on the server: the token is checked here too.
-                        cancellationToken.ThrowIfCancellationRequested();
-                        var row = rows.Read(reader);
-                        if (keepRows) list.Add(row);
-                        count++;
-                    }
-
-                    await FinishAsync(reader).ConfigureAwait(false);
-                }
-
-                scope.Succeeded(count, written: false);
-                return list;
-            }
-            catch (Exception exception)
-            {
-                Failed(scope, guard, exception, statement, table, cancellationToken);
-                throw;
-            }
-        }
-        finally
-        {
-            await lease.ReleaseAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async IAsyncEnumerable<T> StreamCoreAsync<T>(
-        SqlStatement statement, RowReader<T>? rowReader, Func<DbDataReader, RowReader<T>>? readerFactory, TableInfo? table, Transaction? transaction,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(transaction, cancellationToken).ConfigureAwait(false);
-        var scope = default(CommandScope);
-        var count = 0L;
-        var ended = false;
-        try
-        {
-            await using var leased = await CreateCommandAsync(lease, statement, cancellationToken).ConfigureAwait(false);
-            var command = leased.Command;
-            scope = Telemetry.Start(statement, table);
-            using var guard = CommandGuard.Start(command, cancellationToken, Source.CommandTimeoutSeconds);
-            MySqlDataReader reader;
-            try
-            {
-                reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                ended = true;
-                Failed(scope, guard, exception, statement, table, cancellationToken);
-                throw;
-            }
-
-            var finished = false;
-            try
-            {
-                var rows = rowReader ?? readerFactory!(reader);
-                while (true)
-                {
-                    bool more;
-                    try
-                    {
-                        // Rows that have already arrived are not stopped by the kill on the server: the token is
-                        // checked before each one.
-                        cancellationToken.ThrowIfCancellationRequested();
-                        // The timeout counts the server's time for each row, not the consumer's between rows.
-                        guard?.Restart();
-                        more = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
-                        if (!more) await FinishAsync(reader).ConfigureAwait(false);
-                    }
-                    catch (Exception exception)
-                    {
-                        ended = true;
-                        Failed(scope, guard, exception, statement, table, cancellationToken);
-                        throw;
-                    }
-
-                    if (!more) break;
-                    count++;
-                    yield return rows.Read(reader);
-                }
-
-                finished = true;
             }
             finally
             {
-                // A consumer that stops early still hears of a statement of the command that failed after its rows.
-                if (!finished && !ended && !cancellationToken.IsCancellationRequested)
-                {
-                    // Marked ended first: when finishing throws, its failure is what the span records.
-                    ended = true;
-                    ended = await FinishEarlyAsync(reader, scope, guard, statement, table, cancellationToken).ConfigureAwait(false);
-                }
-
-                await DisposeQuietlyAsync(reader).ConfigureAwait(false);
+                await ReleaseAsync(run, io).ConfigureAwait(false);
             }
         }
-        finally
-        {
-            // A consumer that stops early still ends the command: the rows it took are the rows read.
-            if (!ended && scope.IsStarted) scope.Succeeded(count, written: false);
-            await lease.ReleaseAsync().ConfigureAwait(false);
-        }
+
+        // Each read from here on is guarded on its own, with the token it is given.
+        run.Guard?.Dispose();
+        run.Guard = null;
+        return new OpenReader(this, run, reader, request);
     }
 
     /// <summary>
-    /// Reads past the result sets the caller did not ask for. MySqlConnector's own dispose does this too, but it
-    /// swallows an error there (a later statement of the command that failed); reading them here throws it, so the
-    /// caller hears of it.
+    /// The first steps of every command: the connection (the explicit or ambient transaction's, else a lease), the
+    /// backslash check, the command with its parameters and the guard. The lease goes back if any step fails. The
+    /// telemetry scope is begun by the caller (<see cref="Begin"/>), not here.
     /// </summary>
-    internal static async ValueTask FinishAsync(MySqlDataReader reader)
+    internal async ValueTask<RunningCommand> StartAsync(CommandRequest request, IOBehavior io)
     {
-        while (await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-        }
-    }
-
-    /// <summary>
-    /// Finishes a reader whose consumer stopped before its end: a server error in what is left (a later statement
-    /// that failed) is recorded and thrown; a connection lost meanwhile is recorded on the span but not thrown, since
-    /// the consumer has what it asked for and the broken session is discarded when the lease is released. Returns
-    /// whether the command failed.
-    /// </summary>
-    internal async ValueTask<bool> FinishEarlyAsync(MySqlDataReader reader, CommandScope scope, CommandGuard? guard, SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
-    {
+        var cancellationToken = request.CancellationToken;
+        cancellationToken.ThrowIfCancellationRequested();
+        var lease = await AcquireAsync(request.Transaction, io, cancellationToken).ConfigureAwait(false);
         try
         {
-            await FinishAsync(reader).ConfigureAwait(false);
-            return false;
+            var statement = request.Statement;
+            await Source.Backslashes.CheckAsync(lease.Connection, lease.Transaction, statement, io, cancellationToken).ConfigureAwait(false);
+            Source.Backslashes.Forget(lease.Connection, statement);
+            var command = CreateCommand(lease, statement);
+            return new RunningCommand(lease, command, CommandGuard.Start(command.Command, cancellationToken, Source.CommandTimeoutSeconds));
         }
-        catch (MySqlException exception) when (exception.Number is > 0 and < 2000)
+        catch
         {
-            Failed(scope, guard, exception, statement, table, cancellationToken);
+            await lease.ReleaseAsync(io).ConfigureAwait(false);
             throw;
         }
-        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
-        {
-            if (scope.IsStarted) scope.Failed(ServerErrors.TranslateAny(exception, statement, table, Telemetry.Sensitive));
-            return true;
-        }
     }
 
     /// <summary>
-    /// Disposes a reader whose consumer is done with it. Disposing reads what is left of the results; if the connection
-    /// broke meanwhile that fails, and the consumer, which has what it asked for, is not told: the broken session is
-    /// discarded when the lease is released.
+    /// Begins the command's telemetry scope. Called by the method that then runs the command, not inside
+    /// <see cref="StartAsync"/>: the scope's activity becomes <c>Activity.Current</c> in the calling method's async
+    /// context, which is where MySqlConnector must find it to make its own span a child of it.
     /// </summary>
-    internal static async ValueTask DisposeQuietlyAsync(MySqlDataReader reader)
-    {
-        try
-        {
-            await reader.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
-        {
-        }
-    }
+    internal void Begin(ref RunningCommand run, in CommandRequest request) => run.Scope = Telemetry.Start(request.Statement, request.Table);
 
-    /// <summary>The explicit transaction's connection, else the ambient transaction's, else a lease from the source.</summary>
-    private ValueTask<ConnectionLease> AcquireAsync(Transaction? explicitTransaction, CancellationToken cancellationToken) =>
-        (explicitTransaction ?? CurrentTransaction) is { } transaction
-            ? new ValueTask<ConnectionLease>(transaction.LeaseForCommand())
-            : Source.AcquireAsync(cancellationToken);
-
-    private async ValueTask<LeasedCommand> CreateCommandAsync(ConnectionLease lease, SqlStatement statement, CancellationToken cancellationToken)
+    /// <summary>The last step of every command: the guard, the command and the lease are let go, in that order.</summary>
+    internal static async ValueTask ReleaseAsync(RunningCommand run, IOBehavior io)
     {
-        await Source.Backslashes.CheckAsync(lease.Connection, lease.Transaction, statement, cancellationToken).ConfigureAwait(false);
-        Source.Backslashes.Forget(lease.Connection, statement);
-        return CreateCommand(lease, statement);
+        run.Guard?.Dispose();
+        await run.Leased.DisposeAsync(io).ConfigureAwait(false);
+        await run.Lease.ReleaseAsync(io).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -425,6 +193,10 @@ internal sealed class CommandExecutor
     /// the caller cancelled, the timeout error when the command timeout passed, a <see cref="MicroOrmException"/>
     /// without values for a server error. Anything else returns, and the caller rethrows it unchanged.
     /// </summary>
+    internal void Failed(in CommandScope scope, CommandGuard? guard, Exception exception, in CommandRequest request) =>
+        Failed(scope, guard, exception, request.Statement, request.Table, request.CancellationToken);
+
+    /// <inheritdoc cref="Failed(in CommandScope, CommandGuard?, Exception, in CommandRequest)"/>
     internal void Failed(in CommandScope scope, CommandGuard? guard, Exception exception, SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
     {
         var thrown = guard?.Explain(exception, statement, cancellationToken)
@@ -433,8 +205,68 @@ internal sealed class CommandExecutor
         if (!ReferenceEquals(thrown, exception)) throw thrown;
     }
 
+    /// <summary>
+    /// Finishes a reader whose consumer stopped before its end: a server error in what is left (a later statement
+    /// that failed) is recorded and thrown; a connection lost meanwhile is recorded on the span but not thrown, since
+    /// the consumer has what it asked for and the broken session is discarded when the lease is released. Returns
+    /// whether the command failed.
+    /// </summary>
+    internal async ValueTask<bool> FinishEarlyAsync(MySqlDataReader reader, CommandScope scope, CommandGuard? guard, CommandRequest request, IOBehavior io)
+    {
+        try
+        {
+            await ResultSets.FinishAsync(reader, io).ConfigureAwait(false);
+            return false;
+        }
+        catch (MySqlException exception) when (exception.Number is > 0 and < 2000)
+        {
+            Failed(scope, guard, exception, request);
+            throw;
+        }
+        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
+        {
+            if (scope.IsStarted) scope.Failed(ServerErrors.TranslateAny(exception, request.Statement, request.Table, Telemetry.Sensitive));
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Disposes a reader whose results have been read. If the connection broke meanwhile that fails, and the consumer,
+    /// which has what it asked for, is not told: the broken session is discarded when the lease is released.
+    /// </summary>
+    internal static async ValueTask DisposeQuietlyAsync(MySqlDataReader reader, IOBehavior io)
+    {
+        try
+        {
+            await Driver.DisposeAsync(reader, io).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
+        {
+        }
+    }
+
+    /// <summary>The explicit transaction's connection, else the ambient transaction's, else a lease from the source.</summary>
+    private ValueTask<ConnectionLease> AcquireAsync(Transaction? explicitTransaction, IOBehavior io, CancellationToken cancellationToken) =>
+        (explicitTransaction ?? CurrentTransaction) is { } transaction
+            ? new ValueTask<ConnectionLease>(transaction.LeaseForCommand())
+            : Source.AcquireAsync(io, cancellationToken);
+
     private static LeasedCommand CreateCommand(in ConnectionLease lease, SqlStatement statement) =>
         lease.Commands is { } cache
             ? new LeasedCommand(cache.Get(lease.Connection, lease.Transaction, statement), cached: true)
             : new LeasedCommand(CommandFactory.Create(lease.Connection, lease.Transaction, statement), cached: false);
+}
+
+/// <summary>A command under way: its connection lease, the command itself, its telemetry scope and its guard.</summary>
+internal struct RunningCommand(ConnectionLease lease, LeasedCommand leased, CommandGuard? guard)
+{
+    public ConnectionLease Lease { get; } = lease;
+
+    public LeasedCommand Leased { get; } = leased;
+
+    public CommandScope Scope { get; set; }
+
+    public CommandGuard? Guard { get; set; } = guard;
+
+    public readonly MySqlCommand Command => Leased.Command;
 }

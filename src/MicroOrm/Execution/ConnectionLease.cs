@@ -35,9 +35,9 @@ internal readonly struct ConnectionLease
     /// <summary>Where commands on this connection are kept for reuse, when the connection serves many commands.</summary>
     public CommandCache? Commands { get; }
 
-    public ValueTask ReleaseAsync()
+    public ValueTask ReleaseAsync(IOBehavior io)
     {
         _owner?.EndCommand();
-        return CloseOnRelease ? Connection.DisposeAsync() : ValueTask.CompletedTask;
+        return CloseOnRelease ? Driver.CloseAsync(Connection, io) : ValueTask.CompletedTask;
     }
 }

@@ -10,24 +10,25 @@ namespace MicroOrm.Execution;
 /// A data reader with the command and connection lease it depends on, released together. The command's telemetry
 /// scope stays open while the result sets are read, and closes with the rows read or the failure.
 /// </summary>
-internal sealed class OpenReader(ConnectionLease lease, LeasedCommand command, MySqlDataReader reader, SqlStatement statement, CommandScope scope, CommandExecutor executor)
+internal sealed class OpenReader(CommandExecutor executor, RunningCommand run, MySqlDataReader reader, CommandRequest request)
 {
     private bool _ended;
+    private bool _released;
 
     public MySqlDataReader Reader { get; } = reader;
 
-    public SqlStatement Statement { get; } = statement;
+    public SqlStatement Statement => request.Statement;
 
     /// <summary>Rows read so far, over every result set.</summary>
     public long RowsRead { get; set; }
 
     /// <summary>Guards one read against the caller's token and the command timeout.</summary>
-    public CommandGuard? Guard(CancellationToken cancellationToken) => CommandGuard.Start(command.Command, cancellationToken, executor.Source.CommandTimeoutSeconds);
+    public CommandGuard? Guard(CancellationToken cancellationToken) => CommandGuard.Start(run.Command, cancellationToken, executor.Source.CommandTimeoutSeconds);
 
     /// <summary>Records a failure while reading and throws what the caller should see; returns when the exception is to be rethrown as it is.</summary>
     public void Failed(CommandGuard? guard, Exception exception, CancellationToken cancellationToken)
     {
-        var recorded = _ended ? default : scope;
+        var recorded = _ended ? default : run.Scope;
         _ended = true;
         executor.Failed(recorded, guard, exception, Statement, null, cancellationToken);
     }
@@ -36,24 +37,22 @@ internal sealed class OpenReader(ConnectionLease lease, LeasedCommand command, M
     /// Reads past the result sets the caller left unread, so that a later statement's failure is thrown rather than
     /// lost, then releases the reader, the command and the lease whatever happened.
     /// </summary>
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync(IOBehavior io)
     {
+        if (_released) return;
+        _released = true;
         try
         {
             if (!_ended)
             {
                 _ended = true;
-                if (!await executor.FinishEarlyAsync(Reader, scope, null, Statement, null, CancellationToken.None).ConfigureAwait(false))
-                {
-                    scope.Succeeded(RowsRead, written: false);
-                }
+                if (!await executor.FinishEarlyAsync(Reader, run.Scope, null, request, io).ConfigureAwait(false)) run.Scope.Succeeded(RowsRead, written: false);
             }
         }
         finally
         {
-            await CommandExecutor.DisposeQuietlyAsync(Reader).ConfigureAwait(false);
-            await command.DisposeAsync().ConfigureAwait(false);
-            await lease.ReleaseAsync().ConfigureAwait(false);
+            await CommandExecutor.DisposeQuietlyAsync(Reader, io).ConfigureAwait(false);
+            await CommandExecutor.ReleaseAsync(run, io).ConfigureAwait(false);
         }
     }
 }

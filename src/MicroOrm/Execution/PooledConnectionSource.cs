@@ -54,12 +54,12 @@ internal sealed class PooledConnectionSource : ConnectionSource
 
     internal override BackslashGuard Backslashes => _backslashes;
 
-    internal override async ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken)
+    internal override async ValueTask<ConnectionLease> AcquireAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         try
         {
-            if (!Volatile.Read(ref _aligned)) await AlignWithServerAsync(cancellationToken).ConfigureAwait(false);
-            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (!Volatile.Read(ref _aligned)) await AlignWithServerAsync(io, cancellationToken).ConfigureAwait(false);
+            var connection = await Driver.OpenAsync(_dataSource, io, cancellationToken).ConfigureAwait(false);
             return new ConnectionLease(connection, transaction: null, closeOnRelease: true);
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
@@ -76,6 +76,12 @@ internal sealed class PooledConnectionSource : ConnectionSource
         _alignment.Dispose();
     }
 
+    public override void Dispose()
+    {
+        if (_ownsDataSource) _dataSource.Dispose();
+        _alignment.Dispose();
+    }
+
     /// <summary>A data source that tells the backslash guard of every new physical session it opens.</summary>
     private MySqlDataSource Build(string connectionString) =>
         new MySqlDataSourceBuilder(connectionString)
@@ -86,17 +92,23 @@ internal sealed class PooledConnectionSource : ConnectionSource
             })
             .Build();
 
-    private async Task AlignWithServerAsync(CancellationToken cancellationToken)
+    private async ValueTask AlignWithServerAsync(IOBehavior io, CancellationToken cancellationToken)
     {
-        await _alignment.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (io == IOBehavior.Asynchronous) await _alignment.WaitAsync(cancellationToken).ConfigureAwait(false);
+        else _alignment.Wait(cancellationToken);
         try
         {
             if (_aligned) return;
             var settings = new MySqlConnectionStringBuilder(_dataSource.ConnectionString);
             bool serverHasMode;
-            await using (var probe = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+            var probe = await Driver.OpenAsync(_dataSource, io, cancellationToken).ConfigureAwait(false);
+            try
             {
-                serverHasMode = await BackslashGuard.QueryModeAsync(probe, null, cancellationToken).ConfigureAwait(false);
+                serverHasMode = await BackslashGuard.QueryModeAsync(probe, null, io, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await Driver.CloseAsync(probe, io).ConfigureAwait(false);
             }
 
             if (serverHasMode != settings.NoBackslashEscapes)
@@ -105,7 +117,8 @@ internal sealed class PooledConnectionSource : ConnectionSource
                 var old = _dataSource;
                 _dataSource = Build(settings.ConnectionString);
                 _backslashes = new BackslashGuard(serverHasMode, cacheBySession: true);
-                await old.DisposeAsync().ConfigureAwait(false);
+                if (io == IOBehavior.Asynchronous) await old.DisposeAsync().ConfigureAwait(false);
+                else old.Dispose();
             }
 
             Volatile.Write(ref _aligned, true);

@@ -9,10 +9,10 @@ namespace MicroOrm.Execution;
 /// <param name="AutoIncrementIncrement">The step between generated keys (<c>auto_increment_increment</c>).</param>
 internal sealed record ServerFacts(long MaxStatementBytes, long AutoIncrementIncrement)
 {
-    public static async Task<ServerFacts> QueryAsync(CommandExecutor executor, CancellationToken cancellationToken)
+    public static async ValueTask<ServerFacts> QueryAsync(CommandExecutor executor, IOBehavior io, CancellationToken cancellationToken)
     {
         var statement = new SqlStatement("SELECT @@max_allowed_packet, @@auto_increment_increment", []);
-        var values = await executor.ListAsync(statement, new DelegateRowReader<(long, long)>(r => (r.GetInt64(0), r.GetInt64(1))), null, cancellationToken).ConfigureAwait(false);
+        var values = await executor.ListAsync(new CommandRequest(statement, null, cancellationToken), new DelegateRowReader<(long, long)>(r => (r.GetInt64(0), r.GetInt64(1))), io).ConfigureAwait(false);
         var (packet, increment) = values[0];
         return new ServerFacts(packet / 2, increment < 1 ? 1 : increment);
     }

@@ -13,12 +13,13 @@ namespace MicroOrm.Execution;
 /// </summary>
 internal static class UnitOfWork
 {
-    public static async Task<T> RunAsync<T>(
+    public static async ValueTask<T> RunAsync<T>(
         DatabaseContext database,
-        Func<Transaction, CancellationToken, Task<T>> work,
-        Func<CancellationToken, Task<bool>>? verifyCommitted,
+        UnitWork<T> work,
+        Func<CancellationToken, ValueTask<bool>>? verifyCommitted,
         IsolationLevel isolationLevel,
         bool isReadOnly,
+        IOBehavior io,
         CancellationToken cancellationToken)
     {
         var retry = database.Options.Retry;
@@ -34,11 +35,12 @@ internal static class UnitOfWork
                     async (transaction, ct) => result = await work(transaction, ct).ConfigureAwait(false),
                     isolationLevel,
                     isReadOnly,
+                    io,
                     cancellationToken).ConfigureAwait(false);
             }
             catch (CommitOutcomeUnknownException unknown) when (verifyCommitted is not null && !cancellationToken.IsCancellationRequested)
             {
-                if (await CommittedAsync(database, verifyCommitted, retry, started, cancellationToken).ConfigureAwait(false) is not { } committed) throw;
+                if (await CommittedAsync(database, verifyCommitted, retry, started, io, cancellationToken).ConfigureAwait(false) is not { } committed) throw;
                 if (committed) return result;
                 failure = unknown;
             }
@@ -55,8 +57,25 @@ internal static class UnitOfWork
             }
 
             database.Executor.Telemetry.Retrying(attempt, retry.MaxAttempts, delay, failure as MicroOrmException ?? new MicroOrmException(failure.Message, failure));
-            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(delay, clock, io, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Waits out a retry delay on the options' clock: a timer awaited, or, for a synchronous unit, the calling thread
+    /// blocked on the same timer (no I/O happens meanwhile, so this is not sync-over-async).
+    /// </summary>
+    internal static async ValueTask WaitAsync(TimeSpan delay, TimeProvider clock, IOBehavior io, CancellationToken cancellationToken)
+    {
+        if (io == IOBehavior.Asynchronous)
+        {
+            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var elapsed = new ManualResetEventSlim();
+        using var timer = clock.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), elapsed, delay, Timeout.InfiniteTimeSpan);
+        elapsed.Wait(cancellationToken);
     }
 
     /// <summary>Whether another attempt, after <paramref name="delay"/>, would go past the attempts or the time allowed.</summary>
@@ -76,8 +95,8 @@ internal static class UnitOfWork
     /// Asks the caller's check whether the commit happened, retrying the check itself while the server is unreachable
     /// (it may be restarting); <see langword="null"/> when no answer came within the retry budget.
     /// </summary>
-    private static async Task<bool?> CommittedAsync(
-        DatabaseContext database, Func<CancellationToken, Task<bool>> verifyCommitted, RetryOptions retry, long started, CancellationToken cancellationToken)
+    private static async ValueTask<bool?> CommittedAsync(
+        DatabaseContext database, Func<CancellationToken, ValueTask<bool>> verifyCommitted, RetryOptions retry, long started, IOBehavior io, CancellationToken cancellationToken)
     {
         var clock = database.Options.TimeProvider;
         for (var attempt = 1; ; attempt++)
@@ -90,7 +109,7 @@ internal static class UnitOfWork
             {
                 var delay = Delay(retry, attempt);
                 if (Exhausted(retry, clock, started, attempt, delay)) return null;
-                await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(delay, clock, io, cancellationToken).ConfigureAwait(false);
             }
         }
     }

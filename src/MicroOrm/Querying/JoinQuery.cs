@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 using MicroOrm.SqlBuilding;
 
@@ -74,11 +75,18 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
 
     /// <summary>Runs the join and returns every pair.</summary>
     public Task<List<(TLeft, TRight)>> ToListAsync(CancellationToken cancellationToken = default) =>
-        _database.Executor.ListAsync(ToSql(), PairReader(), _left.Table, cancellationToken);
+        _database.Executor.ListAsync(Request(cancellationToken), PairReader(), IOBehavior.Asynchronous).AsTask();
+
+    /// <inheritdoc cref="ToListAsync(CancellationToken)"/>
+    public List<(TLeft, TRight)> ToList() =>
+        Synchronously.Result(_database.Executor.ListAsync(Request(CancellationToken.None), PairReader(), IOBehavior.Synchronous));
 
     /// <summary>Runs the join and yields pairs as they arrive.</summary>
     public IAsyncEnumerable<(TLeft, TRight)> AsAsyncEnumerable(CancellationToken cancellationToken = default) =>
-        _database.Executor.StreamAsync(ToSql(), PairReader(), _left.Table, cancellationToken);
+        _database.Executor.Stream(Request(cancellationToken), PairReader());
+
+    /// <summary>Runs the join and yields pairs as they arrive, read synchronously.</summary>
+    public IEnumerable<(TLeft, TRight)> AsEnumerable() => _database.Executor.Stream(Request(CancellationToken.None), PairReader());
 
     /// <summary>Projects each pair to one value.</summary>
     public ProjectionQuery<T> Select<T>(Func<TLeftColumns, TRightColumns, ISelectable<T>> selector)
@@ -100,6 +108,8 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
         var (a, b, c) = selector(LeftColumns, RightColumns);
         return Project<(T1, T2, T3)>([a, b, c], r => (a.Read(r, 0), b.Read(r, 1), c.Read(r, 2)));
     }
+
+    private CommandRequest Request(CancellationToken cancellationToken) => new(ToSql(), _left.Table, cancellationToken);
 
     private JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns> With(QueryShape shape) => new(_database, _left, _right, _on, shape);
 

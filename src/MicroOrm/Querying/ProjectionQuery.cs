@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 using MicroOrm.SqlBuilding;
 
@@ -41,27 +42,39 @@ public sealed class ProjectionQuery<T>
     public SqlStatement ToSql() => _sql().ToStatement();
 
     /// <summary>Runs the query and returns every projected row.</summary>
-    public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default) =>
-        _reader is not null
-            ? _database.Executor.ListAsync(ToSql(), _reader, _table, cancellationToken)
-            : _database.Executor.ListAsync(ToSql(), _readerFactory!, _table, cancellationToken);
+    public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default) => ListAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="ToListAsync(CancellationToken)"/>
+    public List<T> ToList() => Synchronously.Result(ListAsync(IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>Runs the query and yields projected rows as they arrive.</summary>
-    public IAsyncEnumerable<T> AsAsyncEnumerable(CancellationToken cancellationToken = default) =>
-        _reader is not null
-            ? _database.Executor.StreamAsync(ToSql(), _reader, _table, cancellationToken)
-            : _database.Executor.StreamAsync(ToSql(), _readerFactory!, _table, cancellationToken);
+    public IAsyncEnumerable<T> AsAsyncEnumerable(CancellationToken cancellationToken = default) => Stream(cancellationToken);
+
+    /// <summary>Runs the query and yields projected rows as they arrive, read synchronously.</summary>
+    public IEnumerable<T> AsEnumerable() => Stream(CancellationToken.None);
 
     /// <summary>The first projected row, or the default of <typeparamref name="T"/> when there is none.</summary>
-    public async Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
-    {
-        await foreach (var row in AsAsyncEnumerable(cancellationToken).ConfigureAwait(false))
-        {
-            return row;
-        }
+    public Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) => FirstOrDefaultAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();
 
-        return default;
-    }
+    /// <inheritdoc cref="FirstOrDefaultAsync(CancellationToken)"/>
+    public T? FirstOrDefault() => Synchronously.Result(FirstOrDefaultAsync(IOBehavior.Synchronous, CancellationToken.None));
+
+    private CommandRequest Request(CancellationToken cancellationToken) => new(ToSql(), _table, cancellationToken);
+
+    private ValueTask<List<T>> ListAsync(IOBehavior io, CancellationToken cancellationToken) =>
+        _reader is not null
+            ? _database.Executor.ListAsync(Request(cancellationToken), _reader, io)
+            : _database.Executor.ListAsync(Request(cancellationToken), _readerFactory!, io);
+
+    private ValueTask<T?> FirstOrDefaultAsync(IOBehavior io, CancellationToken cancellationToken) =>
+        _reader is not null
+            ? _database.Executor.FirstOrDefaultAsync(Request(cancellationToken), _reader, io)
+            : _database.Executor.FirstOrDefaultAsync(Request(cancellationToken), _readerFactory!, io);
+
+    private RowStream<T> Stream(CancellationToken cancellationToken) =>
+        _reader is not null
+            ? _database.Executor.Stream(Request(cancellationToken), _reader)
+            : _database.Executor.Stream(Request(cancellationToken), _readerFactory!);
 }
 
 /// <summary>A row reader that is a delegate, for projections the runtime builds.</summary>

@@ -14,7 +14,7 @@ namespace MicroOrm;
 /// </summary>
 /// <typeparam name="TEntity">The entity.</typeparam>
 /// <typeparam name="TColumns">Its generated column set, given to the lambdas.</typeparam>
-public class Query<TEntity, TColumns>
+public partial class Query<TEntity, TColumns>
     where TEntity : class
     where TColumns : ColumnSet
 {
@@ -107,117 +107,6 @@ public class Query<TEntity, TColumns>
     /// <summary>The SQL the query sends, and its parameters: for logs, tests and debugging.</summary>
     public SqlStatement ToSql() => QuerySql.Select(Map.Table, _shape, null).ToStatement();
 
-    /// <summary>Runs the query and returns every row.</summary>
-    public Task<List<TEntity>> ToListAsync(CancellationToken cancellationToken = default) => RowsAsync(_shape, cancellationToken);
-
-    private Task<List<TEntity>> RowsAsync(QueryShape shape, CancellationToken cancellationToken) =>
-        shape.Includes.Length == 0
-            ? Database.Executor.ListAsync(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken)
-            : IncludeLoader.LoadAsync(Database, Map, shape, cancellationToken);
-
-    private async Task<TEntity?> FirstRowAsync(QueryShape shape, CancellationToken cancellationToken)
-    {
-        if (shape.Includes.Length == 0)
-        {
-            return await Database.Executor.FirstOrDefaultAsync(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken).ConfigureAwait(false);
-        }
-
-        var rows = await RowsAsync(shape, cancellationToken).ConfigureAwait(false);
-        return rows.Count > 0 ? rows[0] : null;
-    }
-
-    /// <summary>Runs the query and yields rows as they arrive, without holding them all in memory.</summary>
-    /// <exception cref="NotSupportedException">The query has includes, which load after the rows and cannot stream.</exception>
-    public IAsyncEnumerable<TEntity> AsAsyncEnumerable(CancellationToken cancellationToken = default) =>
-        _shape.Includes.Length > 0
-            ? throw new NotSupportedException("A query with Include cannot stream: its related rows load after the main rows. Use ToListAsync, or stream without Include and call LoadAsync on batches.")
-            : Database.Executor.StreamAsync(QuerySql.Select(Map.Table, _shape, null).ToStatement(), Map.OrdinalReader, Map.Table, cancellationToken);
-
-    /// <summary>The first row; throws when there is none.</summary>
-    /// <exception cref="InvalidOperationException">The query returned no rows.</exception>
-    public async Task<TEntity> FirstAsync(CancellationToken cancellationToken = default) =>
-        await FirstRowAsync(LimitedShape(1), cancellationToken).ConfigureAwait(false) is { } row ? row : throw NoRows();
-
-    /// <summary>The first row meeting <paramref name="predicate"/>; throws when there is none.</summary>
-    public Task<TEntity> FirstAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
-        Where(predicate).FirstAsync(cancellationToken);
-
-    /// <summary>The first row, or <see langword="null"/> when there is none.</summary>
-    public Task<TEntity?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) =>
-        FirstRowAsync(LimitedShape(1), cancellationToken);
-
-    /// <summary>The first row meeting <paramref name="predicate"/>, or <see langword="null"/>.</summary>
-    public Task<TEntity?> FirstOrDefaultAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
-        Where(predicate).FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>The only row; throws when there is none or more than one.</summary>
-    /// <exception cref="InvalidOperationException">The query returned no rows, or more than one.</exception>
-    public async Task<TEntity> SingleAsync(CancellationToken cancellationToken = default)
-    {
-        var rows = await RowsAsync(LimitedShape(2), cancellationToken).ConfigureAwait(false);
-        if (rows.Count == 0) throw NoRows();
-        return rows.Count == 1 ? rows[0] : throw MoreThanOne();
-    }
-
-    /// <summary>The only row meeting <paramref name="predicate"/>; throws when there is none or more than one.</summary>
-    public Task<TEntity> SingleAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
-        Where(predicate).SingleAsync(cancellationToken);
-
-    /// <summary>The only row, or <see langword="null"/> when there is none; throws when there is more than one.</summary>
-    /// <exception cref="InvalidOperationException">The query returned more than one row.</exception>
-    public async Task<TEntity?> SingleOrDefaultAsync(CancellationToken cancellationToken = default)
-    {
-        var rows = await RowsAsync(LimitedShape(2), cancellationToken).ConfigureAwait(false);
-        if (rows.Count > 1) throw MoreThanOne();
-        return rows.Count == 1 ? rows[0] : default;
-    }
-
-    /// <summary>The only row meeting <paramref name="predicate"/>, or <see langword="null"/>; throws when there is more than one.</summary>
-    public Task<TEntity?> SingleOrDefaultAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
-        Where(predicate).SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>The number of rows the query returns.</summary>
-    public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
-        Database.Executor.ScalarAsync<long>(QuerySql.Count(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken);
-
-    /// <summary>The number of rows meeting <paramref name="predicate"/>.</summary>
-    public Task<long> CountAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
-        Where(predicate).CountAsync(cancellationToken);
-
-    /// <summary>Whether the query returns any row.</summary>
-    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default) =>
-        await Database.Executor.ScalarAsync<long>(QuerySql.Exists(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken).ConfigureAwait(false) != 0;
-
-    /// <summary>Whether any row meets <paramref name="predicate"/>.</summary>
-    public Task<bool> AnyAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
-        Where(predicate).AnyAsync(cancellationToken);
-
-    /// <summary>
-    /// Updates the rows the query selects: <c>UpdateAsync(u =&gt; u.Set(s =&gt; s.Name, "New Mexico"))</c>. An
-    /// <c>[UpdatedAt]</c> column is set too. Returns the number of rows matched.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The query has no Where: it would update every row.</exception>
-    /// <exception cref="ValidationException">A value given to <c>Set</c> does not fit its column; nothing was sent.</exception>
-    public Task<int> UpdateAsync(Func<UpdateBuilder<TColumns>, UpdateBuilder<TColumns>> set, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(set);
-        RequireWhere("UpdateAsync", "update");
-        var builder = set(new UpdateBuilder<TColumns>(Columns));
-        if (builder.Assignments.Count == 0) throw new ArgumentException("UpdateAsync needs at least one Set(...).", nameof(set));
-        if (builder.Errors is { } errors) throw new ValidationException(Map.Table.EntityName, Map.Table.Name, errors.Errors);
-        var statement = QuerySql.Update(Map.Table, _shape, builder.Assignments, Database.UtcNowForColumns()).ToStatement();
-        return Database.Executor.ExecuteAsync(statement, Map.Table, cancellationToken);
-    }
-
-    /// <summary>Deletes the rows the query selects; returns how many were deleted.</summary>
-    /// <exception cref="InvalidOperationException">The query has no Where: it would delete every row (use <c>DeleteAllAsync</c> to mean that).</exception>
-    public Task<int> DeleteAsync(CancellationToken cancellationToken = default)
-    {
-        RequireWhere("DeleteAsync", "delete");
-        if (_shape.Skip is not null) throw new NotSupportedException("MySQL cannot skip rows in a DELETE; select the keys first, or filter with Where.");
-        return CascadeDeleter.DeleteAsync(Database, Map.Table, _shape.Where!, _shape.Orderings, _shape.Take, cancellationToken);
-    }
-
     /// <summary>Projects each row to the value of one column or aggregate: <c>Select(s =&gt; s.Name)</c>.</summary>
     public ProjectionQuery<T> Select<T>(Func<TColumns, ISelectable<T>> selector)
     {
@@ -304,19 +193,6 @@ public class Query<TEntity, TColumns>
 
     private protected virtual Query<TEntity, TColumns> With(QueryShape shape) => new(Database, Map, shape);
 
-    /// <summary>A bulk write without a filter is almost always a mistake; the table accessor has explicit methods for "every row".</summary>
-    private void RequireWhere(string method, string verb)
-    {
-        if (_shape.Where is null)
-        {
-            throw new InvalidOperationException(
-                $"{method} without Where would {verb} every row of {Map.Table.Name}; add Where(...) first{(verb == "delete" ? ", or call DeleteAllAsync() to mean it" : ", or use Where(_ => Condition.True) to mean it")}.");
-        }
-    }
-
-    private QueryShape LimitedShape(int take) =>
-        _shape.Take is { } existing && existing <= take ? _shape : _shape with { Take = take };
-
     private ColumnRef Pick(Func<TColumns, ColumnRef> column)
     {
         ArgumentNullException.ThrowIfNull(column);
@@ -337,8 +213,4 @@ public class Query<TEntity, TColumns>
 
         return new ColumnRef(column, 0);
     }
-
-    private InvalidOperationException NoRows() => new($"The query on {Map.Table.Name} returned no rows.");
-
-    private InvalidOperationException MoreThanOne() => new($"The query on {Map.Table.Name} returned more than one row where exactly one was expected.");
 }

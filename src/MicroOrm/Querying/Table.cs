@@ -35,24 +35,29 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     private TableStatements Statements => Map.Table.Statements;
 
     /// <summary>The row with key <paramref name="key"/>, or <see langword="null"/>.</summary>
-    public Task<TEntity?> FindAsync(TKey key, CancellationToken cancellationToken = default)
-    {
-        var values = new ParameterValues(Map.Table.KeyColumns.Count);
-        _map.BindKey(key, values);
-        return Database.Executor.FirstOrDefaultAsync(new SqlStatement(Statements.FindByKey, values.ToArray()), Map.OrdinalReader, Map.Table, cancellationToken);
-    }
+    public Task<TEntity?> FindAsync(TKey key, CancellationToken cancellationToken = default) => FindAsync(key, IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="FindAsync(TKey, CancellationToken)"/>
+    public TEntity? Find(TKey key) => Synchronously.Result(FindAsync(key, IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>
     /// Inserts <paramref name="entity"/>: stamps <c>[CreatedAt]</c>/<c>[UpdatedAt]</c>, checks every value, and fills
     /// in the AUTO_INCREMENT key the server generated. An AUTO_INCREMENT key that is already set (not zero) is sent as
-    /// it is, so the row gets that key, or the insert fails as a duplicate if the key is taken. Returns the rows inserted (1). Navigation properties are not
-    /// followed; see <see cref="InsertGraphAsync"/>.
+    /// it is, so the row gets that key, or the insert fails as a duplicate if the key is taken. Returns the rows
+    /// inserted (1). Navigation properties are not followed; see <see cref="InsertGraphAsync(TEntity, CancellationToken)"/>.
     /// </summary>
     /// <exception cref="ValidationException">A value does not fit its column; nothing was sent.</exception>
     public Task<int> InsertAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return EntityWriter.InsertAsync(Database, _map, entity, cancellationToken);
+        return EntityWriter.InsertAsync(Database, _map, entity, IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc cref="InsertAsync(TEntity, CancellationToken)"/>
+    public int Insert(TEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return Synchronously.Result(EntityWriter.InsertAsync(Database, _map, entity, IOBehavior.Synchronous, CancellationToken.None));
     }
 
     /// <summary>
@@ -65,7 +70,14 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public Task<int> InsertManyAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        return EntityWriter.InsertManyAsync(Database, _map, new List<TEntity>(entities), cancellationToken);
+        return EntityWriter.InsertManyAsync(Database, _map, new List<TEntity>(entities), IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc cref="InsertManyAsync(IEnumerable{TEntity}, CancellationToken)"/>
+    public int InsertMany(IEnumerable<TEntity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        return Synchronously.Result(EntityWriter.InsertManyAsync(Database, _map, new List<TEntity>(entities), IOBehavior.Synchronous, CancellationToken.None));
     }
 
     /// <summary>
@@ -77,35 +89,37 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public Task InsertGraphAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return Database.RunOnceAsync(
-            async (_, ct) =>
-            {
-                await InsertGraphCoreAsync(entity, ct).ConfigureAwait(false);
-                return true;
-            },
-            System.Data.IsolationLevel.Unspecified,
-            cancellationToken);
+        return InsertGraphAsync(entity, IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc cref="InsertGraphAsync(TEntity, CancellationToken)"/>
+    public void InsertGraph(TEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        Synchronously.Result(InsertGraphAsync(entity, IOBehavior.Synchronous, CancellationToken.None));
     }
 
     /// <summary>
     /// Loads <paramref name="navigation"/> for entities already in hand, with one <c>IN (...)</c> query (chunked when
     /// the key list is long) instead of one query per entity, and returns the entities it loaded.
     /// </summary>
-    public async Task<List<TTarget>> LoadAsync<TTarget, TTargetColumns, TNavigationKey>(
+    public Task<List<TTarget>> LoadAsync<TTarget, TTargetColumns, TNavigationKey>(
         IReadOnlyList<TEntity> entities,
         Func<TColumns, Navigation<TEntity, TTarget, TTargetColumns, TNavigationKey>> navigation,
         CancellationToken cancellationToken = default)
         where TTarget : class
         where TTargetColumns : ColumnSet
-        where TNavigationKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(entities);
-        ArgumentNullException.ThrowIfNull(navigation);
-        var sources = new List<object>(entities.Count);
-        foreach (var entity in entities) sources.Add(entity!);
-        var loaded = await navigation(Map.GetColumns(0)).LoadAsync(Database, sources, IncludeLoader.MaxKeysPerQuery, cancellationToken).ConfigureAwait(false);
-        return loaded.ConvertAll(static item => (TTarget)item);
-    }
+        where TNavigationKey : notnull =>
+        LoadAsync(entities, navigation, IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="LoadAsync{TTarget, TTargetColumns, TNavigationKey}(IReadOnlyList{TEntity}, Func{TColumns, Navigation{TEntity, TTarget, TTargetColumns, TNavigationKey}}, CancellationToken)"/>
+    public List<TTarget> Load<TTarget, TTargetColumns, TNavigationKey>(
+        IReadOnlyList<TEntity> entities,
+        Func<TColumns, Navigation<TEntity, TTarget, TTargetColumns, TNavigationKey>> navigation)
+        where TTarget : class
+        where TTargetColumns : ColumnSet
+        where TNavigationKey : notnull =>
+        Synchronously.Result(LoadAsync(entities, navigation, IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>
     /// Updates the row with <paramref name="entity"/>'s key to its values (every column but the key and
@@ -115,22 +129,17 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     /// </summary>
     /// <exception cref="ValidationException">A value does not fit its column; nothing was sent.</exception>
     /// <exception cref="ConcurrencyException">The entity has a concurrency token and its row was changed or deleted since it was read; nothing was written.</exception>
-    public async Task<int> UpdateAsync(TEntity entity, CancellationToken cancellationToken = default)
+    public Task<int> UpdateAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var sql = Statements.Update ?? throw new InvalidOperationException($"{Map.Table.EntityName} has only key columns: there is nothing to update.");
-        EntityWriter.Prepare(Database, _map, entity, inserting: false);
-        var values = new ParameterValues(Statements.UpdateParameterCount);
-        _map.BindUpdate(entity, values);
-        _map.BindConcurrencyToken(entity, values);
-        var rows = await Database.Executor.ExecuteAsync(new SqlStatement(sql, values.ToArray()), Map.Table, cancellationToken).ConfigureAwait(false);
-        if (Map.Table.ConcurrencyToken is { } token)
-        {
-            if (rows == 0) throw new ConcurrencyException(Map.Table.EntityName, Map.Table.Name, token.Name, sql);
-            _map.AdvanceConcurrencyToken(entity);
-        }
+        return UpdateAsync(entity, IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
 
-        return rows;
+    /// <inheritdoc cref="UpdateAsync(TEntity, CancellationToken)"/>
+    public int Update(TEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return Synchronously.Result(UpdateAsync(entity, IOBehavior.Synchronous, CancellationToken.None));
     }
 
     /// <summary>
@@ -142,16 +151,17 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     /// last-writer-wins: it does not check a <c>[ConcurrencyToken]</c>, but moves the row's version on when it
     /// updates, so read the entity again before updating it by version.
     /// </summary>
-    public async Task<int> UpsertAsync(TEntity entity, CancellationToken cancellationToken = default)
+    public Task<int> UpsertAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        EntityWriter.Prepare(Database, _map, entity, inserting: true);
-        var insert = Statements.InsertFor(_map, entity);
-        var values = new ParameterValues(insert.ColumnCount);
-        insert.Bind(_map, entity, values);
-        var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new SqlStatement(insert.Upsert, values.ToArray()), Map.Table, cancellationToken).ConfigureAwait(false);
-        if (EntityWriter.HasGeneratedKey(Map.Table) && !insert.IncludesGeneratedKey && id != 0) _map.SetGeneratedKey(entity, id);
-        return rows;
+        return UpsertAsync(entity, IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc cref="UpsertAsync(TEntity, CancellationToken)"/>
+    public int Upsert(TEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return Synchronously.Result(UpsertAsync(entity, IOBehavior.Synchronous, CancellationToken.None));
     }
 
     /// <summary>
@@ -159,13 +169,109 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     /// <c>[ConcurrencyToken]</c>, only the row still at the entity's version is deleted.
     /// </summary>
     /// <exception cref="ConcurrencyException">The entity has a concurrency token and its row was changed or deleted since it was read; nothing was deleted.</exception>
-    public async Task<int> DeleteAsync(TEntity entity, CancellationToken cancellationToken = default)
+    public Task<int> DeleteAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        return DeleteAsync(entity, IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc cref="DeleteAsync(TEntity, CancellationToken)"/>
+    public int Delete(TEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return Synchronously.Result(DeleteAsync(entity, IOBehavior.Synchronous, CancellationToken.None));
+    }
+
+    /// <summary>Deletes the row with key <paramref name="key"/>, whatever its version; returns the rows deleted (0 or 1).</summary>
+    public Task<int> DeleteAsync(TKey key, CancellationToken cancellationToken = default) =>
+        DeleteByKeyAsync(KeyValues(key), IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="DeleteAsync(TKey, CancellationToken)"/>
+    public int Delete(TKey key) => Synchronously.Result(DeleteByKeyAsync(KeyValues(key), IOBehavior.Synchronous, CancellationToken.None));
+
+    /// <summary>Deletes every row of the table (and, as declared, their dependents); returns how many were deleted.</summary>
+    public Task<int> DeleteAllAsync(CancellationToken cancellationToken = default) =>
+        CascadeDeleter.DeleteAsync(Database, Map.Table, Condition.True, [], null, IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="DeleteAllAsync(CancellationToken)"/>
+    public int DeleteAll() => Synchronously.Result(CascadeDeleter.DeleteAsync(Database, Map.Table, Condition.True, [], null, IOBehavior.Synchronous, CancellationToken.None));
+
+    private ValueTask<TEntity?> FindAsync(TKey key, IOBehavior io, CancellationToken cancellationToken) =>
+        Database.Executor.FirstOrDefaultAsync(new CommandRequest(new SqlStatement(Statements.FindByKey, KeyValues(key).ToArray()), Map.Table, cancellationToken), Map.OrdinalReader, io);
+
+    private ParameterValues KeyValues(TKey key)
+    {
+        var values = new ParameterValues(Map.Table.KeyColumns.Count);
+        _map.BindKey(key, values);
+        return values;
+    }
+
+    private ValueTask<bool> InsertGraphAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken) =>
+        Database.RunOnceAsync(
+            async (_, ct) =>
+            {
+                if (_map.HasGeneratedKeyValue(entity))
+                {
+                    throw new InvalidOperationException($"This {Map.Table.EntityName} already has a generated key: it is stored already, so there is no graph to insert from it.");
+                }
+
+                await new GraphWriter(Database).InsertAsync(entity, _map, io, ct).ConfigureAwait(false);
+                return true;
+            },
+            io,
+            cancellationToken);
+
+    private async ValueTask<List<TTarget>> LoadAsync<TTarget, TTargetColumns, TNavigationKey>(
+        IReadOnlyList<TEntity> entities,
+        Func<TColumns, Navigation<TEntity, TTarget, TTargetColumns, TNavigationKey>> navigation,
+        IOBehavior io,
+        CancellationToken cancellationToken)
+        where TTarget : class
+        where TTargetColumns : ColumnSet
+        where TNavigationKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(navigation);
+        var sources = new List<object>(entities.Count);
+        foreach (var entity in entities) sources.Add(entity!);
+        var loaded = await navigation(Map.GetColumns(0)).LoadAsync(Database, sources, IncludeLoader.MaxKeysPerQuery, io, cancellationToken).ConfigureAwait(false);
+        return loaded.ConvertAll(static item => (TTarget)item);
+    }
+
+    private async ValueTask<int> UpdateAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var sql = Statements.Update ?? throw new InvalidOperationException($"{Map.Table.EntityName} has only key columns: there is nothing to update.");
+        EntityWriter.Prepare(Database, _map, entity, inserting: false);
+        var values = new ParameterValues(Statements.UpdateParameterCount);
+        _map.BindUpdate(entity, values);
+        _map.BindConcurrencyToken(entity, values);
+        var rows = await Database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(sql, values.ToArray()), Map.Table, cancellationToken), io).ConfigureAwait(false);
+        if (Map.Table.ConcurrencyToken is { } token)
+        {
+            if (rows == 0) throw new ConcurrencyException(Map.Table.EntityName, Map.Table.Name, token.Name, sql);
+            _map.AdvanceConcurrencyToken(entity);
+        }
+
+        return rows;
+    }
+
+    private async ValueTask<int> UpsertAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
+    {
+        EntityWriter.Prepare(Database, _map, entity, inserting: true);
+        var insert = Statements.InsertFor(_map, entity);
+        var values = new ParameterValues(insert.ColumnCount);
+        insert.Bind(_map, entity, values);
+        var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new CommandRequest(new SqlStatement(insert.Upsert, values.ToArray()), Map.Table, cancellationToken), io).ConfigureAwait(false);
+        if (EntityWriter.HasGeneratedKey(Map.Table) && !insert.IncludesGeneratedKey && id != 0) _map.SetGeneratedKey(entity, id);
+        return rows;
+    }
+
+    private async ValueTask<int> DeleteAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
+    {
         var values = new ParameterValues(Map.Table.KeyColumns.Count + (Map.Table.ConcurrencyToken is null ? 0 : 1));
         _map.BindKeyOf(entity, values);
         _map.BindConcurrencyToken(entity, values);
-        var rows = await DeleteByKeyAsync(values, cancellationToken).ConfigureAwait(false);
+        var rows = await DeleteByKeyAsync(values, io, cancellationToken).ConfigureAwait(false);
         if (rows == 0 && Map.Table.ConcurrencyToken is { } token)
         {
             throw new ConcurrencyException(Map.Table.EntityName, Map.Table.Name, token.Name, Statements.DeleteByKeyAndToken);
@@ -174,29 +280,17 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         return rows;
     }
 
-    /// <summary>Deletes the row with key <paramref name="key"/>, whatever its version; returns the rows deleted (0 or 1).</summary>
-    public Task<int> DeleteAsync(TKey key, CancellationToken cancellationToken = default)
-    {
-        var values = new ParameterValues(Map.Table.KeyColumns.Count);
-        _map.BindKey(key, values);
-        return DeleteByKeyAsync(values, cancellationToken);
-    }
-
-    /// <summary>Deletes every row of the table (and, as declared, their dependents); returns how many were deleted.</summary>
-    public Task<int> DeleteAllAsync(CancellationToken cancellationToken = default) =>
-        CascadeDeleter.DeleteAsync(Database, Map.Table, Condition.True, [], null, cancellationToken);
-
     /// <summary>
     /// Deletes one row by key (and by version, when <paramref name="values"/> carries one after the key);
     /// dependents declared ON DELETE CASCADE or SET NULL are handled first.
     /// </summary>
-    private Task<int> DeleteByKeyAsync(ParameterValues values, CancellationToken cancellationToken)
+    private ValueTask<int> DeleteByKeyAsync(ParameterValues values, IOBehavior io, CancellationToken cancellationToken)
     {
         var keys = Map.Table.KeyColumns;
         var withToken = values.Count > keys.Count;
         if (Database.Schema.DependentsOf(Map.Table).Count == 0)
         {
-            return Database.Executor.ExecuteAsync(new SqlStatement(withToken ? Statements.DeleteByKeyAndToken : Statements.DeleteByKey, values.ToArray()), Map.Table, cancellationToken);
+            return Database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(withToken ? Statements.DeleteByKeyAndToken : Statements.DeleteByKey, values.ToArray()), Map.Table, cancellationToken), io);
         }
 
         Condition? byKey = null;
@@ -211,16 +305,6 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
             byKey = new LogicalCondition(byKey!, new ValueComparison(new ColumnRef(Map.Table.ConcurrencyToken!, 0), ComparisonOperator.Equal, values[keys.Count]), isAnd: true);
         }
 
-        return CascadeDeleter.DeleteAsync(Database, Map.Table, byKey!, [], null, cancellationToken);
-    }
-
-    private async Task InsertGraphCoreAsync(TEntity entity, CancellationToken cancellationToken)
-    {
-        if (_map.HasGeneratedKeyValue(entity))
-        {
-            throw new InvalidOperationException($"This {Map.Table.EntityName} already has a generated key: it is stored already, so there is no graph to insert from it.");
-        }
-
-        await new GraphWriter(Database).InsertAsync(entity, _map, cancellationToken).ConfigureAwait(false);
+        return CascadeDeleter.DeleteAsync(Database, Map.Table, byKey!, [], null, io, cancellationToken);
     }
 }

@@ -7,40 +7,43 @@ using MicroOrm.Mapping;
 namespace MicroOrm;
 
 /// <summary>
-/// Runs raw SQL for a database object or a transaction: the one implementation behind both surfaces. Rows map by
-/// column name through generated readers, scalars and tuples by position through typed getters.
+/// Runs raw SQL for a database object or a transaction, in either I/O mode: the one implementation behind the four
+/// surfaces (async and sync, on each). Rows map by column name through generated readers, scalars and tuples by
+/// position through typed getters.
 /// </summary>
 internal sealed class RawSqlRunner(CommandExecutor executor, Transaction? transaction)
 {
-    public Task<List<T>> QueryAsync<T>(SqlStatement sql, CancellationToken cancellationToken)
+    public ValueTask<List<T>> QueryAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken)
         where T : IRow<T> =>
-        executor.ListAsync(sql, T.CreateReader, null, cancellationToken, transaction);
+        executor.ListAsync(Request(sql, cancellationToken), T.CreateReader, io);
 
-    public IAsyncEnumerable<T> QueryAsAsyncEnumerable<T>(SqlStatement sql, CancellationToken cancellationToken)
+    public RowStream<T> Stream<T>(SqlStatement sql, CancellationToken cancellationToken)
         where T : IRow<T> =>
-        executor.StreamAsync(sql, T.CreateReader, null, cancellationToken, transaction);
+        executor.Stream(Request(sql, cancellationToken), T.CreateReader);
 
-    public Task<T?> QueryFirstOrDefaultAsync<T>(SqlStatement sql, CancellationToken cancellationToken)
+    public ValueTask<T?> QueryFirstOrDefaultAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken)
         where T : IRow<T> =>
-        executor.FirstOrDefaultAsync(sql, T.CreateReader, null, cancellationToken, transaction);
+        executor.FirstOrDefaultAsync(Request(sql, cancellationToken), T.CreateReader, io);
 
-    public Task<List<T>> QueryValuesAsync<T>(SqlStatement sql, CancellationToken cancellationToken) =>
-        executor.ListAsync(sql, ScalarRows<T>.Reader, null, cancellationToken, transaction);
+    public ValueTask<List<T>> QueryValuesAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
+        executor.ListAsync(Request(sql, cancellationToken), ScalarRows<T>.Reader, io);
 
-    public Task<List<(T1, T2)>> QueryAsync<T1, T2>(SqlStatement sql, CancellationToken cancellationToken) =>
-        executor.ListAsync(sql, TupleRows<T1, T2>.Reader, null, cancellationToken, transaction);
+    public ValueTask<List<(T1, T2)>> QueryAsync<T1, T2>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
+        executor.ListAsync(Request(sql, cancellationToken), TupleRows<T1, T2>.Reader, io);
 
-    public Task<List<(T1, T2, T3)>> QueryAsync<T1, T2, T3>(SqlStatement sql, CancellationToken cancellationToken) =>
-        executor.ListAsync(sql, TupleRows<T1, T2, T3>.Reader, null, cancellationToken, transaction);
+    public ValueTask<List<(T1, T2, T3)>> QueryAsync<T1, T2, T3>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
+        executor.ListAsync(Request(sql, cancellationToken), TupleRows<T1, T2, T3>.Reader, io);
 
-    public Task<T> ExecuteScalarAsync<T>(SqlStatement sql, CancellationToken cancellationToken) =>
-        executor.ScalarAsync<T>(sql, null, cancellationToken, transaction);
+    public ValueTask<T> ExecuteScalarAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
+        executor.ScalarAsync<T>(Request(sql, cancellationToken), io);
 
-    public Task<int> ExecuteAsync(SqlStatement sql, CancellationToken cancellationToken) =>
-        executor.ExecuteAsync(sql, null, cancellationToken, transaction);
+    public ValueTask<int> ExecuteAsync(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(Request(sql, cancellationToken), io);
 
-    public async Task<MultipleResults> QueryMultipleAsync(SqlStatement sql, CancellationToken cancellationToken) =>
-        new(await executor.OpenReaderAsync(sql, transaction, cancellationToken).ConfigureAwait(false));
+    public async ValueTask<MultipleResults> QueryMultipleAsync(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
+        new(await executor.OpenReaderAsync(Request(sql, cancellationToken), io).ConfigureAwait(false));
+
+    private CommandRequest Request(SqlStatement sql, CancellationToken cancellationToken) => new(sql, null, cancellationToken, transaction);
 
     private static class ScalarRows<T>
     {

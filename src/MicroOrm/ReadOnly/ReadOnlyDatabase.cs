@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 
 namespace MicroOrm;
@@ -26,7 +27,11 @@ public abstract class ReadOnlyDatabase
     /// </summary>
     public ValueTask<ReadOnlyTransaction> BeginTransactionAsync(IsolationLevel isolationLevel = IsolationLevel.Unspecified, CancellationToken cancellationToken = default) =>
         // Not an async method: the transaction becomes ambient in the caller's execution context.
-        Wrap(_database.Executor.BeginTransactionAsync(isolationLevel, isReadOnly: true, cancellationToken));
+        Wrap(_database.Executor.BeginTransactionAsync(isolationLevel, isReadOnly: true, IOBehavior.Asynchronous, cancellationToken));
+
+    /// <inheritdoc cref="BeginTransactionAsync(IsolationLevel, CancellationToken)"/>
+    public ReadOnlyTransaction BeginTransaction(IsolationLevel isolationLevel = IsolationLevel.Unspecified) =>
+        new(Synchronously.Result(_database.Executor.BeginTransactionAsync(isolationLevel, isReadOnly: true, IOBehavior.Synchronous, CancellationToken.None)));
 
     /// <summary>
     /// Runs <paramref name="work"/> in a read-only transaction, ended when it returns or throws; retried from the start
@@ -38,40 +43,76 @@ public abstract class ReadOnlyDatabase
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return _database.RunUnitAsync((transaction, ct) => work(new ReadOnlyTransaction(transaction), ct), null, isolationLevel, isReadOnly: true, cancellationToken);
+        return _database.RunUnitAsync(
+            (transaction, ct) => new ValueTask<T>(work(new ReadOnlyTransaction(transaction), ct)), null, isolationLevel, isReadOnly: true, IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc cref="RunInTransactionAsync{T}(Func{ReadOnlyTransaction, CancellationToken, Task{T}}, IsolationLevel, CancellationToken)"/>
+    public T RunInTransaction<T>(Func<ReadOnlyTransaction, T> work, IsolationLevel isolationLevel = IsolationLevel.Unspecified)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Synchronously.Result(_database.RunUnitAsync(
+            (transaction, _) => new ValueTask<T>(work(new ReadOnlyTransaction(transaction))), null, isolationLevel, isReadOnly: true, IOBehavior.Synchronous, CancellationToken.None));
     }
 
     /// <inheritdoc cref="DatabaseContext.QueryAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<List<T>> QueryAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
         where T : IRow<T> => _database.QueryAsync<T>(sql, cancellationToken);
 
+    /// <inheritdoc cref="DatabaseContext.Query{T}(SqlInterpolatedStringHandler)"/>
+    public List<T> Query<T>(SqlInterpolatedStringHandler sql)
+        where T : IRow<T> => _database.Query<T>(sql);
+
     /// <inheritdoc cref="DatabaseContext.QueryAsAsyncEnumerable{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public IAsyncEnumerable<T> QueryAsAsyncEnumerable<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
         where T : IRow<T> => _database.QueryAsAsyncEnumerable<T>(sql, cancellationToken);
+
+    /// <inheritdoc cref="DatabaseContext.QueryAsEnumerable{T}(SqlInterpolatedStringHandler)"/>
+    public IEnumerable<T> QueryAsEnumerable<T>(SqlInterpolatedStringHandler sql)
+        where T : IRow<T> => _database.QueryAsEnumerable<T>(sql);
 
     /// <inheritdoc cref="DatabaseContext.QueryFirstOrDefaultAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<T?> QueryFirstOrDefaultAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
         where T : IRow<T> => _database.QueryFirstOrDefaultAsync<T>(sql, cancellationToken);
 
+    /// <inheritdoc cref="DatabaseContext.QueryFirstOrDefault{T}(SqlInterpolatedStringHandler)"/>
+    public T? QueryFirstOrDefault<T>(SqlInterpolatedStringHandler sql)
+        where T : IRow<T> => _database.QueryFirstOrDefault<T>(sql);
+
     /// <inheritdoc cref="DatabaseContext.QueryValuesAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<List<T>> QueryValuesAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
         _database.QueryValuesAsync<T>(sql, cancellationToken);
+
+    /// <inheritdoc cref="DatabaseContext.QueryValues{T}(SqlInterpolatedStringHandler)"/>
+    public List<T> QueryValues<T>(SqlInterpolatedStringHandler sql) => _database.QueryValues<T>(sql);
 
     /// <inheritdoc cref="DatabaseContext.QueryAsync{T1, T2}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<List<(T1, T2)>> QueryAsync<T1, T2>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
         _database.QueryAsync<T1, T2>(sql, cancellationToken);
 
+    /// <inheritdoc cref="DatabaseContext.Query{T1, T2}(SqlInterpolatedStringHandler)"/>
+    public List<(T1, T2)> Query<T1, T2>(SqlInterpolatedStringHandler sql) => _database.Query<T1, T2>(sql);
+
     /// <inheritdoc cref="DatabaseContext.QueryAsync{T1, T2, T3}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<List<(T1, T2, T3)>> QueryAsync<T1, T2, T3>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
         _database.QueryAsync<T1, T2, T3>(sql, cancellationToken);
 
-    /// <summary>Runs a query and returns the first column of its first row (the default when there is no row).</summary>
+    /// <inheritdoc cref="DatabaseContext.Query{T1, T2, T3}(SqlInterpolatedStringHandler)"/>
+    public List<(T1, T2, T3)> Query<T1, T2, T3>(SqlInterpolatedStringHandler sql) => _database.Query<T1, T2, T3>(sql);
+
+    /// <summary>Runs a query and returns the first column of its first row; throws when there is no row.</summary>
     public Task<T> QueryScalarAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
         _database.ExecuteScalarAsync<T>(sql, cancellationToken);
+
+    /// <inheritdoc cref="QueryScalarAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    public T QueryScalar<T>(SqlInterpolatedStringHandler sql) => _database.ExecuteScalar<T>(sql);
 
     /// <inheritdoc cref="DatabaseContext.QueryMultipleAsync(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<MultipleResults> QueryMultipleAsync(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
         _database.QueryMultipleAsync(sql, cancellationToken);
+
+    /// <inheritdoc cref="DatabaseContext.QueryMultiple(SqlInterpolatedStringHandler)"/>
+    public MultipleResults QueryMultiple(SqlInterpolatedStringHandler sql) => _database.QueryMultiple(sql);
 
     private static async ValueTask<ReadOnlyTransaction> Wrap(ValueTask<Transaction> starting) =>
         new(await starting.ConfigureAwait(false));

@@ -68,44 +68,86 @@ public class ReadOnlyQuery<TEntity, TColumns>
     /// <inheritdoc cref="Query{TEntity, TColumns}.ToListAsync"/>
     public Task<List<TEntity>> ToListAsync(CancellationToken cancellationToken = default) => Inner.ToListAsync(cancellationToken);
 
+    /// <inheritdoc cref="Query{TEntity, TColumns}.ToList"/>
+    public List<TEntity> ToList() => Inner.ToList();
+
     /// <inheritdoc cref="Query{TEntity, TColumns}.AsAsyncEnumerable"/>
     public IAsyncEnumerable<TEntity> AsAsyncEnumerable(CancellationToken cancellationToken = default) => Inner.AsAsyncEnumerable(cancellationToken);
+
+    /// <inheritdoc cref="Query{TEntity, TColumns}.AsEnumerable"/>
+    public IEnumerable<TEntity> AsEnumerable() => Inner.AsEnumerable();
 
     /// <inheritdoc cref="Query{TEntity, TColumns}.FirstAsync(CancellationToken)"/>
     public Task<TEntity> FirstAsync(CancellationToken cancellationToken = default) => Inner.FirstAsync(cancellationToken);
 
+    /// <inheritdoc cref="Query{TEntity, TColumns}.First()"/>
+    public TEntity First() => Inner.First();
+
     /// <inheritdoc cref="Query{TEntity, TColumns}.FirstAsync(Func{TColumns, Condition}, CancellationToken)"/>
     public Task<TEntity> FirstAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) => Inner.FirstAsync(predicate, cancellationToken);
+
+    /// <inheritdoc cref="Query{TEntity, TColumns}.First(Func{TColumns, Condition})"/>
+    public TEntity First(Func<TColumns, Condition> predicate) => Inner.First(predicate);
 
     /// <inheritdoc cref="Query{TEntity, TColumns}.FirstOrDefaultAsync(CancellationToken)"/>
     public Task<TEntity?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) => Inner.FirstOrDefaultAsync(cancellationToken);
 
+    /// <inheritdoc cref="Query{TEntity, TColumns}.FirstOrDefault()"/>
+    public TEntity? FirstOrDefault() => Inner.FirstOrDefault();
+
     /// <inheritdoc cref="Query{TEntity, TColumns}.FirstOrDefaultAsync(Func{TColumns, Condition}, CancellationToken)"/>
     public Task<TEntity?> FirstOrDefaultAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) => Inner.FirstOrDefaultAsync(predicate, cancellationToken);
+
+    /// <inheritdoc cref="Query{TEntity, TColumns}.FirstOrDefault(Func{TColumns, Condition})"/>
+    public TEntity? FirstOrDefault(Func<TColumns, Condition> predicate) => Inner.FirstOrDefault(predicate);
 
     /// <inheritdoc cref="Query{TEntity, TColumns}.SingleAsync(CancellationToken)"/>
     public Task<TEntity> SingleAsync(CancellationToken cancellationToken = default) => Inner.SingleAsync(cancellationToken);
 
+    /// <inheritdoc cref="Query{TEntity, TColumns}.Single()"/>
+    public TEntity Single() => Inner.Single();
+
     /// <inheritdoc cref="Query{TEntity, TColumns}.SingleAsync(Func{TColumns, Condition}, CancellationToken)"/>
     public Task<TEntity> SingleAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) => Inner.SingleAsync(predicate, cancellationToken);
+
+    /// <inheritdoc cref="Query{TEntity, TColumns}.Single(Func{TColumns, Condition})"/>
+    public TEntity Single(Func<TColumns, Condition> predicate) => Inner.Single(predicate);
 
     /// <inheritdoc cref="Query{TEntity, TColumns}.SingleOrDefaultAsync(CancellationToken)"/>
     public Task<TEntity?> SingleOrDefaultAsync(CancellationToken cancellationToken = default) => Inner.SingleOrDefaultAsync(cancellationToken);
 
+    /// <inheritdoc cref="Query{TEntity, TColumns}.SingleOrDefault()"/>
+    public TEntity? SingleOrDefault() => Inner.SingleOrDefault();
+
     /// <inheritdoc cref="Query{TEntity, TColumns}.SingleOrDefaultAsync(Func{TColumns, Condition}, CancellationToken)"/>
     public Task<TEntity?> SingleOrDefaultAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) => Inner.SingleOrDefaultAsync(predicate, cancellationToken);
+
+    /// <inheritdoc cref="Query{TEntity, TColumns}.SingleOrDefault(Func{TColumns, Condition})"/>
+    public TEntity? SingleOrDefault(Func<TColumns, Condition> predicate) => Inner.SingleOrDefault(predicate);
 
     /// <inheritdoc cref="Query{TEntity, TColumns}.CountAsync(CancellationToken)"/>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) => Inner.CountAsync(cancellationToken);
 
+    /// <inheritdoc cref="Query{TEntity, TColumns}.Count()"/>
+    public long Count() => Inner.Count();
+
     /// <inheritdoc cref="Query{TEntity, TColumns}.CountAsync(Func{TColumns, Condition}, CancellationToken)"/>
     public Task<long> CountAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) => Inner.CountAsync(predicate, cancellationToken);
+
+    /// <inheritdoc cref="Query{TEntity, TColumns}.Count(Func{TColumns, Condition})"/>
+    public long Count(Func<TColumns, Condition> predicate) => Inner.Count(predicate);
 
     /// <inheritdoc cref="Query{TEntity, TColumns}.AnyAsync(CancellationToken)"/>
     public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => Inner.AnyAsync(cancellationToken);
 
+    /// <inheritdoc cref="Query{TEntity, TColumns}.Any()"/>
+    public bool Any() => Inner.Any();
+
     /// <inheritdoc cref="Query{TEntity, TColumns}.AnyAsync(Func{TColumns, Condition}, CancellationToken)"/>
     public Task<bool> AnyAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) => Inner.AnyAsync(predicate, cancellationToken);
+
+    /// <inheritdoc cref="Query{TEntity, TColumns}.Any(Func{TColumns, Condition})"/>
+    public bool Any(Func<TColumns, Condition> predicate) => Inner.Any(predicate);
 
     /// <inheritdoc cref="Query{TEntity, TColumns}.Select{T}(Func{TColumns, ISelectable{T}})"/>
     public ProjectionQuery<T> Select<T>(Func<TColumns, ISelectable<T>> selector) => Inner.Select(selector);

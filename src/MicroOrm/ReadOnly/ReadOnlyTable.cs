@@ -29,10 +29,13 @@ public sealed class ReadOnlyTable<TEntity, TColumns, TKey> : ReadOnlyQuery<TEnti
     /// <inheritdoc cref="Table{TEntity, TColumns, TKey}.Info"/>
     public TableInfo Info => _table.Info;
 
-    /// <inheritdoc cref="Table{TEntity, TColumns, TKey}.FindAsync"/>
+    /// <inheritdoc cref="Table{TEntity, TColumns, TKey}.FindAsync(TKey, CancellationToken)"/>
     public Task<TEntity?> FindAsync(TKey key, CancellationToken cancellationToken = default) => _table.FindAsync(key, cancellationToken);
 
-    /// <inheritdoc cref="Table{TEntity, TColumns, TKey}.LoadAsync"/>
+    /// <inheritdoc cref="Table{TEntity, TColumns, TKey}.Find"/>
+    public TEntity? Find(TKey key) => _table.Find(key);
+
+    /// <inheritdoc cref="Table{TEntity, TColumns, TKey}.LoadAsync{TTarget, TTargetColumns, TNavigationKey}(IReadOnlyList{TEntity}, Func{TColumns, Navigation{TEntity, TTarget, TTargetColumns, TNavigationKey}}, CancellationToken)"/>
     public Task<List<TTarget>> LoadAsync<TTarget, TTargetColumns, TNavigationKey>(
         IReadOnlyList<TEntity> entities,
         Func<TColumns, Navigation<TEntity, TTarget, TTargetColumns, TNavigationKey>> navigation,
@@ -41,4 +44,13 @@ public sealed class ReadOnlyTable<TEntity, TColumns, TKey> : ReadOnlyQuery<TEnti
         where TTargetColumns : ColumnSet
         where TNavigationKey : notnull =>
         _table.LoadAsync(entities, navigation, cancellationToken);
+
+    /// <inheritdoc cref="Table{TEntity, TColumns, TKey}.Load"/>
+    public List<TTarget> Load<TTarget, TTargetColumns, TNavigationKey>(
+        IReadOnlyList<TEntity> entities,
+        Func<TColumns, Navigation<TEntity, TTarget, TTargetColumns, TNavigationKey>> navigation)
+        where TTarget : class
+        where TTargetColumns : ColumnSet
+        where TNavigationKey : notnull =>
+        _table.Load(entities, navigation);
 }

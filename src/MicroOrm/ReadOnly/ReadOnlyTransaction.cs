@@ -9,7 +9,7 @@ namespace MicroOrm;
 /// SQL that tries to write inside it is refused (error 1792); every query of the view in the same async flow runs in
 /// it and sees one consistent snapshot. Disposing it ends it.
 /// </summary>
-public sealed class ReadOnlyTransaction : IAsyncDisposable
+public sealed class ReadOnlyTransaction : IAsyncDisposable, IDisposable
 {
     private readonly Transaction _transaction;
 
@@ -24,9 +24,18 @@ public sealed class ReadOnlyTransaction : IAsyncDisposable
     /// <summary>Ends the transaction (nothing was written, so committing only releases its snapshot).</summary>
     public Task CommitAsync(CancellationToken cancellationToken = default) => _transaction.CommitAsync(cancellationToken);
 
+    /// <inheritdoc cref="CommitAsync"/>
+    public void Commit() => _transaction.Commit();
+
     /// <summary>Ends the transaction.</summary>
     public Task RollbackAsync(CancellationToken cancellationToken = default) => _transaction.RollbackAsync(cancellationToken);
 
+    /// <inheritdoc cref="RollbackAsync"/>
+    public void Rollback() => _transaction.Rollback();
+
     /// <summary>Ends the transaction unless it has ended already.</summary>
     public ValueTask DisposeAsync() => _transaction.DisposeAsync();
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public void Dispose() => _transaction.Dispose();
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 using MicroOrm.SqlBuilding;
 
@@ -17,7 +18,7 @@ namespace MicroOrm;
 internal static class CascadeDeleter
 {
     /// <summary>Deletes the rows of <paramref name="table"/> that <paramref name="where"/> selects, cascading as declared; returns the rows deleted from <paramref name="table"/>.</summary>
-    public static async Task<int> DeleteAsync(DatabaseContext database, TableInfo table, Condition where, Ordering[] orderings, int? take, CancellationToken cancellationToken)
+    public static async ValueTask<int> DeleteAsync(DatabaseContext database, TableInfo table, Condition where, Ordering[] orderings, int? take, IOBehavior io, CancellationToken cancellationToken)
     {
         var dependents = database.Schema.DependentsOf(table);
         if (dependents.Count == 0 || take is not null)
@@ -27,18 +28,18 @@ internal static class CascadeDeleter
                 throw new NotSupportedException($"Rows of {table.Name} have dependents that are deleted with them (ON DELETE {dependents[0].ForeignKey.OnDelete}); delete without Take, or select the keys first.");
             }
 
-            return await database.Executor.ExecuteAsync(QuerySql.Delete(table, new QueryShape(where, orderings, null, take)).ToStatement(), table, cancellationToken).ConfigureAwait(false);
+            return await database.Executor.ExecuteAsync(new CommandRequest(QuerySql.Delete(table, new QueryShape(where, orderings, null, take)).ToStatement(), table, cancellationToken), io).ConfigureAwait(false);
         }
 
         return await database.RunOnceAsync<int>(async (_, ct) =>
         {
             var selection = new Selection(table, writer => where.Write(writer));
-            await CascadeAsync(database, selection, [table.Name], ct).ConfigureAwait(false);
-            return await database.Executor.ExecuteAsync(QuerySql.Delete(table, new QueryShape(where, [], null, null)).ToStatement(), table, ct).ConfigureAwait(false);
-        }, IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
+            await CascadeAsync(database, selection, [table.Name], io, ct).ConfigureAwait(false);
+            return await database.Executor.ExecuteAsync(new CommandRequest(QuerySql.Delete(table, new QueryShape(where, [], null, null)).ToStatement(), table, ct), io).ConfigureAwait(false);
+        }, io, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task CascadeAsync(DatabaseContext database, Selection principal, List<string> path, CancellationToken cancellationToken)
+    private static async ValueTask CascadeAsync(DatabaseContext database, Selection principal, List<string> path, IOBehavior io, CancellationToken cancellationToken)
     {
         foreach (var (dependent, foreignKey) in database.Schema.DependentsOf(principal.Table))
         {
@@ -48,16 +49,16 @@ internal static class CascadeDeleter
             var selection = new Selection(dependent, writer => writer.Append(column.QuotedName).Append(" IN ").Append("(SELECT * FROM (").Also(principal.WriteKeys).Append(") AS `microorm_keys`)"));
             if (foreignKey.OnDelete == ReferentialAction.Cascade)
             {
-                await CascadeAsync(database, selection, [.. path, dependent.Name], cancellationToken).ConfigureAwait(false);
+                await CascadeAsync(database, selection, [.. path, dependent.Name], io, cancellationToken).ConfigureAwait(false);
                 var delete = new SqlWriter(qualifyColumns: false).Append("DELETE FROM ").Append(dependent.QuotedName).Append(" WHERE ");
                 selection.WriteWhere(delete);
-                await database.Executor.ExecuteAsync(delete.ToStatement(), dependent, cancellationToken).ConfigureAwait(false);
+                await database.Executor.ExecuteAsync(new CommandRequest(delete.ToStatement(), dependent, cancellationToken), io).ConfigureAwait(false);
             }
             else
             {
                 var update = new SqlWriter(qualifyColumns: false).Append("UPDATE ").Append(dependent.QuotedName).Append(" SET ").Append(column.QuotedName).Append(" = NULL WHERE ");
                 selection.WriteWhere(update);
-                await database.Executor.ExecuteAsync(update.ToStatement(), dependent, cancellationToken).ConfigureAwait(false);
+                await database.Executor.ExecuteAsync(new CommandRequest(update.ToStatement(), dependent, cancellationToken), io).ConfigureAwait(false);
             }
         }
     }

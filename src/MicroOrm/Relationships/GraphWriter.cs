@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 
 namespace MicroOrm;
@@ -18,11 +19,11 @@ internal sealed class GraphWriter(DatabaseContext database)
         where T : class =>
         !_visited.Contains(entity) && !map.HasGeneratedKeyValue(entity);
 
-    public Task InsertAsync<T>(T entity, EntityMap<T> map, CancellationToken cancellationToken)
+    public ValueTask InsertAsync<T>(T entity, EntityMap<T> map, IOBehavior io, CancellationToken cancellationToken)
         where T : class =>
-        InsertManyAsync([entity], map, cancellationToken);
+        InsertManyAsync([entity], map, io, cancellationToken);
 
-    public async Task InsertManyAsync<T>(IReadOnlyList<T> entities, EntityMap<T> map, CancellationToken cancellationToken)
+    public async ValueTask InsertManyAsync<T>(IReadOnlyList<T> entities, EntityMap<T> map, IOBehavior io, CancellationToken cancellationToken)
         where T : class
     {
         var fresh = new List<T>();
@@ -36,13 +37,13 @@ internal sealed class GraphWriter(DatabaseContext database)
         if (fresh.Count == 0) return;
         foreach (var entity in fresh)
         {
-            foreach (var navigation in map.Navigations) await navigation.InsertPrincipalAsync(entity, this, cancellationToken).ConfigureAwait(false);
+            foreach (var navigation in map.Navigations) await navigation.InsertPrincipalAsync(entity, this, io, cancellationToken).ConfigureAwait(false);
         }
 
-        await EntityWriter.InsertManyAsync(database, map, fresh, cancellationToken).ConfigureAwait(false);
+        await EntityWriter.InsertManyAsync(database, map, fresh, io, cancellationToken).ConfigureAwait(false);
         foreach (var entity in fresh)
         {
-            foreach (var navigation in map.Navigations) await navigation.InsertDependentsAsync(entity, this, cancellationToken).ConfigureAwait(false);
+            foreach (var navigation in map.Navigations) await navigation.InsertDependentsAsync(entity, this, io, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 using MicroOrm.SqlBuilding;
 
@@ -16,34 +17,34 @@ public static class IncludeLoader
     /// <summary>The most keys one IN list carries; larger sets take several queries per level.</summary>
     public const int MaxKeysPerQuery = 5_000;
 
-    internal static Task<List<TEntity>> LoadAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, CancellationToken cancellationToken)
+    internal static ValueTask<List<TEntity>> LoadAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, IOBehavior io, CancellationToken cancellationToken)
         where TEntity : class
     {
         var tree = IncludeNode.Build(shape.Includes);
         return shape.SingleQuery
-            ? LoadJoinedAsync(database, map, shape, tree, cancellationToken)
-            : LoadSplitAsync(database, map, shape, tree, cancellationToken);
+            ? LoadJoinedAsync(database, map, shape, tree, io, cancellationToken)
+            : LoadSplitAsync(database, map, shape, tree, io, cancellationToken);
     }
 
-    private static async Task<List<TEntity>> LoadSplitAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, List<IncludeNode> tree, CancellationToken cancellationToken)
+    private static async ValueTask<List<TEntity>> LoadSplitAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, List<IncludeNode> tree, IOBehavior io, CancellationToken cancellationToken)
         where TEntity : class
     {
-        var roots = await database.Executor.ListAsync(QuerySql.Select(map.Table, shape, null).ToStatement(), map.OrdinalReader, map.Table, cancellationToken).ConfigureAwait(false);
+        var roots = await database.Executor.ListAsync(new CommandRequest(QuerySql.Select(map.Table, shape, null).ToStatement(), map.Table, cancellationToken), map.OrdinalReader, io).ConfigureAwait(false);
         var sources = new List<object>(roots);
-        await LoadLevelAsync(database, tree, sources, cancellationToken).ConfigureAwait(false);
+        await LoadLevelAsync(database, tree, sources, io, cancellationToken).ConfigureAwait(false);
         return roots;
     }
 
-    private static async Task LoadLevelAsync(DatabaseContext database, List<IncludeNode> nodes, List<object> sources, CancellationToken cancellationToken)
+    private static async ValueTask LoadLevelAsync(DatabaseContext database, List<IncludeNode> nodes, List<object> sources, IOBehavior io, CancellationToken cancellationToken)
     {
         foreach (var node in nodes)
         {
-            var loaded = await node.Navigation.LoadAsync(database, sources, MaxKeysPerQuery, cancellationToken).ConfigureAwait(false);
-            if (node.Children.Count > 0) await LoadLevelAsync(database, node.Children, loaded, cancellationToken).ConfigureAwait(false);
+            var loaded = await node.Navigation.LoadAsync(database, sources, MaxKeysPerQuery, io, cancellationToken).ConfigureAwait(false);
+            if (node.Children.Count > 0) await LoadLevelAsync(database, node.Children, loaded, io, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<List<TEntity>> LoadJoinedAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, List<IncludeNode> tree, CancellationToken cancellationToken)
+    private static async ValueTask<List<TEntity>> LoadJoinedAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, List<IncludeNode> tree, IOBehavior io, CancellationToken cancellationToken)
         where TEntity : class
     {
         // Tables in depth-first order: index 0 is the root, each node remembers its parent's index.
@@ -93,7 +94,7 @@ public static class IncludeLoader
             return true;
         });
 
-        await database.Executor.ReadEachAsync(statement, folder, map.Table, cancellationToken).ConfigureAwait(false);
+        await database.Executor.VisitAsync(new CommandRequest(statement, map.Table, cancellationToken), folder, io).ConfigureAwait(false);
         return roots;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 using MicroOrm.SqlBuilding;
 
@@ -35,16 +36,16 @@ public abstract class Navigation
     internal abstract ColumnInfo SourceKeyColumn { get; }
 
     /// <summary>Loads the targets of every source with IN queries (chunked) and assigns them; returns the targets.</summary>
-    internal abstract Task<List<object>> LoadAsync(DatabaseContext database, IReadOnlyList<object> sources, int maxKeysPerQuery, CancellationToken cancellationToken);
+    internal abstract ValueTask<List<object>> LoadAsync(DatabaseContext database, IReadOnlyList<object> sources, int maxKeysPerQuery, IOBehavior io, CancellationToken cancellationToken);
 
     /// <summary>Creates the per-query state that folds joined rows for this navigation.</summary>
     internal abstract JoinedTarget CreateJoinedTarget(int firstOrdinal);
 
     /// <summary>For a graph insert: inserts new principals this entity points at, and fills its foreign keys from them.</summary>
-    internal abstract Task InsertPrincipalAsync(object source, GraphWriter writer, CancellationToken cancellationToken);
+    internal abstract ValueTask InsertPrincipalAsync(object source, GraphWriter writer, IOBehavior io, CancellationToken cancellationToken);
 
     /// <summary>For a graph insert: fills the foreign keys of this entity's new dependents and inserts them.</summary>
-    internal abstract Task InsertDependentsAsync(object source, GraphWriter writer, CancellationToken cancellationToken);
+    internal abstract ValueTask InsertDependentsAsync(object source, GraphWriter writer, IOBehavior io, CancellationToken cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => Name;

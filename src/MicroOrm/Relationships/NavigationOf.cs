@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 using MicroOrm.SqlBuilding;
 
@@ -62,7 +63,7 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
 
     internal override ColumnInfo SourceKeyColumn => _sourceKeyColumn();
 
-    internal override async Task<List<object>> LoadAsync(DatabaseContext database, IReadOnlyList<object> sources, int maxKeysPerQuery, CancellationToken cancellationToken)
+    internal override async ValueTask<List<object>> LoadAsync(DatabaseContext database, IReadOnlyList<object> sources, int maxKeysPerQuery, IOBehavior io, CancellationToken cancellationToken)
     {
         var keys = new List<TKey>();
         var seen = new HashSet<TKey>();
@@ -75,7 +76,7 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
         for (var start = 0; start < keys.Count; start += maxKeysPerQuery)
         {
             var statement = KeyListQuery(keys, start, Math.Min(maxKeysPerQuery, keys.Count - start));
-            targets.AddRange(await database.Executor.ListAsync(statement, TargetMap.OrdinalReader, TargetTable, cancellationToken).ConfigureAwait(false));
+            targets.AddRange(await database.Executor.ListAsync(new CommandRequest(statement, TargetTable, cancellationToken), TargetMap.OrdinalReader, io).ConfigureAwait(false));
         }
 
         if (Kind == NavigationKind.BelongsTo) AssignPrincipals(sources, targets);
@@ -85,16 +86,16 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
 
     internal override JoinedTarget CreateJoinedTarget(int firstOrdinal) => new Joined(this, firstOrdinal);
 
-    internal override async Task InsertPrincipalAsync(object source, GraphWriter writer, CancellationToken cancellationToken)
+    internal override async ValueTask InsertPrincipalAsync(object source, GraphWriter writer, IOBehavior io, CancellationToken cancellationToken)
     {
         if (Kind != NavigationKind.BelongsTo) return;
         var entity = (TSource)source;
         if (_setters.GetReference!(entity) is not { } principal) return;
-        await writer.InsertAsync(principal, TargetMap, cancellationToken).ConfigureAwait(false);
+        await writer.InsertAsync(principal, TargetMap, io, cancellationToken).ConfigureAwait(false);
         if (_targetKey(principal, out var key)) _setters.SetSourceForeignKey!(entity, key);
     }
 
-    internal override async Task InsertDependentsAsync(object source, GraphWriter writer, CancellationToken cancellationToken)
+    internal override async ValueTask InsertDependentsAsync(object source, GraphWriter writer, IOBehavior io, CancellationToken cancellationToken)
     {
         if (Kind == NavigationKind.BelongsTo) return;
         var entity = (TSource)source;
@@ -118,7 +119,7 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
             fresh.Add(dependent);
         }
 
-        await writer.InsertManyAsync(fresh, TargetMap, cancellationToken).ConfigureAwait(false);
+        await writer.InsertManyAsync(fresh, TargetMap, io, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>SELECT ... FROM target WHERE key IN (...) ORDER BY target key</c>: children come back in key order.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 
 namespace MicroOrm;
@@ -24,7 +25,10 @@ public sealed class SchemaManager
 
     /// <summary>Creates one table (and nothing else) with <c>CREATE TABLE IF NOT EXISTS</c>.</summary>
     public Task CreateTableAsync(TableInfo table, CancellationToken cancellationToken = default) =>
-        _database.Executor.ExecuteAsync(new SqlStatement(table.CreateSql, []), table, cancellationToken);
+        CreateTableAsync(table, IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="CreateTableAsync(TableInfo, CancellationToken)"/>
+    public void CreateTable(TableInfo table) => Synchronously.Result(CreateTableAsync(table, IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>The foreign keys of this database's tables that point at <paramref name="principal"/> and act on delete (CASCADE or SET NULL).</summary>
     internal List<(TableInfo Dependent, ForeignKeyInfo ForeignKey)> DependentsOf(TableInfo principal)
@@ -50,21 +54,31 @@ public sealed class SchemaManager
     }
 
     /// <summary>Runs <c>CREATE TABLE IF NOT EXISTS</c> for every table, referenced tables first.</summary>
-    public async Task CreateAsync(CancellationToken cancellationToken = default)
-    {
-        foreach (var table in _tables)
-        {
-            await _database.Executor.ExecuteAsync(new SqlStatement(table.CreateSql, []), table, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task CreateAsync(CancellationToken cancellationToken = default) => CreateAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="CreateAsync(CancellationToken)"/>
+    public void Create() => Synchronously.Wait(CreateAsync(IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>Runs <c>DROP TABLE IF EXISTS</c> for every table, dependent tables first.</summary>
-    public async Task DropAsync(CancellationToken cancellationToken = default)
+    public Task DropAsync(CancellationToken cancellationToken = default) => DropAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="DropAsync(CancellationToken)"/>
+    public void Drop() => Synchronously.Wait(DropAsync(IOBehavior.Synchronous, CancellationToken.None));
+
+    private ValueTask<int> CreateTableAsync(TableInfo table, IOBehavior io, CancellationToken cancellationToken) =>
+        _database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(table.CreateSql, []), table, cancellationToken), io);
+
+    private async ValueTask CreateAsync(IOBehavior io, CancellationToken cancellationToken)
+    {
+        foreach (var table in _tables) await CreateTableAsync(table, io, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask DropAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         for (var i = _tables.Length - 1; i >= 0; i--)
         {
             var table = _tables[i];
-            await _database.Executor.ExecuteAsync(new SqlStatement("DROP TABLE IF EXISTS " + table.QuotedName, []), table, cancellationToken).ConfigureAwait(false);
+            await _database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement("DROP TABLE IF EXISTS " + table.QuotedName, []), table, cancellationToken), io).ConfigureAwait(false);
         }
     }
 }

@@ -26,13 +26,13 @@ internal static class EntityWriter
 
     public static bool HasGeneratedKey(TableInfo table) => table.KeyColumns.Count == 1 && table.KeyColumns[0].IsAutoIncrement;
 
-    public static async Task<int> InsertAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, CancellationToken cancellationToken)
+    public static async ValueTask<int> InsertAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, IOBehavior io, CancellationToken cancellationToken)
     {
         Prepare(database, map, entity, inserting: true);
         var insert = map.Table.Statements.InsertFor(map, entity);
         var values = new ParameterValues(insert.ColumnCount);
         insert.Bind(map, entity, values);
-        var (rows, id) = await database.Executor.ExecuteWithIdAsync(new SqlStatement(insert.One, values.ToArray()), map.Table, cancellationToken).ConfigureAwait(false);
+        var (rows, id) = await database.Executor.ExecuteWithIdAsync(new CommandRequest(new SqlStatement(insert.One, values.ToArray()), map.Table, cancellationToken), io).ConfigureAwait(false);
         if (HasGeneratedKey(map.Table) && !insert.IncludesGeneratedKey) map.SetGeneratedKey(entity, id);
         return rows;
     }
@@ -41,7 +41,7 @@ internal static class EntityWriter
     /// Multi-row INSERTs under the server's packet limit. Every entity is checked before anything is sent; several
     /// statements run in one transaction (a nested scope inside an open one), so all rows are inserted or none.
     /// </summary>
-    public static async Task<int> InsertManyAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
+    public static async ValueTask<int> InsertManyAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, IOBehavior io, CancellationToken cancellationToken)
     {
         if (entities.Count == 0) return 0;
         var errors = new ValidationErrors();
@@ -51,16 +51,16 @@ internal static class EntityWriter
             Prepare(database, map, entity, inserting: true, errors);
         }
 
-        var facts = await database.GetServerFactsAsync(cancellationToken).ConfigureAwait(false);
+        var facts = await database.GetServerFactsAsync(io, cancellationToken).ConfigureAwait(false);
         var batches = Batches(map, entities, facts);
-        if (batches.Count == 1) return await InsertBatchAsync(database, map, batches[0], facts, cancellationToken).ConfigureAwait(false);
+        if (batches.Count == 1) return await InsertBatchAsync(database, map, batches[0], facts, io, cancellationToken).ConfigureAwait(false);
 
         return await database.RunOnceAsync<int>(async (_, ct) =>
         {
             var total = 0;
-            foreach (var batch in batches) total += await InsertBatchAsync(database, map, batch, facts, ct).ConfigureAwait(false);
+            foreach (var batch in batches) total += await InsertBatchAsync(database, map, batch, facts, io, ct).ConfigureAwait(false);
             return total;
-        }, IsolationLevel.Unspecified, cancellationToken).ConfigureAwait(false);
+        }, io, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -81,9 +81,9 @@ internal static class EntityWriter
         return batches;
     }
 
-    private static async Task<int> InsertBatchAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, InsertBatches.Batch<TEntity> batch, ServerFacts facts, CancellationToken cancellationToken)
+    private static async ValueTask<int> InsertBatchAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, InsertBatches.Batch<TEntity> batch, ServerFacts facts, IOBehavior io, CancellationToken cancellationToken)
     {
-        var (rows, firstId) = await database.Executor.ExecuteWithIdAsync(batch.Statement, map.Table, cancellationToken).ConfigureAwait(false);
+        var (rows, firstId) = await database.Executor.ExecuteWithIdAsync(new CommandRequest(batch.Statement, map.Table, cancellationToken), io).ConfigureAwait(false);
         if (HasGeneratedKey(map.Table) && !batch.Insert.IncludesGeneratedKey)
         {
             // A multi-row INSERT with a known row count gets consecutive values (InnoDB lock modes 1 and 2),
