@@ -16,7 +16,7 @@ namespace MicroOrm;
 /// A database object made from a connection string or data source is safe to share between threads: each operation
 /// leases its own pooled connection. A transaction belongs to the async flow that began it.
 /// </remarks>
-public abstract partial class DatabaseContext : IAsyncDisposable, IDisposable
+public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDisposable
 {
     private readonly ConnectionSource _source;
     private readonly bool _ownsSource;
@@ -43,6 +43,8 @@ public abstract partial class DatabaseContext : IAsyncDisposable, IDisposable
     public Transaction? CurrentTransaction => Executor.CurrentTransaction;
 
     internal CommandExecutor Executor { get; }
+
+    private protected override RawSqlRunner Raw => _raw ??= new RawSqlRunner(Executor, null);
 
     /// <summary>
     /// Begins a transaction. Until it is committed, rolled back or disposed, every query and write made through this

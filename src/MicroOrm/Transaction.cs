@@ -14,7 +14,7 @@ namespace MicroOrm;
 /// without <see cref="CommitAsync(CancellationToken)"/> rolls it back. Beginning a transaction inside another makes a nested scope
 /// backed by a savepoint: its rollback undoes only its own work.
 /// </summary>
-public sealed partial class Transaction : IAsyncDisposable, IDisposable, ILeaseOwner
+public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable, ILeaseOwner
 {
     private readonly CommandExecutor _executor;
     private readonly Transaction _root;
@@ -67,6 +67,8 @@ public sealed partial class Transaction : IAsyncDisposable, IDisposable, ILeaseO
     public bool IsActive => _state == State.Active && (Parent is null || Parent.IsActive);
 
     internal MySqlConnection Connection => _root._lease.Connection;
+
+    private protected override RawSqlRunner Raw => _raw ??= new RawSqlRunner(_executor, this);
 
     /// <summary>Commits the transaction, or releases a nested scope's savepoint into its parent.</summary>
     public Task CommitAsync(CancellationToken cancellationToken = default) => CommitAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();

@@ -55,49 +55,49 @@ public abstract class ReadOnlyDatabase
             (transaction, _) => new ValueTask<T>(work(new ReadOnlyTransaction(transaction))), null, isolationLevel, isReadOnly: true, IOBehavior.Synchronous, CancellationToken.None));
     }
 
-    /// <inheritdoc cref="DatabaseContext.QueryAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<List<T>> QueryAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
         where T : IRow<T> => _database.QueryAsync<T>(sql, cancellationToken);
 
-    /// <inheritdoc cref="DatabaseContext.Query{T}(SqlInterpolatedStringHandler)"/>
+    /// <inheritdoc cref="RawSqlCommands.Query{T}(SqlInterpolatedStringHandler)"/>
     public List<T> Query<T>(SqlInterpolatedStringHandler sql)
         where T : IRow<T> => _database.Query<T>(sql);
 
-    /// <inheritdoc cref="DatabaseContext.QueryAsAsyncEnumerable{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryAsAsyncEnumerable{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public IAsyncEnumerable<T> QueryAsAsyncEnumerable<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
         where T : IRow<T> => _database.QueryAsAsyncEnumerable<T>(sql, cancellationToken);
 
-    /// <inheritdoc cref="DatabaseContext.QueryAsEnumerable{T}(SqlInterpolatedStringHandler)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryAsEnumerable{T}(SqlInterpolatedStringHandler)"/>
     public IEnumerable<T> QueryAsEnumerable<T>(SqlInterpolatedStringHandler sql)
         where T : IRow<T> => _database.QueryAsEnumerable<T>(sql);
 
-    /// <inheritdoc cref="DatabaseContext.QueryFirstOrDefaultAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryFirstOrDefaultAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<T?> QueryFirstOrDefaultAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
         where T : IRow<T> => _database.QueryFirstOrDefaultAsync<T>(sql, cancellationToken);
 
-    /// <inheritdoc cref="DatabaseContext.QueryFirstOrDefault{T}(SqlInterpolatedStringHandler)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryFirstOrDefault{T}(SqlInterpolatedStringHandler)"/>
     public T? QueryFirstOrDefault<T>(SqlInterpolatedStringHandler sql)
         where T : IRow<T> => _database.QueryFirstOrDefault<T>(sql);
 
-    /// <inheritdoc cref="DatabaseContext.QueryValuesAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryValuesAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<List<T>> QueryValuesAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
         _database.QueryValuesAsync<T>(sql, cancellationToken);
 
-    /// <inheritdoc cref="DatabaseContext.QueryValues{T}(SqlInterpolatedStringHandler)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryValues{T}(SqlInterpolatedStringHandler)"/>
     public List<T> QueryValues<T>(SqlInterpolatedStringHandler sql) => _database.QueryValues<T>(sql);
 
-    /// <inheritdoc cref="DatabaseContext.QueryAsync{T1, T2}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryAsync{T1, T2}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<List<(T1, T2)>> QueryAsync<T1, T2>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
         _database.QueryAsync<T1, T2>(sql, cancellationToken);
 
-    /// <inheritdoc cref="DatabaseContext.Query{T1, T2}(SqlInterpolatedStringHandler)"/>
+    /// <inheritdoc cref="RawSqlCommands.Query{T1, T2}(SqlInterpolatedStringHandler)"/>
     public List<(T1, T2)> Query<T1, T2>(SqlInterpolatedStringHandler sql) => _database.Query<T1, T2>(sql);
 
-    /// <inheritdoc cref="DatabaseContext.QueryAsync{T1, T2, T3}(SqlInterpolatedStringHandler, CancellationToken)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryAsync{T1, T2, T3}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<List<(T1, T2, T3)>> QueryAsync<T1, T2, T3>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
         _database.QueryAsync<T1, T2, T3>(sql, cancellationToken);
 
-    /// <inheritdoc cref="DatabaseContext.Query{T1, T2, T3}(SqlInterpolatedStringHandler)"/>
+    /// <inheritdoc cref="RawSqlCommands.Query{T1, T2, T3}(SqlInterpolatedStringHandler)"/>
     public List<(T1, T2, T3)> Query<T1, T2, T3>(SqlInterpolatedStringHandler sql) => _database.Query<T1, T2, T3>(sql);
 
     /// <summary>Runs a query and returns the first column of its first row; throws when there is no row.</summary>
@@ -107,11 +107,11 @@ public abstract class ReadOnlyDatabase
     /// <inheritdoc cref="QueryScalarAsync{T}(SqlInterpolatedStringHandler, CancellationToken)"/>
     public T QueryScalar<T>(SqlInterpolatedStringHandler sql) => _database.ExecuteScalar<T>(sql);
 
-    /// <inheritdoc cref="DatabaseContext.QueryMultipleAsync(SqlInterpolatedStringHandler, CancellationToken)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryMultipleAsync(SqlInterpolatedStringHandler, CancellationToken)"/>
     public Task<MultipleResults> QueryMultipleAsync(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default) =>
         _database.QueryMultipleAsync(sql, cancellationToken);
 
-    /// <inheritdoc cref="DatabaseContext.QueryMultiple(SqlInterpolatedStringHandler)"/>
+    /// <inheritdoc cref="RawSqlCommands.QueryMultiple(SqlInterpolatedStringHandler)"/>
     public MultipleResults QueryMultiple(SqlInterpolatedStringHandler sql) => _database.QueryMultiple(sql);
 
     private static async ValueTask<ReadOnlyTransaction> Wrap(ValueTask<Transaction> starting) =>

@@ -7,14 +7,19 @@ using MicroOrm.Mapping;
 namespace MicroOrm;
 
 /// <summary>
-/// Raw SQL on the database object. Every method takes an interpolated string whose holes become parameters:
-/// <c>db.QueryAsync&lt;State&gt;($"SELECT * FROM states WHERE name = {name}")</c> sends <c>name = @p0</c>. Inside a
-/// transaction begun on this object, the SQL runs in that transaction. Each method has a synchronous twin that does
-/// its I/O synchronously.
+/// Raw SQL, as a database object and a transaction both offer it. Every method takes an interpolated string whose
+/// holes become parameters: <c>db.QueryAsync&lt;State&gt;($"SELECT * FROM states WHERE name = {name}")</c> sends
+/// <c>name = @p0</c>. On a database object, the SQL runs in the transaction open in the same async flow, if any; on a
+/// <see cref="Transaction"/>, in that transaction wherever it is called from. Each method has a synchronous twin that
+/// does its I/O synchronously.
 /// </summary>
-public abstract partial class DatabaseContext
+public abstract class RawSqlCommands
 {
-    private RawSqlRunner Raw => _raw ??= new RawSqlRunner(Executor, null);
+    private protected RawSqlCommands()
+    {
+    }
+
+    private protected abstract RawSqlRunner Raw { get; }
 
     /// <summary>Runs a query and maps each row by column name to <typeparamref name="T"/> (an entity or a <c>[Row]</c> type).</summary>
     public Task<List<T>> QueryAsync<T>(SqlInterpolatedStringHandler sql, CancellationToken cancellationToken = default)
