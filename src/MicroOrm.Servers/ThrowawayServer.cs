@@ -249,6 +249,9 @@ public sealed class ThrowawayServer : IDatabaseServer
             arguments.AddRange(new[] { "--no-defaults", "--initialize-insecure", "--datadir=" + data });
         }
 
+        // The bootstrap's temporary tables go in the server's own folder, not the shared /tmp, where several servers
+        // initialised at once by a parallel test run have been seen to trip over each other's files.
+        arguments.Add("--tmpdir=" + folder);
         if (Environment.IsPrivilegedProcess) arguments.Add("--user=root");
         var (exitCode, output) = await RunAsync(program, arguments, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)

@@ -18,14 +18,17 @@ public sealed class SqlStatement
     internal SqlStatement(string text, object?[] values)
     {
         Text = text;
-        Values = values;
+        ValueArray = values;
     }
 
     /// <summary>The SQL text, with placeholders and no values.</summary>
     public string Text { get; }
 
     /// <summary>The values of <c>@p0</c>, <c>@p1</c>, ... in order.</summary>
-    public IReadOnlyList<object?> Values { get; }
+    public IReadOnlyList<object?> Values => ValueArray;
+
+    /// <summary>The values as the array they are kept in: what the execution path reads, by index and without an enumerator.</summary>
+    internal object?[] ValueArray { get; }
 
     /// <summary>The parameters by name.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> Parameters

@@ -72,9 +72,10 @@ internal sealed class BackslashGuard
 
     private static bool CarriesBackslash(SqlStatement statement)
     {
-        foreach (var value in statement.Values)
+        var values = statement.ValueArray;
+        for (var i = 0; i < values.Length; i++)
         {
-            if (CarriesBackslash(value)) return true;
+            if (CarriesBackslash(values[i])) return true;
         }
 
         return false;

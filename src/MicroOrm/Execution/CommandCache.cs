@@ -19,12 +19,12 @@ internal sealed class CommandCache
     /// <summary>The command for <paramref name="statement"/> on <paramref name="connection"/>, its parameters set to the statement's values.</summary>
     public MySqlCommand Get(MySqlConnection connection, MySqlTransaction? transaction, SqlStatement statement)
     {
-        var values = statement.Values;
-        if (_commands.TryGetValue(statement.Text, out var command) && command.Parameters.Count == values.Count)
+        var values = statement.ValueArray;
+        if (_commands.TryGetValue(statement.Text, out var command) && command.Parameters.Count == values.Length)
         {
             command.Transaction = transaction;
             var parameters = command.Parameters;
-            for (var i = 0; i < values.Count; i++) parameters[i].Value = values[i];
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i];
             return command;
         }
 
@@ -48,11 +48,11 @@ internal static class CommandFactory
     public static MySqlCommand Create(MySqlConnection connection, MySqlTransaction? transaction, SqlStatement statement)
     {
         var command = new MySqlCommand(statement.Text, connection, transaction);
-        var values = statement.Values;
-        if (values.Count > 0)
+        var values = statement.ValueArray;
+        if (values.Length > 0)
         {
             var parameters = command.Parameters;
-            for (var i = 0; i < values.Count; i++)
+            for (var i = 0; i < values.Length; i++)
             {
                 parameters.Add(new MySqlParameter(SqlWriter.ParameterName(i), values[i]));
             }

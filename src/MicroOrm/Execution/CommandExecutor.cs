@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Diagnostics;
@@ -59,6 +60,7 @@ internal sealed class CommandExecutor
     }
 
     /// <summary>The pipeline: runs <paramref name="request"/> and hands the command to <paramref name="handler"/>.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<TResult> RunAsync<THandler, TResult>(CommandRequest request, THandler handler, IOBehavior io)
         where THandler : struct, ICommandHandler<TResult>
     {
@@ -84,7 +86,7 @@ internal sealed class CommandExecutor
     public ValueTask<List<T>> ListAsync<T>(CommandRequest request, RowReader<T> rows, IOBehavior io) =>
         RunAsync<ListHandler<T>, List<T>>(request, new(rows, null), io);
 
-    public ValueTask<List<T>> ListAsync<T>(CommandRequest request, Func<DbDataReader, RowReader<T>> readerFactory, IOBehavior io) =>
+    public ValueTask<List<T>> ListAsync<T>(CommandRequest request, ReaderFactory<T> readerFactory, IOBehavior io) =>
         RunAsync<ListHandler<T>, List<T>>(request, new(null, readerFactory), io);
 
     /// <summary>Hands every row to <paramref name="visitor"/> and keeps nothing: for readers that fold rows into objects of their own.</summary>
@@ -92,13 +94,16 @@ internal sealed class CommandExecutor
         RunAsync<VisitHandler<T>, long>(request, new(visitor), io);
 
     /// <summary>The first row read with <paramref name="rows"/>, or the default when there is none.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T?> FirstOrDefaultAsync<T>(CommandRequest request, RowReader<T> rows, IOBehavior io) =>
         (await RunAsync<FirstRowHandler<T>, (T?, bool)>(request, new(rows, null), io).ConfigureAwait(false)).Item1;
 
-    public async ValueTask<T?> FirstOrDefaultAsync<T>(CommandRequest request, Func<DbDataReader, RowReader<T>> readerFactory, IOBehavior io) =>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<T?> FirstOrDefaultAsync<T>(CommandRequest request, ReaderFactory<T> readerFactory, IOBehavior io) =>
         (await RunAsync<FirstRowHandler<T>, (T?, bool)>(request, new(null, readerFactory), io).ConfigureAwait(false)).Item1;
 
     /// <summary>The first column of the first row, read as <typeparamref name="T"/>; an <see cref="InvalidOperationException"/> when there is no row.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T> ScalarAsync<T>(CommandRequest request, IOBehavior io)
     {
         var (value, found) = await RunAsync<ScalarHandler<T>, (T, bool)>(request, default, io).ConfigureAwait(false);
@@ -107,6 +112,7 @@ internal sealed class CommandExecutor
     }
 
     /// <summary>Runs a statement that returns no rows; returns the rows it matched.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> ExecuteAsync(CommandRequest request, IOBehavior io) =>
         (await RunAsync<NonQueryHandler, (int, long)>(request, default, io).ConfigureAwait(false)).Item1;
 
@@ -117,9 +123,10 @@ internal sealed class CommandExecutor
     /// <summary>The rows of <paramref name="request"/> as they arrive, enumerable synchronously or asynchronously.</summary>
     public RowStream<T> Stream<T>(CommandRequest request, RowReader<T> rows) => new(this, request, rows, null);
 
-    public RowStream<T> Stream<T>(CommandRequest request, Func<DbDataReader, RowReader<T>> readerFactory) => new(this, request, null, readerFactory);
+    public RowStream<T> Stream<T>(CommandRequest request, ReaderFactory<T> readerFactory) => new(this, request, null, readerFactory);
 
     /// <summary>Opens a reader for a command that may return several result sets; the caller disposes it.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<OpenReader> OpenReaderAsync(CommandRequest request, IOBehavior io)
     {
         var run = await StartAsync(request, io).ConfigureAwait(false);
@@ -153,6 +160,7 @@ internal sealed class CommandExecutor
     /// backslash check, the command with its parameters and the guard. The lease goes back if any step fails. The
     /// telemetry scope is begun by the caller (<see cref="Begin"/>), not here.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<RunningCommand> StartAsync(CommandRequest request, IOBehavior io)
     {
         var cancellationToken = request.CancellationToken;
@@ -181,6 +189,7 @@ internal sealed class CommandExecutor
     internal void Begin(ref RunningCommand run, in CommandRequest request) => run.Scope = Telemetry.Start(request.Statement, request.Table);
 
     /// <summary>The last step of every command: the guard, the command and the lease are let go, in that order.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal static async ValueTask ReleaseAsync(RunningCommand run, IOBehavior io)
     {
         run.Guard?.Dispose();
@@ -211,6 +220,7 @@ internal sealed class CommandExecutor
     /// the consumer has what it asked for and the broken session is discarded when the lease is released. Returns
     /// whether the command failed.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<bool> FinishEarlyAsync(MySqlDataReader reader, CommandScope scope, CommandGuard? guard, CommandRequest request, IOBehavior io)
     {
         try
@@ -234,6 +244,7 @@ internal sealed class CommandExecutor
     /// Disposes a reader whose results have been read. If the connection broke meanwhile that fails, and the consumer,
     /// which has what it asked for, is not told: the broken session is discarded when the lease is released.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal static async ValueTask DisposeQuietlyAsync(MySqlDataReader reader, IOBehavior io)
     {
         try

@@ -12,33 +12,30 @@ namespace MicroOrm.Execution;
 /// cannot throw. MySqlConnector's own command timeout stays set, later than this one, as the backstop for a server that
 /// does not answer the kill.
 /// </summary>
+/// <remarks>
+/// Guards are reused: each thread keeps a spare, so a command does not allocate one. A guard's generation moves on
+/// each time it starts guarding a command, and a timeout found by the timer thread for an earlier generation does
+/// nothing, so a guard that has moved on to the next command is never cancelled on behalf of the last one.
+/// </remarks>
 internal sealed class CommandGuard : IDisposable
 {
     /// <summary>Seconds MySqlConnector's own timeout waits after ours, for the kill to work first.</summary>
     private const int BackstopSeconds = 5;
 
-    private readonly MySqlCommand _command;
-    private readonly int _timeoutMilliseconds;
+    [ThreadStatic]
+    private static CommandGuard? t_spare;
+
+    private MySqlCommand? _command;
+    private int _timeoutMilliseconds;
     private CancellationTokenRegistration _registration;
     private int _timedOut;
-    private bool _done;
-
-    private CommandGuard(MySqlCommand command, CancellationToken cancellationToken, int timeoutSeconds)
-    {
-        _command = command;
-        _timeoutMilliseconds = timeoutSeconds * 1000;
-        if (cancellationToken.CanBeCanceled) _registration = cancellationToken.UnsafeRegister(static state => ((CommandGuard)state!).Cancel(), this);
-        if (timeoutSeconds > 0)
-        {
-            Deadline = Environment.TickCount64 + _timeoutMilliseconds;
-            CommandTimeouts.Add(this);
-        }
-    }
+    private bool _done = true;
+    private long _generation;
 
     /// <summary>Whether the command timeout passed (rather than the caller cancelling).</summary>
     public bool TimedOut => Volatile.Read(ref _timedOut) == 1;
 
-    // The links and deadline of CommandTimeouts' list, changed only under its lock.
+    // The links, deadline and generation of CommandTimeouts' list, changed only under its lock.
     internal CommandGuard? Previous { get; set; }
 
     internal CommandGuard? Next { get; set; }
@@ -49,6 +46,11 @@ internal sealed class CommandGuard : IDisposable
 
     internal bool Expired { get; set; }
 
+    internal long Generation => _generation;
+
+    /// <summary>The generation the timer found expired, for <see cref="TimeOut"/>.</summary>
+    internal long ExpiredGeneration { get; set; }
+
     /// <summary>
     /// Guards <paramref name="command"/>; <see langword="null"/> when there is nothing to guard against (no token that
     /// can be cancelled, no timeout). Sets the command's own timeout to the backstop.
@@ -56,7 +58,11 @@ internal sealed class CommandGuard : IDisposable
     public static CommandGuard? Start(MySqlCommand command, CancellationToken cancellationToken, int timeoutSeconds)
     {
         command.CommandTimeout = timeoutSeconds == 0 ? 0 : timeoutSeconds + BackstopSeconds;
-        return cancellationToken.CanBeCanceled || timeoutSeconds > 0 ? new CommandGuard(command, cancellationToken, timeoutSeconds) : null;
+        if (!cancellationToken.CanBeCanceled && timeoutSeconds <= 0) return null;
+        var guard = t_spare ?? new CommandGuard();
+        t_spare = null;
+        guard.Begin(command, cancellationToken, timeoutSeconds);
+        return guard;
     }
 
     /// <summary>Starts the timeout again: a streaming reader times each read, not the consumer's pauses between rows.</summary>
@@ -84,19 +90,51 @@ internal sealed class CommandGuard : IDisposable
         return null;
     }
 
+    /// <summary>Ends the guarding and keeps the guard as this thread's spare.</summary>
     public void Dispose()
     {
         // Waits for a cancel in progress, so that it cannot reach a later command on the same (reused) MySqlCommand.
         _registration.Dispose();
+        _registration = default;
         if (_timeoutMilliseconds > 0) CommandTimeouts.Remove(this);
-        lock (this) _done = true;
+        lock (this)
+        {
+            _done = true;
+            _command = null;
+        }
+
+        t_spare ??= this;
     }
 
-    /// <summary>Called by <see cref="CommandTimeouts"/> once the deadline has passed.</summary>
-    internal void TimeOut()
+    /// <summary>Called by <see cref="CommandTimeouts"/> once the deadline of generation <paramref name="generation"/> has passed.</summary>
+    internal void TimeOut(long generation)
     {
-        Volatile.Write(ref _timedOut, 1);
-        Cancel();
+        lock (this)
+        {
+            if (_done || generation != _generation) return;
+            Volatile.Write(ref _timedOut, 1);
+            CancelCommand();
+        }
+    }
+
+    private void Begin(MySqlCommand command, CancellationToken cancellationToken, int timeoutSeconds)
+    {
+        lock (this)
+        {
+            _generation++;
+            _command = command;
+            _done = false;
+        }
+
+        Volatile.Write(ref _timedOut, 0);
+        Expired = false;
+        _timeoutMilliseconds = timeoutSeconds * 1000;
+        if (cancellationToken.CanBeCanceled) _registration = cancellationToken.UnsafeRegister(static state => ((CommandGuard)state!).Cancel(), this);
+        if (timeoutSeconds > 0)
+        {
+            Deadline = Environment.TickCount64 + _timeoutMilliseconds;
+            CommandTimeouts.Add(this);
+        }
     }
 
     private void Cancel()
@@ -112,7 +150,7 @@ internal sealed class CommandGuard : IDisposable
     {
         try
         {
-            _command.Cancel();
+            _command?.Cancel();
         }
         catch (Exception)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Mapping;
@@ -32,6 +33,7 @@ internal static class ResultSets
     /// MySqlConnector's reader reads what is left when disposed too, but swallows an error there (a later statement of
     /// the command that failed); reading on here throws it to the caller.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask FinishAsync(MySqlDataReader reader, IOBehavior io)
     {
         while (await Driver.NextResultAsync(reader, io).ConfigureAwait(false))
@@ -41,17 +43,18 @@ internal static class ResultSets
 }
 
 /// <summary>Every row of the first result set, read with one row reader.</summary>
-internal readonly struct ListHandler<T>(RowReader<T>? rows, Func<DbDataReader, RowReader<T>>? readerFactory) : ICommandHandler<List<T>>
+internal readonly struct ListHandler<T>(RowReader<T>? rows, ReaderFactory<T>? readerFactory) : ICommandHandler<List<T>>
 {
     public bool Writes => false;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<List<T>> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
         var list = new List<T>();
         var reader = await Driver.ExecuteReaderAsync(command, behavior, io).ConfigureAwait(false);
         try
         {
-            var read = rows ?? readerFactory!(reader);
+            var read = rows ?? readerFactory!(reader, command.CommandText!);
             while (await Driver.ReadAsync(reader, io).ConfigureAwait(false))
             {
                 // Rows that have already arrived are not stopped by the kill on the server: the token is checked here too.
@@ -77,6 +80,7 @@ internal readonly struct VisitHandler<T>(RowReader<T> visitor) : ICommandHandler
 {
     public bool Writes => false;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<long> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
         var count = 0L;
@@ -104,17 +108,18 @@ internal readonly struct VisitHandler<T>(RowReader<T> visitor) : ICommandHandler
 }
 
 /// <summary>The first row, if there is one.</summary>
-internal readonly struct FirstRowHandler<T>(RowReader<T>? rows, Func<DbDataReader, RowReader<T>>? readerFactory) : ICommandHandler<(T? Row, bool Found)>
+internal readonly struct FirstRowHandler<T>(RowReader<T>? rows, ReaderFactory<T>? readerFactory) : ICommandHandler<(T? Row, bool Found)>
 {
     public bool Writes => false;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(T? Row, bool Found)> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
         var reader = await Driver.ExecuteReaderAsync(command, behavior | CommandBehavior.SingleRow, io).ConfigureAwait(false);
         try
         {
             (T? Row, bool Found) result = default;
-            if (await Driver.ReadAsync(reader, io).ConfigureAwait(false)) result = ((rows ?? readerFactory!(reader)).Read(reader), true);
+            if (await Driver.ReadAsync(reader, io).ConfigureAwait(false)) result = ((rows ?? readerFactory!(reader, command.CommandText!)).Read(reader), true);
             await ResultSets.FinishAsync(reader, io).ConfigureAwait(false);
             return result;
         }
@@ -132,6 +137,7 @@ internal readonly struct ScalarHandler<T> : ICommandHandler<(T Value, bool Found
 {
     public bool Writes => false;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(T Value, bool Found)> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
         var reader = await Driver.ExecuteReaderAsync(command, behavior, io).ConfigureAwait(false);
@@ -156,6 +162,7 @@ internal readonly struct NonQueryHandler : ICommandHandler<(int Rows, long LastI
 {
     public bool Writes => true;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(int Rows, long LastInsertedId)> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
         var rows = await Driver.ExecuteNonQueryAsync(command, io).ConfigureAwait(false);

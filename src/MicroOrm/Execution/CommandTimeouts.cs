@@ -17,6 +17,9 @@ internal static class CommandTimeouts
     private static CommandGuard? _first;
     private static bool _ticking;
 
+    /// <summary>1 while a tick runs: a slow tick and the next one never walk the expired list at the same time.</summary>
+    private static int s_inTick;
+
     public static void Add(CommandGuard guard)
     {
         lock (Sync)
@@ -46,6 +49,19 @@ internal static class CommandTimeouts
 
     private static void Tick()
     {
+        if (Interlocked.Exchange(ref s_inTick, 1) == 1) return;
+        try
+        {
+            TickOnce();
+        }
+        finally
+        {
+            Volatile.Write(ref s_inTick, 0);
+        }
+    }
+
+    private static void TickOnce()
+    {
         var now = Environment.TickCount64;
         CommandGuard? expired = null;
         lock (Sync)
@@ -55,6 +71,7 @@ internal static class CommandTimeouts
                 if (guard.Deadline <= now && !guard.Expired)
                 {
                     guard.Expired = true;
+                    guard.ExpiredGeneration = guard.Generation;
                     guard.NextExpired = expired;
                     expired = guard;
                 }
@@ -68,6 +85,7 @@ internal static class CommandTimeouts
         }
 
         // Cancelling talks to the server: done outside the lock, and never allowed to throw out of the timer.
-        for (; expired is not null; expired = expired.NextExpired) expired.TimeOut();
+        // A guard disposed (and perhaps reused) since it was found carries another generation by now: TimeOut ignores it.
+        for (; expired is not null; expired = expired.NextExpired) expired.TimeOut(expired.ExpiredGeneration);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MySqlConnector;
@@ -92,6 +93,7 @@ internal sealed class PooledConnectionSource : ConnectionSource
             })
             .Build();
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask AlignWithServerAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         if (io == IOBehavior.Asynchronous) await _alignment.WaitAsync(cancellationToken).ConfigureAwait(false);

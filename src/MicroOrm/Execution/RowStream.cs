@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Mapping;
@@ -14,7 +15,7 @@ namespace MicroOrm.Execution;
 /// (synchronous reads): both enumerate the same <see cref="RowCursor{T}"/>, in the I/O mode of the loop. Nothing is
 /// sent until enumeration starts, and each enumeration runs the command again.
 /// </summary>
-internal sealed class RowStream<T>(CommandExecutor executor, CommandRequest request, RowReader<T>? rows, Func<DbDataReader, RowReader<T>>? readerFactory)
+internal sealed class RowStream<T>(CommandExecutor executor, CommandRequest request, RowReader<T>? rows, ReaderFactory<T>? readerFactory)
     : IAsyncEnumerable<T>, IEnumerable<T>
 {
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) => Cursor(cancellationToken, IOBehavior.Asynchronous);
@@ -46,7 +47,7 @@ internal sealed class RowStream<T>(CommandExecutor executor, CommandRequest requ
 /// consumer that stops early still hears of a later statement of the command that failed.
 /// </summary>
 internal sealed class RowCursor<T>(
-    CommandExecutor executor, CommandRequest request, RowReader<T>? rows, Func<DbDataReader, RowReader<T>>? readerFactory, IOBehavior io, CancellationTokenSource? linked)
+    CommandExecutor executor, CommandRequest request, RowReader<T>? rows, ReaderFactory<T>? readerFactory, IOBehavior io, CancellationTokenSource? linked)
     : IAsyncEnumerator<T>, IEnumerator<T>
 {
     private RunningCommand _run;
@@ -72,6 +73,7 @@ internal sealed class RowCursor<T>(
 
     void IEnumerator.Reset() => throw new NotSupportedException("A row stream cannot be reset: enumerate it again to run the query again.");
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> MoveNextAsync(IOBehavior mode)
     {
         if (_finished || _ended || _released) return false;
@@ -84,7 +86,7 @@ internal sealed class RowCursor<T>(
             {
                 executor.Begin(ref _run, request);
                 _reader = await Driver.ExecuteReaderAsync(_run.Command, request.Behavior, mode).ConfigureAwait(false);
-                _rows ??= readerFactory!(_reader);
+                _rows ??= readerFactory!(_reader, request.Statement.Text);
             }
             catch (Exception exception)
             {
@@ -117,6 +119,7 @@ internal sealed class RowCursor<T>(
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask DisposeAsync(IOBehavior mode)
     {
         if (_released) return;

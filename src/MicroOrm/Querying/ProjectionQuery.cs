@@ -17,19 +17,19 @@ public sealed class ProjectionQuery<T>
     private readonly TableInfo _table;
     private readonly Func<SqlWriter> _sql;
     private readonly RowReader<T>? _reader;
-    private readonly Func<DbDataReader, RowReader<T>>? _readerFactory;
+    private readonly ReaderFactory<T>? _readerFactory;
 
     internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, Func<DbDataReader, T> read)
         : this(database, table, () => QuerySql.Select(table, shape, selectList), new DelegateRowReader<T>(read), null)
     {
     }
 
-    internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, Func<DbDataReader, RowReader<T>> readerFactory)
+    internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, ReaderFactory<T> readerFactory)
         : this(database, table, () => QuerySql.Select(table, shape, selectList), null, readerFactory)
     {
     }
 
-    internal ProjectionQuery(DatabaseContext database, TableInfo table, Func<SqlWriter> sql, RowReader<T>? reader, Func<DbDataReader, RowReader<T>>? readerFactory)
+    internal ProjectionQuery(DatabaseContext database, TableInfo table, Func<SqlWriter> sql, RowReader<T>? reader, ReaderFactory<T>? readerFactory)
     {
         _database = database;
         _table = table;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
@@ -136,6 +137,7 @@ public partial class Query<TEntity, TColumns>
             ? Database.Executor.ListAsync(SelectRequest(shape, cancellationToken), Map.OrdinalReader, io)
             : IncludeLoader.LoadAsync(Database, Map, shape, io, cancellationToken);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TEntity?> FirstRowAsync(QueryShape shape, IOBehavior io, CancellationToken cancellationToken)
     {
         if (shape.Includes.Length == 0) return await Database.Executor.FirstOrDefaultAsync(SelectRequest(shape, cancellationToken), Map.OrdinalReader, io).ConfigureAwait(false);
@@ -143,9 +145,11 @@ public partial class Query<TEntity, TColumns>
         return rows.Count > 0 ? rows[0] : null;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TEntity> FirstAsync(IOBehavior io, CancellationToken cancellationToken) =>
         await FirstRowAsync(LimitedShape(1), io, cancellationToken).ConfigureAwait(false) is { } row ? row : throw NoRows();
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TEntity> SingleAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         var rows = await RowsAsync(LimitedShape(2), io, cancellationToken).ConfigureAwait(false);
@@ -153,6 +157,7 @@ public partial class Query<TEntity, TColumns>
         return rows.Count == 1 ? rows[0] : throw MoreThanOne();
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TEntity?> SingleOrDefaultAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         var rows = await RowsAsync(LimitedShape(2), io, cancellationToken).ConfigureAwait(false);
@@ -163,6 +168,7 @@ public partial class Query<TEntity, TColumns>
     private ValueTask<long> CountAsync(IOBehavior io, CancellationToken cancellationToken) =>
         Database.Executor.ScalarAsync<long>(new CommandRequest(QuerySql.Count(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken), io);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> AnyAsync(IOBehavior io, CancellationToken cancellationToken) =>
         await Database.Executor.ScalarAsync<long>(new CommandRequest(QuerySql.Exists(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken), io).ConfigureAwait(false) != 0;
 

@@ -161,7 +161,7 @@ public partial class Query<TEntity, TColumns>
             throw new InvalidOperationException($"{typeof(TRow).Name} has no member named like a column of {Map.Table.Name}; nothing could be selected.");
         }
 
-        return new ProjectionQuery<TRow>(Database, Map.Table, _shape, selected.ToArray(), readerFactory: TRow.CreateReader);
+        return new ProjectionQuery<TRow>(Database, Map.Table, _shape, selected.ToArray(), readerFactory: ResolvedReaders<TRow>.Factory);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
@@ -221,6 +222,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
             io,
             cancellationToken);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<List<TTarget>> LoadAsync<TTarget, TTargetColumns, TNavigationKey>(
         IReadOnlyList<TEntity> entities,
         Func<TColumns, Navigation<TEntity, TTarget, TTargetColumns, TNavigationKey>> navigation,
@@ -238,6 +240,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         return loaded.ConvertAll(static item => (TTarget)item);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> UpdateAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
     {
         var sql = Statements.Update ?? throw new InvalidOperationException($"{Map.Table.EntityName} has only key columns: there is nothing to update.");
@@ -255,6 +258,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         return rows;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> UpsertAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
     {
         EntityWriter.Prepare(Database, _map, entity, inserting: true);
@@ -266,6 +270,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         return rows;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> DeleteAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
     {
         var values = new ParameterValues(Map.Table.KeyColumns.Count + (Map.Table.ConcurrencyToken is null ? 0 : 1));

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
@@ -15,15 +16,15 @@ internal sealed class RawSqlRunner(CommandExecutor executor, Transaction? transa
 {
     public ValueTask<List<T>> QueryAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken)
         where T : IRow<T> =>
-        executor.ListAsync(Request(sql, cancellationToken), T.CreateReader, io);
+        executor.ListAsync(Request(sql, cancellationToken), ResolvedReaders<T>.Factory, io);
 
     public RowStream<T> Stream<T>(SqlStatement sql, CancellationToken cancellationToken)
         where T : IRow<T> =>
-        executor.Stream(Request(sql, cancellationToken), T.CreateReader);
+        executor.Stream(Request(sql, cancellationToken), ResolvedReaders<T>.Factory);
 
     public ValueTask<T?> QueryFirstOrDefaultAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken)
         where T : IRow<T> =>
-        executor.FirstOrDefaultAsync(Request(sql, cancellationToken), T.CreateReader, io);
+        executor.FirstOrDefaultAsync(Request(sql, cancellationToken), ResolvedReaders<T>.Factory, io);
 
     public ValueTask<List<T>> QueryValuesAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
         executor.ListAsync(Request(sql, cancellationToken), ScalarRows<T>.Reader, io);
@@ -40,6 +41,7 @@ internal sealed class RawSqlRunner(CommandExecutor executor, Transaction? transa
     public ValueTask<int> ExecuteAsync(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
         executor.ExecuteAsync(Request(sql, cancellationToken), io);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<MultipleResults> QueryMultipleAsync(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
         new(await executor.OpenReaderAsync(Request(sql, cancellationToken), io).ConfigureAwait(false));
 

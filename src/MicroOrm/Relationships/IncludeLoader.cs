@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
@@ -26,6 +27,7 @@ public static class IncludeLoader
             : LoadSplitAsync(database, map, shape, tree, io, cancellationToken);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<List<TEntity>> LoadSplitAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, List<IncludeNode> tree, IOBehavior io, CancellationToken cancellationToken)
         where TEntity : class
     {
@@ -35,6 +37,7 @@ public static class IncludeLoader
         return roots;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask LoadLevelAsync(DatabaseContext database, List<IncludeNode> nodes, List<object> sources, IOBehavior io, CancellationToken cancellationToken)
     {
         foreach (var node in nodes)
@@ -44,6 +47,7 @@ public static class IncludeLoader
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<List<TEntity>> LoadJoinedAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, List<IncludeNode> tree, IOBehavior io, CancellationToken cancellationToken)
         where TEntity : class
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
@@ -26,6 +27,7 @@ internal static class EntityWriter
 
     public static bool HasGeneratedKey(TableInfo table) => table.KeyColumns.Count == 1 && table.KeyColumns[0].IsAutoIncrement;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<int> InsertAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, IOBehavior io, CancellationToken cancellationToken)
     {
         Prepare(database, map, entity, inserting: true);
@@ -41,6 +43,7 @@ internal static class EntityWriter
     /// Multi-row INSERTs under the server's packet limit. Every entity is checked before anything is sent; several
     /// statements run in one transaction (a nested scope inside an open one), so all rows are inserted or none.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<int> InsertManyAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, IOBehavior io, CancellationToken cancellationToken)
     {
         if (entities.Count == 0) return 0;
@@ -81,6 +84,7 @@ internal static class EntityWriter
         return batches;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<int> InsertBatchAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, InsertBatches.Batch<TEntity> batch, ServerFacts facts, IOBehavior io, CancellationToken cancellationToken)
     {
         var (rows, firstId) = await database.Executor.ExecuteWithIdAsync(new CommandRequest(batch.Statement, map.Table, cancellationToken), io).ConfigureAwait(false);
