@@ -29,6 +29,8 @@ internal static class EntityEmitter
         WriteMap(writer, entity);
         writer.Line();
         RowReaderEmitter.Write(writer, entity.Name, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns");
+        writer.Line();
+        RowReaderEmitter.WriteOrdered(writer, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns");
         ConverterEmitter.Write(writer, entity.Columns);
         writer.Close();
 
@@ -107,14 +109,14 @@ internal static class EntityEmitter
         writer.Line();
         writer.Line("public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;");
         writer.Line();
-        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> OrdinalReader => MicroOrmRowReader.Ordered;");
+        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> OrdinalReader => MicroOrmOrderedReader.Instance;");
         writer.Line();
         writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);");
         writer.Line();
         writer.Line($"public override {entity.ColumnsTypeName} GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);");
         writer.Line();
         var offsets = string.Join(", ", entity.Columns.Select(c => c.Ordinal == 0 ? "firstOrdinal" : $"firstOrdinal + {c.Ordinal}"));
-        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader({offsets});");
+        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader({offsets});");
         writer.Line();
         NavigationEmitter.WriteMapMembers(writer, entity);
         writer.Line();

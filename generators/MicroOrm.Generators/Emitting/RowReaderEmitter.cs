@@ -5,9 +5,11 @@ using MicroOrm.Generators.Model;
 namespace MicroOrm.Generators.Emitting;
 
 /// <summary>
-/// Writes the row reader of a mapped type: ordinals resolved once per result set (by position for SQL the library
-/// wrote, by name otherwise), then one typed getter per column, with no boxing and no IsDBNull on NOT NULL columns.
-/// A read that fails is reported with the table, the column and the types involved.
+/// Writes the row readers of a mapped type: one whose ordinals are resolved once per result set (by name, or offset
+/// for a table placed beside others in a join), and, for an entity, one that reads the columns at the constant
+/// positions the library's own SELECT list puts them in (<c>reader.GetInt32(0)</c>), which the JIT can fold. Both make
+/// one typed getter call per column, with no boxing and no IsDBNull on NOT NULL columns. A read that fails is reported
+/// with the table, the column and the types involved.
 /// </summary>
 internal static class RowReaderEmitter
 {
@@ -15,8 +17,6 @@ internal static class RowReaderEmitter
     {
         writer.Line(Literals.GeneratedCode);
         writer.Open($"private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<{fullName}>");
-        writer.Line($"internal static readonly MicroOrmRowReader Ordered = new({string.Join(", ", columns.Select(c => c.Ordinal))});");
-        writer.Line();
         foreach (var column in columns)
         {
             writer.Line($"private readonly int {Field(column)};");
@@ -33,7 +33,7 @@ internal static class RowReaderEmitter
         writer.Line();
         WriteResolve(writer, columns, columnsExpression);
         writer.Line();
-        WriteRead(writer, fullName, columns, construction, columnsExpression);
+        WriteRead(writer, fullName, columns, construction, columnsExpression, Field, resolved: true);
         writer.Line();
         writer.Line("private int OrdinalOf(int column) => column switch");
         writer.Line("{");
@@ -46,6 +46,20 @@ internal static class RowReaderEmitter
         writer.Line("_ => -1,");
         writer.Outdent();
         writer.Line("};");
+        writer.Close();
+    }
+
+    /// <summary>
+    /// The reader of the library's own SELECTs, whose column order the generator wrote: every ordinal is a constant,
+    /// and no column can be missing.
+    /// </summary>
+    public static void WriteOrdered(SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression)
+    {
+        writer.Line(Literals.GeneratedCode);
+        writer.Open($"private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<{fullName}>");
+        writer.Line("internal static readonly MicroOrmOrderedReader Instance = new();");
+        writer.Line();
+        WriteRead(writer, fullName, columns, construction, columnsExpression, static c => c.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), resolved: false);
         writer.Close();
     }
 
@@ -84,7 +98,8 @@ internal static class RowReaderEmitter
         writer.Close();
     }
 
-    private static void WriteRead(SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression)
+    private static void WriteRead(
+        SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression, System.Func<ColumnModel, string> ordinal, bool resolved)
     {
         writer.Open($"public override {fullName} Read(global::System.Data.Common.DbDataReader reader)");
         writer.Line("var column = 0;");
@@ -93,7 +108,7 @@ internal static class RowReaderEmitter
         {
             var column = columns[i];
             if (i > 0) writer.Line($"column = {column.Ordinal};");
-            writer.Line($"{column.AnnotatedType} {Literals.Local(column.PropertyName)} = {ReadExpression(column)};");
+            writer.Line($"{column.AnnotatedType} {Literals.Local(column.PropertyName)} = {ReadExpression(column, ordinal(column), resolved)};");
         }
 
         var arguments = construction.ConstructorProperties.Select(p => Literals.Local(p));
@@ -118,18 +133,20 @@ internal static class RowReaderEmitter
         writer.Close();
         writer.Line("catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))");
         writer.Line("{");
-        writer.Indent().Line($"throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed({columnsExpression}, column, reader, OrdinalOf(column), exception);").Outdent();
+        writer.Indent().Line($"throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed({columnsExpression}, column, reader, {(resolved ? "OrdinalOf(column)" : "column")}, exception);").Outdent();
         writer.Line("}");
         writer.Close();
     }
 
-    /// <summary>The expression that reads one column; NOT NULL columns read straight through their typed getter.</summary>
-    private static string ReadExpression(ColumnModel column)
+    /// <summary>
+    /// The expression that reads one column; NOT NULL columns read straight through their typed getter. A resolved
+    /// reader may lack a nullable column (it stays null); the ordered reader always has every column.
+    /// </summary>
+    private static string ReadExpression(ColumnModel column, string ordinal, bool resolved)
     {
-        var ordinal = Field(column);
         var read = TypedRead(column, ordinal);
         if (!column.IsNullable) return read;
-        return $"{ordinal} < 0 || reader.IsDBNull({ordinal}) ? null : {read}";
+        return resolved ? $"{ordinal} < 0 || reader.IsDBNull({ordinal}) ? null : {read}" : $"reader.IsDBNull({ordinal}) ? null : {read}";
     }
 
     private static string TypedRead(ColumnModel column, string ordinal)

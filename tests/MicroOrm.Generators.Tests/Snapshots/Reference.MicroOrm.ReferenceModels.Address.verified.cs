@@ -90,13 +90,13 @@ namespace MicroOrm.ReferenceModels
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.Address> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.Address> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.Address> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.ReferenceModels.Address.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.Address> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.Address> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5);
 
             internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.User.Columns, int> UserNavigation = new(
                 "User",
@@ -215,8 +215,6 @@ namespace MicroOrm.ReferenceModels
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.Address>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2, 3, 4, 5);
-
             private readonly int _id;
             private readonly int _street;
             private readonly int _userId;
@@ -319,6 +317,44 @@ namespace MicroOrm.ReferenceModels
                 5 => _updatedAt,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.Address>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.ReferenceModels.Address Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    string street = reader.GetString(1);
+                    column = 2;
+                    int userId = reader.GetInt32(2);
+                    column = 3;
+                    int cityId = reader.GetInt32(3);
+                    column = 4;
+                    global::System.DateTime createdAt = reader.GetDateTime(4);
+                    column = 5;
+                    global::System.DateTime updatedAt = reader.GetDateTime(5);
+                    return new global::MicroOrm.ReferenceModels.Address()
+                    {
+                        Id = id,
+                        Street = street,
+                        UserId = userId,
+                        CityId = cityId,
+                        CreatedAt = createdAt,
+                        UpdatedAt = updatedAt,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
     }
 }

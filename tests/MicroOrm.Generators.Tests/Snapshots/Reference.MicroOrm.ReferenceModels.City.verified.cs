@@ -83,13 +83,13 @@ namespace MicroOrm.ReferenceModels
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.City> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.City> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.City> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.ReferenceModels.City.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.City> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.City> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4);
 
             internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.State.Columns, int> StateNavigation = new(
                 "State",
@@ -207,8 +207,6 @@ namespace MicroOrm.ReferenceModels
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.City>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2, 3, 4);
-
             private readonly int _id;
             private readonly int _name;
             private readonly int _stateId;
@@ -300,6 +298,41 @@ namespace MicroOrm.ReferenceModels
                 4 => _updatedAt,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.City>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.ReferenceModels.City Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    string name = reader.GetString(1);
+                    column = 2;
+                    int stateId = reader.GetInt32(2);
+                    column = 3;
+                    global::System.DateTime createdAt = reader.GetDateTime(3);
+                    column = 4;
+                    global::System.DateTime updatedAt = reader.GetDateTime(4);
+                    return new global::MicroOrm.ReferenceModels.City()
+                    {
+                        Id = id,
+                        Name = name,
+                        StateId = stateId,
+                        CreatedAt = createdAt,
+                        UpdatedAt = updatedAt,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
     }
 }

@@ -73,13 +73,13 @@ namespace MicroOrm.ReferenceModels
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.State> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.State> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.State> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.ReferenceModels.State.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.State> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.State> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3);
 
             internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.State, global::MicroOrm.ReferenceModels.City, global::MicroOrm.ReferenceModels.City.Columns, int> CitiesNavigation = new(
                 "Cities",
@@ -180,8 +180,6 @@ namespace MicroOrm.ReferenceModels
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.State>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2, 3);
-
             private readonly int _id;
             private readonly int _name;
             private readonly int _createdAt;
@@ -262,6 +260,38 @@ namespace MicroOrm.ReferenceModels
                 3 => _updatedAt,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.State>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.ReferenceModels.State Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    string name = reader.GetString(1);
+                    column = 2;
+                    global::System.DateTime createdAt = reader.GetDateTime(2);
+                    column = 3;
+                    global::System.DateTime updatedAt = reader.GetDateTime(3);
+                    return new global::MicroOrm.ReferenceModels.State()
+                    {
+                        Id = id,
+                        Name = name,
+                        CreatedAt = createdAt,
+                        UpdatedAt = updatedAt,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
     }
 }

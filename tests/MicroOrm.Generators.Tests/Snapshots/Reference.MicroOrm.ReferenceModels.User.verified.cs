@@ -80,13 +80,13 @@ namespace MicroOrm.ReferenceModels
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.User> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.User> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.User> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.ReferenceModels.User.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.User> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.User> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4);
 
             internal static readonly global::MicroOrm.Navigation<global::MicroOrm.ReferenceModels.User, global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int> AddressesNavigation = new(
                 "Addresses",
@@ -198,8 +198,6 @@ namespace MicroOrm.ReferenceModels
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.User>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2, 3, 4);
-
             private readonly int _id;
             private readonly int _name;
             private readonly int _email;
@@ -291,6 +289,41 @@ namespace MicroOrm.ReferenceModels
                 4 => _updatedAt,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.ReferenceModels.User>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.ReferenceModels.User Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    string name = reader.GetString(1);
+                    column = 2;
+                    string email = reader.GetString(2);
+                    column = 3;
+                    global::System.DateTime createdAt = reader.GetDateTime(3);
+                    column = 4;
+                    global::System.DateTime updatedAt = reader.GetDateTime(4);
+                    return new global::MicroOrm.ReferenceModels.User()
+                    {
+                        Id = id,
+                        Name = name,
+                        Email = email,
+                        CreatedAt = createdAt,
+                        UpdatedAt = updatedAt,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
     }
 }

@@ -352,13 +352,13 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.AllTypes> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.AllTypes> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.AllTypes> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.Tests.Models.AllTypes.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.AllTypes> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5, firstOrdinal + 6, firstOrdinal + 7, firstOrdinal + 8, firstOrdinal + 9, firstOrdinal + 10, firstOrdinal + 11, firstOrdinal + 12, firstOrdinal + 13, firstOrdinal + 14, firstOrdinal + 15, firstOrdinal + 16, firstOrdinal + 17, firstOrdinal + 18, firstOrdinal + 19, firstOrdinal + 20, firstOrdinal + 21, firstOrdinal + 22, firstOrdinal + 23, firstOrdinal + 24, firstOrdinal + 25, firstOrdinal + 26, firstOrdinal + 27, firstOrdinal + 28, firstOrdinal + 29, firstOrdinal + 30, firstOrdinal + 31, firstOrdinal + 32, firstOrdinal + 33, firstOrdinal + 34, firstOrdinal + 35, firstOrdinal + 36, firstOrdinal + 37, firstOrdinal + 38, firstOrdinal + 39, firstOrdinal + 40, firstOrdinal + 41, firstOrdinal + 42, firstOrdinal + 43, firstOrdinal + 44, firstOrdinal + 45, firstOrdinal + 46, firstOrdinal + 47, firstOrdinal + 48, firstOrdinal + 49, firstOrdinal + 50);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.AllTypes> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5, firstOrdinal + 6, firstOrdinal + 7, firstOrdinal + 8, firstOrdinal + 9, firstOrdinal + 10, firstOrdinal + 11, firstOrdinal + 12, firstOrdinal + 13, firstOrdinal + 14, firstOrdinal + 15, firstOrdinal + 16, firstOrdinal + 17, firstOrdinal + 18, firstOrdinal + 19, firstOrdinal + 20, firstOrdinal + 21, firstOrdinal + 22, firstOrdinal + 23, firstOrdinal + 24, firstOrdinal + 25, firstOrdinal + 26, firstOrdinal + 27, firstOrdinal + 28, firstOrdinal + 29, firstOrdinal + 30, firstOrdinal + 31, firstOrdinal + 32, firstOrdinal + 33, firstOrdinal + 34, firstOrdinal + 35, firstOrdinal + 36, firstOrdinal + 37, firstOrdinal + 38, firstOrdinal + 39, firstOrdinal + 40, firstOrdinal + 41, firstOrdinal + 42, firstOrdinal + 43, firstOrdinal + 44, firstOrdinal + 45, firstOrdinal + 46, firstOrdinal + 47, firstOrdinal + 48, firstOrdinal + 49, firstOrdinal + 50);
 
             private static readonly global::MicroOrm.Navigation[] AllNavigations = global::System.Array.Empty<global::MicroOrm.Navigation>();
 
@@ -672,8 +672,6 @@ namespace MicroOrm.Tests.Models
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.AllTypes>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50);
-
             private readonly int _id;
             private readonly int _flag;
             private readonly int _sByteValue;
@@ -1248,6 +1246,179 @@ namespace MicroOrm.Tests.Models
                 50 => _nullableColorName,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.AllTypes>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.Tests.Models.AllTypes Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    bool flag = reader.GetBoolean(1);
+                    column = 2;
+                    sbyte sByteValue = reader.GetFieldValue<sbyte>(2);
+                    column = 3;
+                    byte byteValue = reader.GetByte(3);
+                    column = 4;
+                    short shortValue = reader.GetInt16(4);
+                    column = 5;
+                    ushort uShortValue = reader.GetFieldValue<ushort>(5);
+                    column = 6;
+                    int intValue = reader.GetInt32(6);
+                    column = 7;
+                    uint uIntValue = reader.GetFieldValue<uint>(7);
+                    column = 8;
+                    long longValue = reader.GetInt64(8);
+                    column = 9;
+                    ulong uLongValue = reader.GetFieldValue<ulong>(9);
+                    column = 10;
+                    float floatValue = (float)reader.GetDouble(10);
+                    column = 11;
+                    double doubleValue = reader.GetDouble(11);
+                    column = 12;
+                    decimal price = reader.GetDecimal(12);
+                    column = 13;
+                    decimal huge = reader.GetDecimal(13);
+                    column = 14;
+                    string text = reader.GetString(14);
+                    column = 15;
+                    string longText = reader.GetString(15);
+                    column = 16;
+                    char letter = reader.GetChar(16);
+                    column = 17;
+                    byte[] blob = reader.GetFieldValue<byte[]>(17);
+                    column = 18;
+                    byte[] bigBlob = reader.GetFieldValue<byte[]>(18);
+                    column = 19;
+                    global::System.Guid guidValue = reader.GetGuid(19);
+                    column = 20;
+                    global::System.DateTime when = reader.GetDateTime(20);
+                    column = 21;
+                    global::System.DateTimeOffset at = reader.GetFieldValue<global::System.DateTimeOffset>(21);
+                    column = 22;
+                    global::System.DateOnly day = reader.GetFieldValue<global::System.DateOnly>(22);
+                    column = 23;
+                    global::System.TimeOnly clock = reader.GetFieldValue<global::System.TimeOnly>(23);
+                    column = 24;
+                    global::System.TimeSpan duration = reader.GetFieldValue<global::System.TimeSpan>(24);
+                    column = 25;
+                    global::MicroOrm.Tests.Models.Color color = (global::MicroOrm.Tests.Models.Color)reader.GetInt32(25);
+                    column = 26;
+                    global::MicroOrm.Tests.Models.Color colorName = MicroOrmMicroOrmTestsModelsColorNameConverter.Parse(reader.GetString(26));
+                    column = 27;
+                    global::MicroOrm.Tests.Models.Size size = (global::MicroOrm.Tests.Models.Size)reader.GetByte(27);
+                    column = 28;
+                    bool? nullableFlag = reader.IsDBNull(28) ? null : reader.GetBoolean(28);
+                    column = 29;
+                    sbyte? nullableSByte = reader.IsDBNull(29) ? null : reader.GetFieldValue<sbyte>(29);
+                    column = 30;
+                    byte? nullableByte = reader.IsDBNull(30) ? null : reader.GetByte(30);
+                    column = 31;
+                    short? nullableShort = reader.IsDBNull(31) ? null : reader.GetInt16(31);
+                    column = 32;
+                    ushort? nullableUShort = reader.IsDBNull(32) ? null : reader.GetFieldValue<ushort>(32);
+                    column = 33;
+                    int? nullableInt = reader.IsDBNull(33) ? null : reader.GetInt32(33);
+                    column = 34;
+                    uint? nullableUInt = reader.IsDBNull(34) ? null : reader.GetFieldValue<uint>(34);
+                    column = 35;
+                    long? nullableLong = reader.IsDBNull(35) ? null : reader.GetInt64(35);
+                    column = 36;
+                    ulong? nullableULong = reader.IsDBNull(36) ? null : reader.GetFieldValue<ulong>(36);
+                    column = 37;
+                    float? nullableFloat = reader.IsDBNull(37) ? null : (float)reader.GetDouble(37);
+                    column = 38;
+                    double? nullableDouble = reader.IsDBNull(38) ? null : reader.GetDouble(38);
+                    column = 39;
+                    decimal? nullablePrice = reader.IsDBNull(39) ? null : reader.GetDecimal(39);
+                    column = 40;
+                    string? nullableText = reader.IsDBNull(40) ? null : reader.GetString(40);
+                    column = 41;
+                    char? nullableLetter = reader.IsDBNull(41) ? null : reader.GetChar(41);
+                    column = 42;
+                    byte[]? nullableBlob = reader.IsDBNull(42) ? null : reader.GetFieldValue<byte[]>(42);
+                    column = 43;
+                    global::System.Guid? nullableGuid = reader.IsDBNull(43) ? null : reader.GetGuid(43);
+                    column = 44;
+                    global::System.DateTime? nullableWhen = reader.IsDBNull(44) ? null : reader.GetDateTime(44);
+                    column = 45;
+                    global::System.DateTimeOffset? nullableAt = reader.IsDBNull(45) ? null : reader.GetFieldValue<global::System.DateTimeOffset>(45);
+                    column = 46;
+                    global::System.DateOnly? nullableDay = reader.IsDBNull(46) ? null : reader.GetFieldValue<global::System.DateOnly>(46);
+                    column = 47;
+                    global::System.TimeOnly? nullableClock = reader.IsDBNull(47) ? null : reader.GetFieldValue<global::System.TimeOnly>(47);
+                    column = 48;
+                    global::System.TimeSpan? nullableDuration = reader.IsDBNull(48) ? null : reader.GetFieldValue<global::System.TimeSpan>(48);
+                    column = 49;
+                    global::MicroOrm.Tests.Models.Color? nullableColor = reader.IsDBNull(49) ? null : (global::MicroOrm.Tests.Models.Color)reader.GetInt32(49);
+                    column = 50;
+                    global::MicroOrm.Tests.Models.Color? nullableColorName = reader.IsDBNull(50) ? null : MicroOrmMicroOrmTestsModelsColorNameConverter.Parse(reader.GetString(50));
+                    return new global::MicroOrm.Tests.Models.AllTypes()
+                    {
+                        Id = id,
+                        Flag = flag,
+                        SByteValue = sByteValue,
+                        ByteValue = byteValue,
+                        ShortValue = shortValue,
+                        UShortValue = uShortValue,
+                        IntValue = intValue,
+                        UIntValue = uIntValue,
+                        LongValue = longValue,
+                        ULongValue = uLongValue,
+                        FloatValue = floatValue,
+                        DoubleValue = doubleValue,
+                        Price = price,
+                        Huge = huge,
+                        Text = text,
+                        LongText = longText,
+                        Letter = letter,
+                        Blob = blob,
+                        BigBlob = bigBlob,
+                        GuidValue = guidValue,
+                        When = when,
+                        At = at,
+                        Day = day,
+                        Clock = clock,
+                        Duration = duration,
+                        Color = color,
+                        ColorName = colorName,
+                        Size = size,
+                        NullableFlag = nullableFlag,
+                        NullableSByte = nullableSByte,
+                        NullableByte = nullableByte,
+                        NullableShort = nullableShort,
+                        NullableUShort = nullableUShort,
+                        NullableInt = nullableInt,
+                        NullableUInt = nullableUInt,
+                        NullableLong = nullableLong,
+                        NullableULong = nullableULong,
+                        NullableFloat = nullableFloat,
+                        NullableDouble = nullableDouble,
+                        NullablePrice = nullablePrice,
+                        NullableText = nullableText,
+                        NullableLetter = nullableLetter,
+                        NullableBlob = nullableBlob,
+                        NullableGuid = nullableGuid,
+                        NullableWhen = nullableWhen,
+                        NullableAt = nullableAt,
+                        NullableDay = nullableDay,
+                        NullableClock = nullableClock,
+                        NullableDuration = nullableDuration,
+                        NullableColor = nullableColor,
+                        NullableColorName = nullableColorName,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]

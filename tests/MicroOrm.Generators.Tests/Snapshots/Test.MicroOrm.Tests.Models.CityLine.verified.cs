@@ -23,8 +23,6 @@ namespace MicroOrm.Tests.Models
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.CityLine>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2);
-
             private readonly int _city;
             private readonly int _stateName;
             private readonly int _population;

@@ -64,13 +64,13 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Person> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Person> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Person> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.Tests.Models.Person.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Person> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Person> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1);
 
             internal static readonly global::MicroOrm.Navigation<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Profile, global::MicroOrm.Tests.Models.Profile.Columns, int> ProfileNavigation = new(
                 "Profile",
@@ -170,8 +170,6 @@ namespace MicroOrm.Tests.Models
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Person>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1);
-
             private readonly int _id;
             private readonly int _name;
 
@@ -230,6 +228,32 @@ namespace MicroOrm.Tests.Models
                 1 => _name,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Person>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.Tests.Models.Person Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    string name = reader.GetString(1);
+                    return new global::MicroOrm.Tests.Models.Person()
+                    {
+                        Id = id,
+                        Name = name,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
     }
 }

@@ -64,13 +64,13 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Placement> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Placement> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Placement> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.Tests.Models.Placement.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Placement> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Placement> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2);
 
             private static readonly global::MicroOrm.Navigation[] AllNavigations = global::System.Array.Empty<global::MicroOrm.Navigation>();
 
@@ -143,8 +143,6 @@ namespace MicroOrm.Tests.Models
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Placement>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2);
-
             private readonly int _slot;
             private readonly int _shelf;
             private readonly int _item;
@@ -214,6 +212,35 @@ namespace MicroOrm.Tests.Models
                 2 => _item,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Placement>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.Tests.Models.Placement Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int slot = reader.GetInt32(0);
+                    column = 1;
+                    int shelf = reader.GetInt32(1);
+                    column = 2;
+                    string item = reader.GetString(2);
+                    return new global::MicroOrm.Tests.Models.Placement()
+                    {
+                        Slot = slot,
+                        Shelf = shelf,
+                        Item = item,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
     }
 }

@@ -106,13 +106,13 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Product> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Product> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Product> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.Tests.Models.Product.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Product> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5, firstOrdinal + 6, firstOrdinal + 7, firstOrdinal + 8, firstOrdinal + 9);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Product> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5, firstOrdinal + 6, firstOrdinal + 7, firstOrdinal + 8, firstOrdinal + 9);
 
             private static readonly global::MicroOrm.Navigation[] AllNavigations = global::System.Array.Empty<global::MicroOrm.Navigation>();
 
@@ -221,8 +221,6 @@ namespace MicroOrm.Tests.Models
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Product>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-
             private readonly int _id;
             private readonly int _name;
             private readonly int _category;
@@ -366,6 +364,56 @@ namespace MicroOrm.Tests.Models
                 9 => _discontinued,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Product>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.Tests.Models.Product Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    string name = reader.GetString(1);
+                    column = 2;
+                    string? category = reader.IsDBNull(2) ? null : reader.GetString(2);
+                    column = 3;
+                    decimal price = reader.GetDecimal(3);
+                    column = 4;
+                    int stock = reader.GetInt32(4);
+                    column = 5;
+                    int reorderLevel = reader.GetInt32(5);
+                    column = 6;
+                    bool active = reader.GetBoolean(6);
+                    column = 7;
+                    global::MicroOrm.Tests.Models.Color color = (global::MicroOrm.Tests.Models.Color)reader.GetInt32(7);
+                    column = 8;
+                    global::MicroOrm.Tests.Models.Color? finish = reader.IsDBNull(8) ? null : MicroOrmMicroOrmTestsModelsColorNameConverter.Parse(reader.GetString(8));
+                    column = 9;
+                    global::System.DateOnly? discontinued = reader.IsDBNull(9) ? null : reader.GetFieldValue<global::System.DateOnly>(9);
+                    return new global::MicroOrm.Tests.Models.Product()
+                    {
+                        Id = id,
+                        Name = name,
+                        Category = category,
+                        Price = price,
+                        Stock = stock,
+                        ReorderLevel = reorderLevel,
+                        Active = active,
+                        Color = color,
+                        Finish = finish,
+                        Discontinued = discontinued,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]

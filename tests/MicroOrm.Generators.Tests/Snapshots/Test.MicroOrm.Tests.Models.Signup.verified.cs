@@ -110,13 +110,13 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Signup> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Signup> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Signup> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.Tests.Models.Signup.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Signup> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5, firstOrdinal + 6, firstOrdinal + 7, firstOrdinal + 8, firstOrdinal + 9);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Signup> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3, firstOrdinal + 4, firstOrdinal + 5, firstOrdinal + 6, firstOrdinal + 7, firstOrdinal + 8, firstOrdinal + 9);
 
             private static readonly global::MicroOrm.Navigation[] AllNavigations = global::System.Array.Empty<global::MicroOrm.Navigation>();
 
@@ -261,8 +261,6 @@ namespace MicroOrm.Tests.Models
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Signup>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-
             private readonly int _id;
             private readonly int _handle;
             private readonly int _nickname;
@@ -405,6 +403,56 @@ namespace MicroOrm.Tests.Models
                 9 => _note,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Signup>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.Tests.Models.Signup Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    string handle = reader.GetString(1);
+                    column = 2;
+                    string? nickname = reader.IsDBNull(2) ? null : reader.GetString(2);
+                    column = 3;
+                    int? age = reader.IsDBNull(3) ? null : reader.GetInt32(3);
+                    column = 4;
+                    double score = reader.GetDouble(4);
+                    column = 5;
+                    decimal balance = reader.GetDecimal(5);
+                    column = 6;
+                    byte level = reader.GetByte(6);
+                    column = 7;
+                    string? code = reader.IsDBNull(7) ? null : reader.GetString(7);
+                    column = 8;
+                    string email = reader.GetString(8);
+                    column = 9;
+                    string? note = reader.IsDBNull(9) ? null : reader.GetString(9);
+                    return new global::MicroOrm.Tests.Models.Signup()
+                    {
+                        Id = id,
+                        Handle = handle,
+                        Nickname = nickname,
+                        Age = age,
+                        Score = score,
+                        Balance = balance,
+                        Level = level,
+                        Code = code,
+                        Email = email,
+                        Note = note,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
     }
 }

@@ -22,8 +22,6 @@ namespace MicroOrm.Tests.Models
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.StateSummary>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1);
-
             private readonly int _id;
             private readonly int _name;
 

@@ -71,13 +71,13 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Tally> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Tally> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Tally> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.Tests.Models.Tally.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Tally> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Tally> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2, firstOrdinal + 3);
 
             private static readonly global::MicroOrm.Navigation[] AllNavigations = global::System.Array.Empty<global::MicroOrm.Navigation>();
 
@@ -158,8 +158,6 @@ namespace MicroOrm.Tests.Models
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Tally>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2, 3);
-
             private readonly int _id;
             private readonly int _name;
             private readonly int _total;
@@ -240,6 +238,38 @@ namespace MicroOrm.Tests.Models
                 3 => _version,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.Tally>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.Tests.Models.Tally Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    string name = reader.GetString(1);
+                    column = 2;
+                    long total = reader.GetInt64(2);
+                    column = 3;
+                    int version = reader.GetInt32(3);
+                    return new global::MicroOrm.Tests.Models.Tally()
+                    {
+                        Id = id,
+                        Name = name,
+                        Total = total,
+                        Version = version,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
     }
 }

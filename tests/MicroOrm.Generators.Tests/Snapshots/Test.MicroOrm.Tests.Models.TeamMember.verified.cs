@@ -73,13 +73,13 @@ namespace MicroOrm.Tests.Models
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.TeamMember> OrdinalReader => MicroOrmRowReader.Ordered;
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.TeamMember> OrdinalReader => MicroOrmOrderedReader.Instance;
 
             public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.TeamMember> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);
 
             public override global::MicroOrm.Tests.Models.TeamMember.Columns GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);
 
-            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.TeamMember> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmRowReader.Ordered : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2);
+            public override global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.TeamMember> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader(firstOrdinal, firstOrdinal + 1, firstOrdinal + 2);
 
             internal static readonly global::MicroOrm.Navigation<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int> PersonNavigation = new(
                 "Person",
@@ -171,8 +171,6 @@ namespace MicroOrm.Tests.Models
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.TeamMember>
         {
-            internal static readonly MicroOrmRowReader Ordered = new(0, 1, 2);
-
             private readonly int _id;
             private readonly int _personId;
             private readonly int _teamId;
@@ -242,6 +240,35 @@ namespace MicroOrm.Tests.Models
                 2 => _teamId,
                 _ => -1,
             };
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<global::MicroOrm.Tests.Models.TeamMember>
+        {
+            internal static readonly MicroOrmOrderedReader Instance = new();
+
+            public override global::MicroOrm.Tests.Models.TeamMember Read(global::System.Data.Common.DbDataReader reader)
+            {
+                var column = 0;
+                try
+                {
+                    int id = reader.GetInt32(0);
+                    column = 1;
+                    int personId = reader.GetInt32(1);
+                    column = 2;
+                    int teamId = reader.GetInt32(2);
+                    return new global::MicroOrm.Tests.Models.TeamMember()
+                    {
+                        Id = id,
+                        PersonId = personId,
+                        TeamId = teamId,
+                    };
+                }
+                catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))
+                {
+                    throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed(MicroOrmMap.TableInfo.Columns, column, reader, column, exception);
+                }
+            }
         }
     }
 }
