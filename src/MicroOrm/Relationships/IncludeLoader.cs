@@ -76,6 +76,7 @@ public static class IncludeLoader
         var prepared = new HashSet<object>[nodes.Count];
         for (var i = 0; i < prepared.Length; i++) prepared[i] = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var row = new object?[nodes.Count + 1];
+        var lastParents = new object?[nodes.Count];
 
         var folder = new DelegateRowReader<bool>(r =>
         {
@@ -87,7 +88,13 @@ public static class IncludeLoader
                 var parent = row[nodes[i].Parent];
                 row[i + 1] = null;
                 if (parent is null) continue;
-                if (prepared[i].Add(parent)) targets[i].Prepare(parent);
+                // A parent on the row before was prepared then; only a parent seen first now starts its collection.
+                if (!ReferenceEquals(parent, lastParents[i]))
+                {
+                    if (prepared[i].Add(parent)) targets[i].Prepare(parent);
+                    lastParents[i] = parent;
+                }
+
                 if (targets[i].Read(r) is { } target)
                 {
                     targets[i].Attach(parent, target);
@@ -257,6 +264,6 @@ internal sealed class RootTracker<TEntity>(TableInfo table, RowReader<TEntity> r
         return ordinals;
     }
 
-    private static bool IsIntegral(System.Type type) =>
+    internal static bool IsIntegral(System.Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(sbyte) || type == typeof(uint) || type == typeof(ushort) || type == typeof(byte);
 }

@@ -182,20 +182,34 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
         }
     }
 
-    /// <summary>Folds joined rows: each target once per key, each link once, in the order rows arrive.</summary>
+    /// <summary>
+    /// Folds joined rows: each target once per key, each link once, in the order rows arrive. The joined SQL orders
+    /// by every table's key, so a target repeated by the join (a state on each of its cities' rows) mostly comes on
+    /// consecutive rows: an integral key is read first and compared with the last one, and only a new key reads the
+    /// entity or looks in the identity map. Each step keeps its map as the fallback, so rows in any order still fold
+    /// right.
+    /// </summary>
     private sealed class Joined : JoinedTarget
     {
         private readonly Navigation<TSource, TTarget, TTargetColumns, TKey> _navigation;
         private readonly RowReader<TTarget> _reader;
         private readonly int _matchOrdinal;
+        private readonly int _keyOrdinal;
+        private readonly Dictionary<long, TTarget> _byNumber = new();
         private readonly Dictionary<TTarget, TTarget> _identity;
         private readonly Dictionary<TSource, (List<TTarget> Items, HashSet<TTarget> Seen)> _collections = new(ReferenceEqualityComparer.Instance);
+        private TTarget? _lastTarget;
+        private long _lastKey;
+        private TSource? _lastSource;
+        private (List<TTarget> Items, HashSet<TTarget> Seen) _lastCollection;
 
         public Joined(Navigation<TSource, TTarget, TTargetColumns, TKey> navigation, int firstOrdinal)
         {
             _navigation = navigation;
             _reader = navigation.TargetMap.ReaderAt(firstOrdinal);
             _matchOrdinal = firstOrdinal + navigation.TargetKeyColumn.Ordinal;
+            var keys = navigation.TargetTable.KeyColumns;
+            _keyOrdinal = keys.Count == 1 && RootTracker<TTarget>.IsIntegral(keys[0].ClrType) ? firstOrdinal + keys[0].Ordinal : -1;
             _identity = new Dictionary<TTarget, TTarget>(navigation.TargetMap.KeyComparer);
         }
 
@@ -203,10 +217,12 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
         {
             // A LEFT JOIN with no match leaves the target's columns NULL.
             if (reader.IsDBNull(_matchOrdinal)) return null;
-            var target = _reader.Read(reader);
-            if (_identity.TryGetValue(target, out var existing)) return existing;
-            _identity[target] = target;
-            return target;
+            if (_keyOrdinal < 0) return ReadByIdentity(reader);
+            var key = reader.GetInt64(_keyOrdinal);
+            if (_lastTarget is not null && key == _lastKey) return _lastTarget;
+            if (!_byNumber.TryGetValue(key, out var target)) _byNumber[key] = target = _reader.Read(reader);
+            _lastKey = key;
+            return _lastTarget = target;
         }
 
         public override void Prepare(object source)
@@ -230,7 +246,15 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
             var item = (TTarget)target;
             if (_navigation.Kind == NavigationKind.HasMany)
             {
-                var (items, seen) = _collections[entity];
+                if (!ReferenceEquals(entity, _lastSource))
+                {
+                    _lastCollection = _collections[entity];
+                    _lastSource = entity;
+                }
+
+                var (items, seen) = _lastCollection;
+                // The same link on the next row (a deeper level repeats it) is the common duplicate; the set catches the rest.
+                if (items.Count > 0 && ReferenceEquals(items[^1], item)) return;
                 if (!seen.Add(item)) return;
                 items.Add(item);
             }
@@ -240,6 +264,15 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
             }
 
             if (_navigation.Kind != NavigationKind.BelongsTo) _navigation._setters.SetInverse?.Invoke(item, entity);
+        }
+
+        /// <summary>A key that is not one integer: the entity is read and found in the identity map by its key.</summary>
+        private TTarget ReadByIdentity(DbDataReader reader)
+        {
+            var target = _reader.Read(reader);
+            if (_identity.TryGetValue(target, out var existing)) return existing;
+            _identity[target] = target;
+            return target;
         }
     }
 }
