@@ -79,9 +79,9 @@ public sealed class GroupQuery<TEntity, TColumns>
     }
 
     private ProjectionQuery<T> Project<T>(ISelectable[] selectList, Func<System.Data.Common.DbDataReader, T> read) =>
-        new(_database, _map.Table, () => Sql(selectList), new DelegateRowReader<T>(read), null);
+        new(_database, _map.Table, atMost => Sql(selectList, atMost), new DelegateRowReader<T>(read), null);
 
-    private SqlWriter Sql(ISelectable[] selectList)
+    private SqlWriter Sql(ISelectable[] selectList, int? atMost = null)
     {
         var writer = new SqlWriter(qualifyColumns: false);
         writer.Append("SELECT ");
@@ -97,7 +97,8 @@ public sealed class GroupQuery<TEntity, TColumns>
         }
 
         QuerySql.WriteOrderBy(writer, _shape.Orderings);
-        QuerySql.WriteLimit(writer, _shape.Skip, _shape.Take);
+        var page = _shape.AtMost(atMost);
+        QuerySql.WriteLimit(writer, page.Skip, page.Take);
         return writer;
     }
 }

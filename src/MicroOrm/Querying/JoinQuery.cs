@@ -114,7 +114,7 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
     private JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns> With(QueryShape shape) => new(_database, _left, _right, _on, shape);
 
     private ProjectionQuery<T> Project<T>(ISelectable[] selectList, Func<DbDataReader, T> read) =>
-        new(_database, _left.Table, () => Sql(selectList), new DelegateRowReader<T>(read), null);
+        new(_database, _left.Table, atMost => Sql(selectList, atMost), new DelegateRowReader<T>(read), null);
 
     private RowReader<(TLeft, TRight)> PairReader()
     {
@@ -123,7 +123,7 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
         return new DelegateRowReader<(TLeft, TRight)>(r => (left.Read(r), right.Read(r)));
     }
 
-    private SqlWriter Sql(ISelectable[]? selectList)
+    private SqlWriter Sql(ISelectable[]? selectList, int? atMost = null)
     {
         var writer = new SqlWriter(qualifyColumns: true);
         writer.Append("SELECT ");
@@ -141,7 +141,8 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
         _on.Write(writer);
         QuerySql.WriteWhere(writer, _shape.Where);
         QuerySql.WriteOrderBy(writer, _shape.Orderings);
-        QuerySql.WriteLimit(writer, _shape.Skip, _shape.Take);
+        var page = _shape.AtMost(atMost);
+        QuerySql.WriteLimit(writer, page.Skip, page.Take);
         return writer;
     }
 }

@@ -15,21 +15,22 @@ public sealed class ProjectionQuery<T>
 {
     private readonly DatabaseContext _database;
     private readonly TableInfo _table;
-    private readonly Func<SqlWriter> _sql;
+    /// <summary>Writes the query's SQL, its page cut to at most the given number of rows when one is given.</summary>
+    private readonly Func<int?, SqlWriter> _sql;
     private readonly RowReader<T>? _reader;
     private readonly ReaderFactory<T>? _readerFactory;
 
     internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, Func<DbDataReader, T> read)
-        : this(database, table, () => QuerySql.Select(table, shape, selectList), new DelegateRowReader<T>(read), null)
+        : this(database, table, atMost => QuerySql.Select(table, shape.AtMost(atMost), selectList), new DelegateRowReader<T>(read), null)
     {
     }
 
     internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, ReaderFactory<T> readerFactory)
-        : this(database, table, () => QuerySql.Select(table, shape, selectList), null, readerFactory)
+        : this(database, table, atMost => QuerySql.Select(table, shape.AtMost(atMost), selectList), null, readerFactory)
     {
     }
 
-    internal ProjectionQuery(DatabaseContext database, TableInfo table, Func<SqlWriter> sql, RowReader<T>? reader, ReaderFactory<T>? readerFactory)
+    internal ProjectionQuery(DatabaseContext database, TableInfo table, Func<int?, SqlWriter> sql, RowReader<T>? reader, ReaderFactory<T>? readerFactory)
     {
         _database = database;
         _table = table;
@@ -39,7 +40,7 @@ public sealed class ProjectionQuery<T>
     }
 
     /// <summary>The SQL the query sends, and its parameters.</summary>
-    public SqlStatement ToSql() => _sql().ToStatement();
+    public SqlStatement ToSql() => _sql(null).ToStatement();
 
     /// <summary>Runs the query and returns every projected row.</summary>
     public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default) => ListAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();
@@ -59,7 +60,8 @@ public sealed class ProjectionQuery<T>
     /// <inheritdoc cref="FirstOrDefaultAsync(CancellationToken)"/>
     public T? FirstOrDefault() => Synchronously.Result(FirstOrDefaultAsync(IOBehavior.Synchronous, CancellationToken.None));
 
-    private CommandRequest Request(CancellationToken cancellationToken) => new(ToSql(), _table, cancellationToken);
+    /// <summary>The request to run, reading at most <paramref name="atMost"/> rows when given (the first row needs one).</summary>
+    private CommandRequest Request(CancellationToken cancellationToken, int? atMost = null) => new(_sql(atMost).ToStatement(), _table, cancellationToken);
 
     private ValueTask<List<T>> ListAsync(IOBehavior io, CancellationToken cancellationToken) =>
         _reader is not null
@@ -68,8 +70,8 @@ public sealed class ProjectionQuery<T>
 
     private ValueTask<T?> FirstOrDefaultAsync(IOBehavior io, CancellationToken cancellationToken) =>
         _reader is not null
-            ? _database.Executor.FirstOrDefaultAsync(Request(cancellationToken), _reader, io)
-            : _database.Executor.FirstOrDefaultAsync(Request(cancellationToken), _readerFactory!, io);
+            ? _database.Executor.FirstOrDefaultAsync(Request(cancellationToken, atMost: 1), _reader, io)
+            : _database.Executor.FirstOrDefaultAsync(Request(cancellationToken, atMost: 1), _readerFactory!, io);
 
     private RowStream<T> Stream(CancellationToken cancellationToken) =>
         _reader is not null

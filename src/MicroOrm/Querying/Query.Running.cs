@@ -208,8 +208,7 @@ public partial class Query<TEntity, TColumns>
         }
     }
 
-    private QueryShape LimitedShape(int take) =>
-        _shape.Take is { } existing && existing <= take ? _shape : _shape with { Take = take };
+    private QueryShape LimitedShape(int take) => _shape.AtMost(take);
 
 
     private InvalidOperationException NoRows() => new($"The query on {Map.Table.Name} returned no rows.");

@@ -16,6 +16,10 @@ internal sealed record QueryShape(Condition? Where, Ordering[] Orderings, int? S
 
     public bool IsPlain => Where is null && Orderings.Length == 0 && Skip is null && Take is null && Includes.Length == 0;
 
+    /// <summary>The shape with its page cut to at most <paramref name="take"/> rows (itself when it asks for no more already).</summary>
+    public QueryShape AtMost(int? take) =>
+        take is not { } limit || Take is { } existing && existing <= limit ? this : this with { Take = limit };
+
     public QueryShape AddInclude(Navigation navigation) => this with { Includes = [.. Includes, [navigation]] };
 
     /// <summary>Extends the most recent include path, as <c>ThenInclude</c> does.</summary>

@@ -98,6 +98,28 @@ public sealed class ProjectionTests(CatalogFixture catalog) : IClassFixture<Cata
         Assert.Equal(9, count);
     }
 
+    [Fact]
+    public async Task First_row_of_a_projection_a_join_or_a_group_asks_the_server_for_one_row()
+    {
+        await using var db = await SeededStatesAsync();
+        await using var catalogDb = catalog.Connect();
+        using var counter = new CommandCounter(catalog.DatabaseName);
+
+        var name = await catalogDb.Products.OrderBy(p => p.Name).Select(p => p.Name).FirstOrDefaultAsync(Ct);
+        var pair = db.Cities.Join(db.States, (c, s) => c.StateId == s.Id).OrderBy((c, s) => c.Id).Select((c, s) => (c.Name, s.Name)).FirstOrDefault();
+        var group = await catalogDb.Products.Where(p => p.Category == "Tools").GroupBy(p => p.Category)
+            .Select(p => (p.Category, Aggregates.Count())).FirstOrDefaultAsync(Ct);
+        var capped = await catalogDb.Products.OrderByDescending(p => p.Price).Take(5).Select(p => p.Price).FirstOrDefaultAsync(Ct);
+
+        Assert.Equal("100% juice", name);
+        Assert.Equal(("San Francisco", "California"), pair);
+        Assert.Equal(("Tools", 2L), group);
+        Assert.Equal(Seed.Max(p => p.Price), capped);
+        var selects = counter.Commands.Where(c => c.StartsWith("SELECT `", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(4, selects.Length);
+        Assert.All(selects, sql => Assert.Matches(@" LIMIT @p\d+$", sql));
+    }
+
     private async Task<AppDb> SeededStatesAsync()
     {
         var db = AppDb.Connect(catalog.ConnectionString);
