@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
+using MicroOrm.SqlBuilding;
 using MySqlConnector;
 
 namespace MicroOrm;
@@ -24,12 +25,6 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
     private int _busy;
     private State _state;
     private RawSqlRunner? _raw;
-
-    // What the telemetry shows for the statements MySqlConnector sends on a transaction's behalf.
-    private static readonly SqlStatement StartStatement = new("START TRANSACTION", []);
-    private static readonly SqlStatement StartReadOnlyStatement = new("START TRANSACTION READ ONLY", []);
-    private static readonly SqlStatement CommitStatement = new("COMMIT", []);
-    private static readonly SqlStatement RollbackStatement = new("ROLLBACK", []);
 
     internal Transaction(CommandExecutor executor, Transaction? parent, IsolationLevel isolationLevel, bool isReadOnly)
     {
@@ -106,12 +101,12 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
         EnsureActive("commit");
         if (_savepoint is not null)
         {
-            await RunControlAsync("RELEASE SAVEPOINT " + _savepoint, io, cancellationToken).ConfigureAwait(false);
+            await RunControlAsync(SessionSql.ReleaseSavepoint(_savepoint!), io, cancellationToken).ConfigureAwait(false);
             _state = State.Committed;
             return;
         }
 
-        var scope = _executor.Telemetry.Start(CommitStatement, null);
+        var scope = _executor.Telemetry.Start(SessionSql.Commit, null);
         try
         {
             // A COMMIT is never cancelled half-way (its outcome would be unknown): the token is checked before it is sent.
@@ -140,7 +135,7 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
             if (_savepoint is null)
             {
                 _lease = await _executor.Source.AcquireAsync(io, cancellationToken).ConfigureAwait(false);
-                var scope = _executor.Telemetry.Start(IsReadOnly ? StartReadOnlyStatement : StartStatement, null);
+                var scope = _executor.Telemetry.Start(IsReadOnly ? SessionSql.StartReadOnly : SessionSql.Start, null);
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -156,7 +151,7 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
             else
             {
                 if (Parent is not { IsActive: true }) throw new InvalidOperationException("The enclosing transaction has already ended.");
-                await RunControlAsync("SAVEPOINT " + _savepoint, io, cancellationToken).ConfigureAwait(false);
+                await RunControlAsync(SessionSql.Savepoint(_savepoint!), io, cancellationToken).ConfigureAwait(false);
             }
 
             _state = State.Active;
@@ -209,12 +204,12 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
     {
         if (_savepoint is not null)
         {
-            await RunControlAsync("ROLLBACK TO SAVEPOINT " + _savepoint, io, cancellationToken).ConfigureAwait(false);
+            await RunControlAsync(SessionSql.RollbackToSavepoint(_savepoint!), io, cancellationToken).ConfigureAwait(false);
             _state = State.RolledBack;
             return;
         }
 
-        var scope = _executor.Telemetry.Start(RollbackStatement, null);
+        var scope = _executor.Telemetry.Start(SessionSql.Rollback, null);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();

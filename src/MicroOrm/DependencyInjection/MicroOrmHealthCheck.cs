@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.Execution;
+using MicroOrm.SqlBuilding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MicroOrm.DependencyInjection;
@@ -28,11 +30,11 @@ public sealed class MicroOrmHealthCheck<TDatabase> : IHealthCheck
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var answer = await _database.ExecuteScalarAsync<int>($"SELECT 1", cancellationToken).ConfigureAwait(false);
+            var answer = await _database.Executor.ScalarAsync<int>(new CommandRequest(new SqlStatement(SessionSql.Ping, []), null, cancellationToken), IOBehavior.Asynchronous).ConfigureAwait(false);
             var data = new Dictionary<string, object> { ["elapsed_ms"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
             return answer == 1
-                ? HealthCheckResult.Healthy("The server answered SELECT 1.", data)
-                : new HealthCheckResult(context.Registration.FailureStatus, $"SELECT 1 returned {answer}.", data: data);
+                ? HealthCheckResult.Healthy($"The server answered {SessionSql.Ping}.", data)
+                : new HealthCheckResult(context.Registration.FailureStatus, $"{SessionSql.Ping} returned {answer}.", data: data);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.SqlBuilding;
 using MySqlConnector;
 
 namespace MicroOrm.Execution;
@@ -129,7 +130,7 @@ internal sealed class BackslashGuard
 
     internal static async ValueTask<bool> QueryModeAsync(MySqlConnection connection, MySqlTransaction? transaction, IOBehavior io, CancellationToken cancellationToken)
     {
-        var command = new MySqlCommand("SELECT @@SESSION.sql_mode", connection, transaction);
+        var command = new MySqlCommand(SessionSql.SqlMode, connection, transaction);
         try
         {
             // A quick read: the token is checked before it, never handed to MySqlConnector (see CommandGuard).

@@ -11,7 +11,7 @@ internal sealed record ServerFacts(long MaxStatementBytes, long AutoIncrementInc
 {
     public static async ValueTask<ServerFacts> QueryAsync(CommandExecutor executor, IOBehavior io, CancellationToken cancellationToken)
     {
-        var statement = new SqlStatement("SELECT @@max_allowed_packet, @@auto_increment_increment", []);
+        var statement = new SqlStatement(SessionSql.ServerFacts, []);
         var values = await executor.ListAsync(new CommandRequest(statement, null, cancellationToken), new DelegateRowReader<(long, long)>(r => (r.GetInt64(0), r.GetInt64(1))), io).ConfigureAwait(false);
         var (packet, increment) = values[0];
         return new ServerFacts(packet / 2, increment < 1 ? 1 : increment);

@@ -13,16 +13,12 @@ namespace MicroOrm;
 public readonly struct Aggregate<T> : ISelectable<T>
 #pragma warning restore CS0660, CS0661
 {
-    private readonly string _prefix;
-    private readonly ColumnRef? _column;
-    private readonly string? _suffix;
+    private readonly SelectItem _item;
     private readonly ColumnInfo? _valueColumn;
 
-    internal Aggregate(string prefix, ColumnRef? column, string? suffix, ColumnInfo? valueColumn = null)
+    internal Aggregate(AggregateFunction function, ColumnRef? column, ColumnInfo? valueColumn = null)
     {
-        _prefix = prefix;
-        _column = column;
-        _suffix = suffix;
+        _item = new SelectItem(function, column);
         _valueColumn = valueColumn;
     }
 
@@ -45,32 +41,21 @@ public readonly struct Aggregate<T> : ISelectable<T>
     public static Condition operator >=(Aggregate<T> aggregate, T value) => new AggregateComparison(aggregate, ComparisonOperator.GreaterOrEqual, value);
 
     /// <inheritdoc />
-    void ISelectable.WriteTo(SqlWriter writer)
-    {
-        writer.Append(_prefix);
-        if (_column is { } column) writer.Column(column);
-        if (_suffix is not null) writer.Append(_suffix);
-    }
+    SelectItem ISelectable.Item => _item;
 
     /// <inheritdoc />
     T ISelectable<T>.Read(DbDataReader reader, int ordinal) => ValueReader.Read<T>(reader, ordinal, _valueColumn);
 
     /// <inheritdoc />
-    public override string ToString()
-    {
-        var writer = new SqlWriter(qualifyColumns: false);
-        ((ISelectable)this).WriteTo(writer);
-        return writer.ToString();
-    }
+    public override string ToString() => QuerySql.Text(_item);
 }
 
 /// <summary><c>aggregate op @p</c>, for HAVING.</summary>
 internal sealed class AggregateComparison(ISelectable aggregate, ComparisonOperator op, object? value) : Condition
 {
-    internal override void Write(SqlWriter writer)
-    {
-        aggregate.WriteTo(writer);
-        writer.Append(op.Sql());
-        writer.Parameter(value);
-    }
+    public SelectItem Aggregate { get; } = aggregate.Item;
+
+    public ComparisonOperator Operator { get; } = op;
+
+    public object? Value { get; } = value;
 }

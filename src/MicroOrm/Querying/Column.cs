@@ -88,7 +88,7 @@ public readonly struct Column<T> : ISelectable<T>
     public Condition Between(T low, T high) => new BetweenCondition(Ref, Conditions.ToParameter(Info, low), Conditions.ToParameter(Info, high));
 
     /// <inheritdoc />
-    void ISelectable.WriteTo(SqlWriter writer) => writer.Column(Ref);
+    SelectItem ISelectable.Item => SelectItem.Of(Ref);
 
     /// <inheritdoc />
     T ISelectable<T>.Read(DbDataReader reader, int ordinal) => ValueReader.Read<T>(reader, ordinal, Info);

@@ -23,7 +23,7 @@ public readonly struct ColumnRef : ISelectable
     public int TableIndex { get; }
 
     /// <inheritdoc />
-    void ISelectable.WriteTo(SqlWriter writer) => writer.Column(this);
+    SelectItem ISelectable.Item => SelectItem.Of(this);
 
     /// <inheritdoc />
     public override string ToString() => Info.ToString();

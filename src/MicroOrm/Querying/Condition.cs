@@ -36,13 +36,6 @@ public abstract class Condition
     /// <summary>Always <see langword="false"/>; see <c>operator true</c>.</summary>
     public static bool operator false(Condition condition) => false;
 
-    internal abstract void Write(SqlWriter writer);
-
     /// <summary>The condition's SQL, with parameter placeholders, as it would appear in a WHERE clause.</summary>
-    public override string ToString()
-    {
-        var writer = new SqlWriter(qualifyColumns: false);
-        Write(writer);
-        return writer.ToString();
-    }
+    public override string ToString() => QuerySql.Text(this);
 }

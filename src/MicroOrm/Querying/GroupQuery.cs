@@ -81,24 +81,6 @@ public sealed class GroupQuery<TEntity, TColumns>
     private ProjectionQuery<T> Project<T>(ISelectable[] selectList, Func<System.Data.Common.DbDataReader, T> read) =>
         new(_database, _map.Table, atMost => Sql(selectList, atMost), new DelegateRowReader<T>(read), null);
 
-    private SqlWriter Sql(ISelectable[] selectList, int? atMost = null)
-    {
-        var writer = new SqlWriter(qualifyColumns: false);
-        writer.Append("SELECT ");
-        QuerySql.WriteList(writer, selectList);
-        writer.Append(" FROM ").Append(_map.Table.QuotedName);
-        QuerySql.WriteWhere(writer, _shape.Where);
-        writer.Append(" GROUP BY ");
-        QuerySql.WriteList(writer, Array.ConvertAll(_keys, static k => (ISelectable)k));
-        if (_having is not null)
-        {
-            writer.Append(" HAVING ");
-            _having.Write(writer);
-        }
-
-        QuerySql.WriteOrderBy(writer, _shape.Orderings);
-        var page = _shape.AtMost(atMost);
-        QuerySql.WriteLimit(writer, page.Skip, page.Take);
-        return writer;
-    }
+    private SqlWriter Sql(ISelectable[] selectList, int? atMost = null) =>
+        QuerySql.Group(_map.Table, _shape.AtMost(atMost), _keys, _having, selectList);
 }

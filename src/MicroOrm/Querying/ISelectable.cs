@@ -6,8 +6,8 @@ namespace MicroOrm;
 /// <summary>Something a query can select: a column or an aggregate.</summary>
 public interface ISelectable
 {
-    /// <summary>Writes the expression into a SELECT list.</summary>
-    internal void WriteTo(SqlWriter writer);
+    /// <summary>What the expression is, for the SQL writer: a column, or an aggregate of one.</summary>
+    internal SelectItem Item { get; }
 }
 
 /// <summary>

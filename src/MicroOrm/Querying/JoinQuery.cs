@@ -123,26 +123,6 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
         return new DelegateRowReader<(TLeft, TRight)>(r => (left.Read(r), right.Read(r)));
     }
 
-    private SqlWriter Sql(ISelectable[]? selectList, int? atMost = null)
-    {
-        var writer = new SqlWriter(qualifyColumns: true);
-        writer.Append("SELECT ");
-        if (selectList is null)
-        {
-            writer.Append(_left.Table.QualifiedSelectList(0)).Append(", ").Append(_right.Table.QualifiedSelectList(1));
-        }
-        else
-        {
-            QuerySql.WriteList(writer, selectList);
-        }
-
-        writer.Append(" FROM ").Append(_left.Table.QuotedName).Append(" AS ").Append(SqlWriter.TableAlias(0));
-        writer.Append(" INNER JOIN ").Append(_right.Table.QuotedName).Append(" AS ").Append(SqlWriter.TableAlias(1)).Append(" ON ");
-        _on.Write(writer);
-        QuerySql.WriteWhere(writer, _shape.Where);
-        QuerySql.WriteOrderBy(writer, _shape.Orderings);
-        var page = _shape.AtMost(atMost);
-        QuerySql.WriteLimit(writer, page.Skip, page.Take);
-        return writer;
-    }
+    private SqlWriter Sql(ISelectable[]? selectList, int? atMost = null) =>
+        QuerySql.Join(_left.Table, _right.Table, _on, _shape.AtMost(atMost), selectList);
 }

@@ -5,5 +5,5 @@ namespace MicroOrm;
 /// <summary>A column selected for a by-name mapper: written as <c>`column`</c> and read by the mapper, not by ordinal.</summary>
 internal sealed class NamedColumn(ColumnRef column) : ISelectable
 {
-    void ISelectable.WriteTo(SqlWriter writer) => writer.Column(column);
+    SelectItem ISelectable.Item => SelectItem.Of(column);
 }

@@ -63,7 +63,7 @@ public static class IncludeLoader
         }
 
         Flatten(tree, 0);
-        var statement = JoinedSql(map.Table, shape, nodes);
+        var statement = QuerySql.JoinedInclude(map.Table, shape, nodes.ConvertAll(static n => (n.Node.Navigation, n.Parent)));
         var offsets = new int[nodes.Count + 1];
         offsets[1] = map.Table.Columns.Count;
         for (var i = 1; i < nodes.Count; i++) offsets[i + 1] = offsets[i] + nodes[i - 1].Node.Navigation.TargetTable.Columns.Count;
@@ -108,56 +108,6 @@ public static class IncludeLoader
         await database.Executor.VisitAsync(new CommandRequest(statement, map.Table, cancellationToken), folder, io).ConfigureAwait(false);
         return roots;
     }
-
-    /// <summary>
-    /// <c>SELECT t0.*, t1.*, ... FROM root AS t0 LEFT JOIN target AS t1 ON t1.key = t0.key ... ORDER BY ..., t0.key, t1.key ...</c>.
-    /// A paged root (Skip/Take) becomes a derived table, so that LIMIT counts root rows, not joined rows.
-    /// </summary>
-    private static SqlStatement JoinedSql(TableInfo root, QueryShape shape, List<(IncludeNode Node, int Parent)> nodes)
-    {
-        var writer = new SqlWriter(qualifyColumns: true);
-        writer.Append("SELECT ").Append(root.QualifiedSelectList(0));
-        for (var i = 0; i < nodes.Count; i++) writer.Append(", ").Append(Qualified(nodes[i].Node.Navigation.TargetTable, i + 1));
-
-        var paged = shape.Skip is not null || shape.Take is not null;
-        writer.Append(" FROM ");
-        if (paged)
-        {
-            writer.QualifyColumns = false;
-            writer.Append("(SELECT ").Append(root.SelectList).Append(" FROM ").Append(root.QuotedName);
-            QuerySql.WriteWhere(writer, shape.Where);
-            QuerySql.WriteOrderBy(writer, shape.Orderings);
-            QuerySql.WriteLimit(writer, shape.Skip, shape.Take);
-            writer.Append(")");
-            writer.QualifyColumns = true;
-        }
-        else
-        {
-            writer.Append(root.QuotedName);
-        }
-
-        writer.Append(" AS ").Append(SqlWriter.TableAlias(0));
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            var navigation = nodes[i].Node.Navigation;
-            writer.Append(" LEFT JOIN ").Append(navigation.TargetTable.QuotedName).Append(" AS ").Append(SqlWriter.TableAlias(i + 1));
-            writer.Append(" ON ").Append(SqlWriter.TableAlias(i + 1)).Append(".").Append(navigation.TargetKeyColumn.QuotedName);
-            writer.Append(" = ").Append(SqlWriter.TableAlias(nodes[i].Parent)).Append(".").Append(navigation.SourceKeyColumn.QuotedName);
-        }
-
-        if (!paged) QuerySql.WriteWhere(writer, shape.Where);
-        var orderings = new List<Ordering>(shape.Orderings);
-        foreach (var key in root.KeyColumns) orderings.Add(new Ordering(new ColumnRef(key, 0), false));
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            foreach (var key in nodes[i].Node.Navigation.TargetTable.KeyColumns) orderings.Add(new Ordering(new ColumnRef(key, i + 1), false));
-        }
-
-        QuerySql.WriteOrderBy(writer, orderings.ToArray());
-        return writer.ToStatement();
-    }
-
-    private static string Qualified(TableInfo table, int tableIndex) => table.QualifiedSelectList(tableIndex);
 
     /// <summary>Include paths merged into a tree: two paths through the same navigation share its node.</summary>
     private sealed class IncludeNode(Navigation navigation)

@@ -122,26 +122,12 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
         await writer.InsertManyAsync(fresh, TargetMap, io, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary><c>SELECT ... FROM target WHERE key IN (...) ORDER BY target key</c>: children come back in key order.</summary>
+    /// <summary>The load of one batch of keys: children come back in key order.</summary>
     private SqlStatement KeyListQuery(List<TKey> keys, int start, int count)
     {
-        var table = TargetTable;
-        var writer = new SqlWriter(qualifyColumns: false);
-        writer.Append("SELECT ").Append(table.SelectList).Append(" FROM ").Append(table.QuotedName).Append(" WHERE ");
-        writer.Append(TargetKeyColumn.QuotedName).Append(" IN (");
-        for (var i = 0; i < count; i++)
-        {
-            if (i > 0) writer.Append(", ");
-            writer.Parameter(TargetKeyColumn.ToDbValue(keys[start + i]));
-        }
-
-        writer.Append(")");
-        for (var i = 0; i < table.KeyColumns.Count; i++)
-        {
-            writer.Append(i == 0 ? " ORDER BY " : ", ").Append(table.KeyColumns[i].QuotedName);
-        }
-
-        return writer.ToStatement();
+        var values = new object?[count];
+        for (var i = 0; i < count; i++) values[i] = TargetKeyColumn.ToDbValue(keys[start + i]);
+        return QuerySql.SelectByKeys(TargetTable, TargetKeyColumn, values);
     }
 
     private void AssignDependents(IReadOnlyList<object> sources, List<TTarget> targets)

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
 using MicroOrm.Mapping;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 
@@ -78,7 +79,7 @@ public sealed class SchemaManager
         for (var i = _tables.Length - 1; i >= 0; i--)
         {
             var table = _tables[i];
-            await _database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement("DROP TABLE IF EXISTS " + table.QuotedName, []), table, cancellationToken), io).ConfigureAwait(false);
+            await _database.Executor.ExecuteAsync(new CommandRequest(SessionSql.DropTable(table), table, cancellationToken), io).ConfigureAwait(false);
         }
     }
 }

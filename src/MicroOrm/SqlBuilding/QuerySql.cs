@@ -5,7 +5,7 @@ using MicroOrm.Mapping;
 namespace MicroOrm.SqlBuilding;
 
 /// <summary>Composes the statements a single-table query sends: SELECT, COUNT, EXISTS, UPDATE and DELETE.</summary>
-internal static class QuerySql
+internal static partial class QuerySql
 {
     /// <summary>
     /// <c>SELECT list FROM table [WHERE] [ORDER BY] [LIMIT]</c>; the entity's full column list unless
@@ -66,7 +66,7 @@ internal static class QuerySql
         {
             if (!first) writer.Append(", ");
             first = false;
-            assignment.Write(writer);
+            WriteAssignment(writer, assignment);
         }
 
         foreach (var column in table.Columns)
@@ -104,7 +104,7 @@ internal static class QuerySql
         for (var i = 0; i < expressions.Count; i++)
         {
             if (i > 0) writer.Append(", ");
-            expressions[i].WriteTo(writer);
+            WriteItem(writer, expressions[i].Item);
         }
     }
 
@@ -112,7 +112,7 @@ internal static class QuerySql
     {
         if (where is null) return;
         writer.Append(" WHERE ");
-        where.Write(writer);
+        WriteCondition(writer, where);
     }
 
     public static void WriteOrderBy(SqlWriter writer, Ordering[] orderings)
@@ -120,7 +120,7 @@ internal static class QuerySql
         for (var i = 0; i < orderings.Length; i++)
         {
             writer.Append(i == 0 ? " ORDER BY " : ", ");
-            orderings[i].Expression.WriteTo(writer);
+            WriteItem(writer, orderings[i].Expression.Item);
             if (orderings[i].Descending) writer.Append(" DESC");
         }
     }

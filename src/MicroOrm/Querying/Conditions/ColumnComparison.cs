@@ -1,5 +1,3 @@
-using MicroOrm.SqlBuilding;
-
 namespace MicroOrm;
 
 /// <summary>
@@ -8,25 +6,9 @@ namespace MicroOrm;
 /// </summary>
 internal sealed class ColumnComparison(ColumnRef left, ComparisonOperator op, ColumnRef right) : Condition
 {
-    internal override void Write(SqlWriter writer)
-    {
-        if (!left.Info.IsNullable && !right.Info.IsNullable)
-        {
-            writer.Column(left).Append(op.Sql()).Column(right);
-            return;
-        }
+    public ColumnRef Left { get; } = left;
 
-        switch (op)
-        {
-            case ComparisonOperator.Equal:
-                writer.Column(left).Append(" <=> ").Column(right);
-                break;
-            case ComparisonOperator.NotEqual:
-                writer.Append("NOT (").Column(left).Append(" <=> ").Column(right).Append(")");
-                break;
-            default:
-                writer.Append("(").Column(left).Append(op.Sql()).Column(right).Append(" AND ").Column(left).Append(" IS NOT NULL AND ").Column(right).Append(" IS NOT NULL)");
-                break;
-        }
-    }
+    public ComparisonOperator Operator { get; } = op;
+
+    public ColumnRef Right { get; } = right;
 }

@@ -9,16 +9,3 @@ internal enum ComparisonOperator
     Greater,
     GreaterOrEqual,
 }
-
-internal static class ComparisonOperatorText
-{
-    public static string Sql(this ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Equal => " = ",
-        ComparisonOperator.NotEqual => " <> ",
-        ComparisonOperator.Less => " < ",
-        ComparisonOperator.LessOrEqual => " <= ",
-        ComparisonOperator.Greater => " > ",
-        _ => " >= ",
-    };
-}

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
 
@@ -10,42 +9,11 @@ namespace MicroOrm;
 /// </summary>
 internal sealed class InCondition(ColumnRef column, List<object?> values, bool includesNull, bool negated) : Condition
 {
-    internal override void Write(SqlWriter writer)
-    {
-        if (values.Count == 0 && !includesNull)
-        {
-            writer.Append(negated ? "TRUE" : "FALSE");
-            return;
-        }
+    public ColumnRef Column { get; } = column;
 
-        if (negated) writer.Append("NOT ");
-        writer.Append("(");
-        if (values.Count > 0)
-        {
-            writer.Column(column);
-            writer.Append(" IN (");
-            for (var i = 0; i < values.Count; i++)
-            {
-                if (i > 0) writer.Append(", ");
-                writer.Parameter(values[i]);
-            }
+    public List<object?> Values { get; } = values;
 
-            writer.Append(")");
-        }
+    public bool IncludesNull { get; } = includesNull;
 
-        if (includesNull)
-        {
-            if (values.Count > 0) writer.Append(" OR ");
-            writer.Column(column);
-            writer.Append(" IS NULL");
-        }
-        else if (column.Info.IsNullable)
-        {
-            writer.Append(" AND ");
-            writer.Column(column);
-            writer.Append(" IS NOT NULL");
-        }
-
-        writer.Append(")");
-    }
+    public bool Negated { get; } = negated;
 }

@@ -1,5 +1,3 @@
-using MicroOrm.SqlBuilding;
-
 namespace MicroOrm;
 
 /// <summary>
@@ -8,20 +6,11 @@ namespace MicroOrm;
 /// </summary>
 internal sealed class TextCondition(ColumnRef column, string pattern, bool isLike, string? collation) : Condition
 {
-    internal override void Write(SqlWriter writer)
-    {
-        // Two-valued on a nullable column: a NULL does not match, so NOT of the match includes it.
-        if (column.Info.IsNullable) writer.Append("(");
-        writer.Column(column);
-        writer.Append(isLike ? " LIKE " : " = ");
-        writer.Parameter(pattern);
-        if (collation is not null)
-        {
-            writer.Append(" COLLATE ");
-            writer.Append(collation);
-        }
+    public ColumnRef Column { get; } = column;
 
-        if (isLike) writer.Append(" ESCAPE '" + LikePattern.EscapeCharacter + "'");
-        if (column.Info.IsNullable) writer.Append(" AND ").Column(column).Append(" IS NOT NULL)");
-    }
+    public string Pattern { get; } = pattern;
+
+    public bool IsLike { get; } = isLike;
+
+    public string? Collation { get; } = collation;
 }

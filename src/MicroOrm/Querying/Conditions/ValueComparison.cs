@@ -1,5 +1,3 @@
-using MicroOrm.SqlBuilding;
-
 namespace MicroOrm;
 
 /// <summary>
@@ -9,25 +7,9 @@ namespace MicroOrm;
 /// </summary>
 internal sealed class ValueComparison(ColumnRef column, ComparisonOperator op, object? value) : Condition
 {
-    internal override void Write(SqlWriter writer)
-    {
-        if (!column.Info.IsNullable)
-        {
-            writer.Column(column).Append(op.Sql()).Parameter(value);
-            return;
-        }
+    public ColumnRef Column { get; } = column;
 
-        switch (op)
-        {
-            case ComparisonOperator.Equal:
-                writer.Column(column).Append(" <=> ").Parameter(value);
-                break;
-            case ComparisonOperator.NotEqual:
-                writer.Append("NOT (").Column(column).Append(" <=> ").Parameter(value).Append(")");
-                break;
-            default:
-                writer.Append("(").Column(column).Append(op.Sql()).Parameter(value).Append(" AND ").Column(column).Append(" IS NOT NULL)");
-                break;
-        }
-    }
+    public ComparisonOperator Operator { get; } = op;
+
+    public object? Value { get; } = value;
 }
