@@ -49,6 +49,9 @@ public sealed class MicroOrmOptions
     /// </summary>
     public bool EnableSensitiveDataLogging { get; set; }
 
+    /// <summary>The server whose SQL is written; <see cref="ServerDialect.Detect"/> asks the server its version once.</summary>
+    public ServerDialect Dialect { get; set; } = ServerDialect.Detect;
+
     /// <summary>The clock for <c>[CreatedAt]</c> and <c>[UpdatedAt]</c>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -29,8 +29,9 @@ internal static class OptionsReader
                 case "SSLCA": options.SslCa = value; break;
                 case "SLOWCOMMANDTHRESHOLD": options.SlowCommandThreshold = Duration(child); break;
                 case "ENABLESENSITIVEDATALOGGING": options.EnableSensitiveDataLogging = Bool(child); break;
+                case "DIALECT": options.Dialect = Dialect(child); break;
                 case "RETRY": ReadRetry(child, options.Retry); break;
-                default: throw Unknown(child, "ConnectionString, MinimumPoolSize, MaximumPoolSize, ConnectionTimeout, CommandTimeout, ConnectionIdleTimeout, SslMode, SslCa, SlowCommandThreshold, EnableSensitiveDataLogging, Retry");
+                default: throw Unknown(child, "ConnectionString, MinimumPoolSize, MaximumPoolSize, ConnectionTimeout, CommandTimeout, ConnectionIdleTimeout, SslMode, SslCa, SlowCommandThreshold, EnableSensitiveDataLogging, Dialect, Retry");
             }
         }
     }
@@ -67,6 +68,11 @@ internal static class OptionsReader
         Enum.TryParse<MySqlSslMode>(key.Value, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !int.TryParse(key.Value, out _)
             ? mode
             : throw Invalid(key, "None, Preferred, Required, VerifyCA or VerifyFull");
+
+    private static ServerDialect Dialect(IConfigurationSection key) =>
+        Enum.TryParse<ServerDialect>(key.Value, ignoreCase: true, out var dialect) && Enum.IsDefined(dialect) && !int.TryParse(key.Value, out _)
+            ? dialect
+            : throw Invalid(key, "Detect, MariaDb, MySql80, MySql84 or MySql9");
 
     private static MicroOrmConfigurationException Invalid(IConfigurationSection key, string expected) =>
         new(key.Path, $"'{key.Value}' is not valid here; expected {expected}.");

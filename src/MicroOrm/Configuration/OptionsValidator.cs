@@ -45,6 +45,7 @@ internal static class OptionsValidator
         if (options.ConnectionTimeout is { } connect) settings.ConnectionTimeout = Seconds(nameof(options.ConnectionTimeout), connect, 1, 3600);
         if (options.CommandTimeout is { } command) settings.DefaultCommandTimeout = Seconds(nameof(options.CommandTimeout), command, 0, 86400);
         if (options.ConnectionIdleTimeout is { } idle) settings.ConnectionIdleTimeout = Seconds(nameof(options.ConnectionIdleTimeout), idle, 1, 86400);
+        if (!Enum.IsDefined(options.Dialect)) throw new MicroOrmConfigurationException(nameof(options.Dialect), $"{(int)options.Dialect} is not a server dialect; use Detect, MariaDb, MySql80, MySql84 or MySql9.");
         if (options.SslMode is { } sslMode)
         {
             if (!Enum.IsDefined(sslMode)) throw new MicroOrmConfigurationException(nameof(options.SslMode), $"{(int)sslMode} is not a TLS mode; use None, Preferred, Required, VerifyCA or VerifyFull.");

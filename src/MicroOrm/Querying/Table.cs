@@ -265,7 +265,8 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         var insert = Statements.InsertFor(_map, entity);
         var values = new ParameterValues(insert.ColumnCount);
         insert.Bind(_map, entity, values);
-        var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new CommandRequest(new SqlStatement(insert.Upsert, values.ToArray()), Map.Table, cancellationToken), io).ConfigureAwait(false);
+        var dialect = await Database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false);
+        var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new CommandRequest(new SqlStatement(insert.Upsert(dialect), values.ToArray()), Map.Table, cancellationToken), io).ConfigureAwait(false);
         if (EntityWriter.HasGeneratedKey(Map.Table) && !insert.IncludesGeneratedKey && id != 0) _map.SetGeneratedKey(entity, id);
         return rows;
     }

@@ -13,8 +13,10 @@ internal sealed class InsertStatement
 {
     private const int KeptRowTexts = 8;
     private readonly Dictionary<int, string> _rowTexts = new();
+    private readonly UpsertAssignments _upsertAssignments;
+    private readonly string?[] _upserts = new string?[SqlDialect.Count];
 
-    public InsertStatement(TableInfo table, List<ColumnInfo> columns, string upsertAssignments, bool includesGeneratedKey)
+    public InsertStatement(TableInfo table, List<ColumnInfo> columns, UpsertAssignments upsertAssignments, bool includesGeneratedKey)
     {
         IncludesGeneratedKey = includesGeneratedKey;
         ColumnCount = columns.Count;
@@ -27,7 +29,7 @@ internal sealed class InsertStatement
 
         Prefix = $"INSERT INTO {table.QuotedName} ({names}) VALUES ";
         One = Build(1);
-        Upsert = One + " ON DUPLICATE KEY UPDATE " + upsertAssignments;
+        _upsertAssignments = upsertAssignments;
     }
 
     /// <summary>Whether the rows bind their AUTO_INCREMENT key first (the key was set by the caller).</summary>
@@ -42,8 +44,9 @@ internal sealed class InsertStatement
     /// <summary>A one-row INSERT.</summary>
     public string One { get; }
 
-    /// <summary>INSERT ... ON DUPLICATE KEY UPDATE of one row.</summary>
-    public string Upsert { get; }
+    /// <summary>INSERT ... ON DUPLICATE KEY UPDATE of one row, as <paramref name="dialect"/> spells it.</summary>
+    public string Upsert(SqlDialect dialect) =>
+        _upserts[dialect.Index] ??= One + dialect.UpsertRowAlias + " ON DUPLICATE KEY UPDATE " + _upsertAssignments.For(dialect);
 
     /// <summary>Appends one entity's values in this statement's column order.</summary>
     public void Bind<TEntity>(EntityMap<TEntity> map, TEntity entity, ParameterValues values)

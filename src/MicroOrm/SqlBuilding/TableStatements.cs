@@ -46,7 +46,7 @@ internal sealed class TableStatements
         parameter = 0;
         FindByKey = "SELECT " + table.SelectList + " FROM " + table.QuotedName + KeyCondition(table, ref parameter);
 
-        var assignments = UpsertAssignments(table, updateColumns, token);
+        var assignments = new UpsertAssignments(table, updateColumns, token);
         Insert = new InsertStatement(table, insertColumns, assignments, includesGeneratedKey: false);
         if (table.KeyColumns.Count == 1 && table.KeyColumns[0].IsAutoIncrement)
         {
@@ -84,40 +84,6 @@ internal sealed class TableStatements
     /// <summary>The INSERT for <paramref name="entity"/>: with its key when it already has an AUTO_INCREMENT key set.</summary>
     public InsertStatement InsertFor<TEntity>(EntityMap<TEntity> map, TEntity entity) =>
         InsertWithKey is { } withKey && map.HasGeneratedKeyValue(entity) ? withKey : Insert;
-
-    /// <summary>What ON DUPLICATE KEY UPDATE sets: every updatable column to the new row's value, the version on by one.</summary>
-    private static string UpsertAssignments(TableInfo table, List<ColumnInfo> updateColumns, ColumnInfo? token)
-    {
-        var upsert = new StringBuilder();
-        foreach (var column in updateColumns)
-        {
-            if (upsert.Length > 0) upsert.Append(", ");
-            // VALUES(column) is accepted by MySQL 8 (deprecated there, still supported) and by MariaDB, which lacks the row alias syntax.
-            upsert.Append(column.QuotedName).Append(" = VALUES(").Append(column.QuotedName).Append(')');
-        }
-
-        if (token is not null)
-        {
-            if (upsert.Length > 0) upsert.Append(", ");
-            upsert.Append(token.QuotedName).Append(" = ").Append(token.QuotedName).Append(" + 1");
-        }
-
-        foreach (var key in table.KeyColumns)
-        {
-            if (!key.IsAutoIncrement) continue;
-            // Makes LAST_INSERT_ID() report the existing row's key when the upsert updates rather than inserts.
-            if (upsert.Length > 0) upsert.Append(", ");
-            upsert.Append(key.QuotedName).Append(" = LAST_INSERT_ID(").Append(key.QuotedName).Append(')');
-        }
-
-        if (upsert.Length == 0)
-        {
-            var key = table.KeyColumns[0].QuotedName;
-            upsert.Append(key).Append(" = ").Append(key);
-        }
-
-        return upsert.ToString();
-    }
 
     private static string KeyCondition(TableInfo table, ref int parameter)
     {

@@ -97,6 +97,7 @@ public sealed class DependencyInjectionTests(TestDbFixture database) : IClassFix
     [InlineData("\"MaxPoolSize\": 5", "MicroOrm:MaxPoolSize", "is not a MicroOrm option")]
     [InlineData("\"CommandTimeout\": \"soon\"", "MicroOrm:CommandTimeout", "expected a duration such as 00:00:05")]
     [InlineData("\"SslMode\": \"Sometimes\"", "MicroOrm:SslMode", "expected None, Preferred, Required, VerifyCA or VerifyFull")]
+    [InlineData("\"Dialect\": \"Oracle\"", "MicroOrm:Dialect", "expected Detect, MariaDb, MySql80, MySql84 or MySql9")]
     [InlineData("\"Retry\": { \"MaxAttempts\": 0 }", "Retry.MaxAttempts", "0 is out of range; it must be between 1 and 1000")]
     [InlineData("\"Retry\": { \"Tries\": 3 }", "MicroOrm:Retry:Tries", "is not a MicroOrm option")]
     public void A_bad_setting_fails_at_registration_naming_the_key(string setting, string option, string message)

@@ -30,6 +30,7 @@ public sealed class OptionsTests(TestDbFixture database) : IClassFixture<TestDbF
         { "ConnectionIdleTimeout", o => o.ConnectionIdleTimeout = TimeSpan.FromSeconds(-1), "between 1 and 86400" },
         { "SslMode", o => o.SslMode = (MySqlSslMode)42, "42 is not a TLS mode" },
         { "SslCa", o => o.SslMode = MySqlSslMode.VerifyCA, "give its file in SslCa" },
+        { "Dialect", o => o.Dialect = (ServerDialect)42, "42 is not a server dialect" },
         { "Retry.MaxAttempts", o => o.Retry.MaxAttempts = 0, "between 1 and 1000" },
         { "Retry.BaseDelay", o => o.Retry.BaseDelay = TimeSpan.Zero, "out of range" },
         { "Retry.MaxDelay", o => (o.Retry.BaseDelay, o.Retry.MaxDelay) = (TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)), "out of range" },

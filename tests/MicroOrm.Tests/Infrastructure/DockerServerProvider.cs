@@ -30,7 +30,7 @@ internal static class DockerServerProvider
     }
 
     /// <summary>A cheap look for a Docker engine before asking Testcontainers, which is slow to give up.</summary>
-    private static bool DockerMayAnswer() =>
+    internal static bool DockerMayAnswer() =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock");
 
     private sealed class ContainerServer : IDatabaseServer

@@ -1,0 +1,17 @@
+using MicroOrm.Mapping;
+
+namespace MicroOrm.SqlBuilding;
+
+/// <summary>
+/// MySQL 8.0.19 and later (8.4 LTS and 9.x spell MicroOrm's statements as 8.0 does). Its upsert names the new row
+/// with an alias and reads <c>`microorm_new`.`column`</c>: <c>VALUES(column)</c> there is deprecated since 8.0.20
+/// and warns on every statement. The alias is MicroOrm's own name, so it cannot clash with a table called <c>new</c>.
+/// </summary>
+internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, index)
+{
+    private const string RowAlias = "`microorm_new`";
+
+    public override string UpsertRowAlias => " AS " + RowAlias;
+
+    public override string InsertedValue(ColumnInfo column) => RowAlias + "." + column.QuotedName;
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Globalization;
+using MicroOrm.Mapping;
+
+namespace MicroOrm.SqlBuilding;
+
+/// <summary>
+/// What differs in the SQL MicroOrm writes between the server families it supports. Everything both families spell
+/// the same way is written once, in the statement writers of this folder; a dialect holds only the differences, so
+/// that each one is visible in one place and has its own golden file.
+/// </summary>
+internal abstract class SqlDialect
+{
+    public static readonly SqlDialect MariaDb = new MariaDbDialect();
+    public static readonly SqlDialect MySql80 = new MySqlDialect("MySQL 8.0", 1);
+    public static readonly SqlDialect MySql84 = new MySqlDialect("MySQL 8.4", 2);
+    public static readonly SqlDialect MySql9 = new MySqlDialect("MySQL 9", 3);
+
+    /// <summary>How many dialects there are, so that per-dialect caches can be arrays indexed by <see cref="Index"/>.</summary>
+    public const int Count = 4;
+
+    private protected SqlDialect(string name, int index)
+    {
+        Name = name;
+        Index = index;
+    }
+
+    /// <summary>The server family and version, as users name it.</summary>
+    public string Name { get; }
+
+    /// <summary>A small number unique to the dialect (0 to <see cref="Count"/> − 1).</summary>
+    public int Index { get; }
+
+    /// <summary>What follows the VALUES list of an upsert, before ON DUPLICATE KEY UPDATE: a name for the new row, or nothing.</summary>
+    public abstract string UpsertRowAlias { get; }
+
+    /// <summary>How an ON DUPLICATE KEY UPDATE assignment refers to the value the insert would have written into <paramref name="column"/>.</summary>
+    public abstract string InsertedValue(ColumnInfo column);
+
+    /// <summary>The dialect <paramref name="option"/> names; <see langword="null"/> for <see cref="ServerDialect.Detect"/>.</summary>
+    public static SqlDialect? For(ServerDialect option) => option switch
+    {
+        ServerDialect.MariaDb => MariaDb,
+        ServerDialect.MySql80 => MySql80,
+        ServerDialect.MySql84 => MySql84,
+        ServerDialect.MySql9 => MySql9,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The dialect of a server from its <c>@@version</c>: <c>10.11.19-MariaDB-0+deb12u1</c> is MariaDB, <c>8.4.3</c>
+    /// is MySQL 8.4. Every MariaDB is written for as MariaDB (the statements MicroOrm sends are older than 10.6);
+    /// a MySQL older than 8.0.19, which has no row alias for its upsert, is refused with the version it reported.
+    /// </summary>
+    public static SqlDialect FromServerVersion(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var (major, minor, patch) = Numbers(version);
+        if (version.Contains("MariaDB", StringComparison.OrdinalIgnoreCase)) return MariaDb;
+
+        return (major, minor) switch
+        {
+            (>= 9, _) => MySql9,
+            (8, >= 4) => MySql84,
+            (8, _) when minor > 0 || patch >= 19 => MySql80,
+            _ => throw Unsupported(version),
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    private static (int Major, int Minor, int Patch) Numbers(string version)
+    {
+        var numbers = new int[3];
+        var part = 0;
+        foreach (var c in version)
+        {
+            if (c == '.')
+            {
+                if (++part == 3) break;
+            }
+            else if (c is >= '0' and <= '9')
+            {
+                numbers[part] = (numbers[part] * 10) + (c - '0');
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return (numbers[0], numbers[1], numbers[2]);
+    }
+
+    private static NotSupportedException Unsupported(string version) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"The server reports version {version}; MicroOrm writes SQL for MariaDB and for MySQL 8.0.19 and later."));
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Linq;
+using System.Text;
+using MicroOrm.Mapping;
+using MicroOrm.ReferenceModels;
+using MicroOrm.SqlBuilding;
+using MicroOrm.Testing;
+using MicroOrm.Tests.Models;
+using Xunit;
+
+namespace MicroOrm.Tests.Dialects;
+
+/// <summary>
+/// What each server dialect writes, with no server: the version strings that choose a dialect, and every fixed
+/// statement of every test table per dialect, compared with reviewed golden files. No MySQL server can run here, so
+/// these files are how the MySQL dialect is checked; the query shapes, which both families spell alike, are the
+/// ToSql golden files.
+/// </summary>
+public sealed class DialectSqlTests
+{
+    [Theory]
+    [InlineData("10.11.19-MariaDB-0+deb12u1", "MariaDB 10.6+")]
+    [InlineData("11.4.2-MariaDB", "MariaDB 10.6+")]
+    [InlineData("10.6.18-MariaDB-log", "MariaDB 10.6+")]
+    [InlineData("8.0.19", "MySQL 8.0")]
+    [InlineData("8.0.40-0ubuntu0.24.04.1", "MySQL 8.0")]
+    [InlineData("8.4.3", "MySQL 8.4")]
+    [InlineData("9.1.0-commercial", "MySQL 9")]
+    public void A_server_version_names_its_dialect(string version, string dialect) =>
+        Assert.Equal(dialect, SqlDialect.FromServerVersion(version).Name);
+
+    [Theory]
+    [InlineData("8.0.18")]
+    [InlineData("5.7.44-log")]
+    public void A_mysql_without_the_upsert_row_alias_is_refused_with_its_version(string version)
+    {
+        var error = Assert.Throws<NotSupportedException>(() => SqlDialect.FromServerVersion(version));
+        Assert.Contains(version, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_name_each_dialect_and_detect_names_none()
+    {
+        Assert.Null(SqlDialect.For(ServerDialect.Detect));
+        Assert.Same(SqlDialect.MariaDb, SqlDialect.For(ServerDialect.MariaDb));
+        Assert.Same(SqlDialect.MySql80, SqlDialect.For(ServerDialect.MySql80));
+        Assert.Same(SqlDialect.MySql84, SqlDialect.For(ServerDialect.MySql84));
+        Assert.Same(SqlDialect.MySql9, SqlDialect.For(ServerDialect.MySql9));
+    }
+
+    [Theory]
+    [InlineData("mariadb")]
+    [InlineData("mysql-8.0")]
+    [InlineData("mysql-8.4")]
+    [InlineData("mysql-9")]
+    public void Every_fixed_statement_of_every_table_is_the_reviewed_sql(string file)
+    {
+        var dialect = file switch
+        {
+            "mariadb" => SqlDialect.MariaDb,
+            "mysql-8.0" => SqlDialect.MySql80,
+            "mysql-8.4" => SqlDialect.MySql84,
+            _ => SqlDialect.MySql9,
+        };
+        var text = new StringBuilder();
+        text.Append("-- ").Append(dialect.Name).Append('\n');
+        var tables = AppDb.Connect("Server=unused").Schema.Tables.Concat(TestDb.Connect("Server=unused").Schema.Tables);
+        foreach (var table in tables.OrderBy(t => t.Name, StringComparer.Ordinal)) Write(text, table, dialect);
+        Snapshot.Match($"Dialect.{file}.verified.sql", text.ToString());
+    }
+
+    private static void Write(StringBuilder text, TableInfo table, SqlDialect dialect)
+    {
+        var statements = table.Statements;
+        text.Append("\n-- ").Append(table.Name).Append('\n');
+        Line(text, "insert", statements.Insert.One);
+        Line(text, "upsert", statements.Insert.Upsert(dialect));
+        if (statements.InsertWithKey is { } withKey)
+        {
+            Line(text, "insert with key", withKey.One);
+            Line(text, "upsert with key", withKey.Upsert(dialect));
+        }
+
+        Line(text, "update", statements.Update ?? "(none: only key columns)");
+        Line(text, "delete", statements.DeleteByKey);
+        if (!ReferenceEquals(statements.DeleteByKey, statements.DeleteByKeyAndToken)) Line(text, "delete by version", statements.DeleteByKeyAndToken);
+        Line(text, "find", statements.FindByKey);
+    }
+
+    private static void Line(StringBuilder text, string what, string sql) => text.Append(what).Append(": ").Append(sql).Append('\n');
+}

@@ -1,0 +1,185 @@
+-- MySQL 8.4
+
+-- accounts
+insert: INSERT INTO `accounts` (`owner`, `balance`) VALUES (@p0, @p1)
+upsert: INSERT INTO `accounts` (`owner`, `balance`) VALUES (@p0, @p1) AS `microorm_new` ON DUPLICATE KEY UPDATE `owner` = `microorm_new`.`owner`, `balance` = `microorm_new`.`balance`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `accounts` (`id`, `owner`, `balance`) VALUES (@p0, @p1, @p2)
+upsert with key: INSERT INTO `accounts` (`id`, `owner`, `balance`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `owner` = `microorm_new`.`owner`, `balance` = `microorm_new`.`balance`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `accounts` SET `owner` = @p0, `balance` = @p1 WHERE `id` = @p2
+delete: DELETE FROM `accounts` WHERE `id` = @p0
+find: SELECT `id`, `owner`, `balance` FROM `accounts` WHERE `id` = @p0
+
+-- addresses
+insert: INSERT INTO `addresses` (`street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4)
+upsert: INSERT INTO `addresses` (`street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4) AS `microorm_new` ON DUPLICATE KEY UPDATE `street` = `microorm_new`.`street`, `user_id` = `microorm_new`.`user_id`, `city_id` = `microorm_new`.`city_id`, `updated_at` = `microorm_new`.`updated_at`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `addresses` (`id`, `street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+upsert with key: INSERT INTO `addresses` (`id`, `street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5) AS `microorm_new` ON DUPLICATE KEY UPDATE `street` = `microorm_new`.`street`, `user_id` = `microorm_new`.`user_id`, `city_id` = `microorm_new`.`city_id`, `updated_at` = `microorm_new`.`updated_at`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `addresses` SET `street` = @p0, `user_id` = @p1, `city_id` = @p2, `updated_at` = @p3 WHERE `id` = @p4
+delete: DELETE FROM `addresses` WHERE `id` = @p0
+find: SELECT `id`, `street`, `user_id`, `city_id`, `created_at`, `updated_at` FROM `addresses` WHERE `id` = @p0
+
+-- all_types
+insert: INSERT INTO `all_types` (`flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49)
+upsert: INSERT INTO `all_types` (`flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49) AS `microorm_new` ON DUPLICATE KEY UPDATE `flag` = `microorm_new`.`flag`, `s_byte_value` = `microorm_new`.`s_byte_value`, `byte_value` = `microorm_new`.`byte_value`, `short_value` = `microorm_new`.`short_value`, `u_short_value` = `microorm_new`.`u_short_value`, `int_value` = `microorm_new`.`int_value`, `u_int_value` = `microorm_new`.`u_int_value`, `long_value` = `microorm_new`.`long_value`, `u_long_value` = `microorm_new`.`u_long_value`, `float_value` = `microorm_new`.`float_value`, `double_value` = `microorm_new`.`double_value`, `price` = `microorm_new`.`price`, `huge` = `microorm_new`.`huge`, `text` = `microorm_new`.`text`, `long_text` = `microorm_new`.`long_text`, `letter` = `microorm_new`.`letter`, `blob` = `microorm_new`.`blob`, `big_blob` = `microorm_new`.`big_blob`, `guid_value` = `microorm_new`.`guid_value`, `when` = `microorm_new`.`when`, `at` = `microorm_new`.`at`, `day` = `microorm_new`.`day`, `clock` = `microorm_new`.`clock`, `duration` = `microorm_new`.`duration`, `color` = `microorm_new`.`color`, `color_name` = `microorm_new`.`color_name`, `size` = `microorm_new`.`size`, `nullable_flag` = `microorm_new`.`nullable_flag`, `nullable_s_byte` = `microorm_new`.`nullable_s_byte`, `nullable_byte` = `microorm_new`.`nullable_byte`, `nullable_short` = `microorm_new`.`nullable_short`, `nullable_u_short` = `microorm_new`.`nullable_u_short`, `nullable_int` = `microorm_new`.`nullable_int`, `nullable_u_int` = `microorm_new`.`nullable_u_int`, `nullable_long` = `microorm_new`.`nullable_long`, `nullable_u_long` = `microorm_new`.`nullable_u_long`, `nullable_float` = `microorm_new`.`nullable_float`, `nullable_double` = `microorm_new`.`nullable_double`, `nullable_price` = `microorm_new`.`nullable_price`, `nullable_text` = `microorm_new`.`nullable_text`, `nullable_letter` = `microorm_new`.`nullable_letter`, `nullable_blob` = `microorm_new`.`nullable_blob`, `nullable_guid` = `microorm_new`.`nullable_guid`, `nullable_when` = `microorm_new`.`nullable_when`, `nullable_at` = `microorm_new`.`nullable_at`, `nullable_day` = `microorm_new`.`nullable_day`, `nullable_clock` = `microorm_new`.`nullable_clock`, `nullable_duration` = `microorm_new`.`nullable_duration`, `nullable_color` = `microorm_new`.`nullable_color`, `nullable_color_name` = `microorm_new`.`nullable_color_name`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `all_types` (`id`, `flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49, @p50)
+upsert with key: INSERT INTO `all_types` (`id`, `flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49, @p50) AS `microorm_new` ON DUPLICATE KEY UPDATE `flag` = `microorm_new`.`flag`, `s_byte_value` = `microorm_new`.`s_byte_value`, `byte_value` = `microorm_new`.`byte_value`, `short_value` = `microorm_new`.`short_value`, `u_short_value` = `microorm_new`.`u_short_value`, `int_value` = `microorm_new`.`int_value`, `u_int_value` = `microorm_new`.`u_int_value`, `long_value` = `microorm_new`.`long_value`, `u_long_value` = `microorm_new`.`u_long_value`, `float_value` = `microorm_new`.`float_value`, `double_value` = `microorm_new`.`double_value`, `price` = `microorm_new`.`price`, `huge` = `microorm_new`.`huge`, `text` = `microorm_new`.`text`, `long_text` = `microorm_new`.`long_text`, `letter` = `microorm_new`.`letter`, `blob` = `microorm_new`.`blob`, `big_blob` = `microorm_new`.`big_blob`, `guid_value` = `microorm_new`.`guid_value`, `when` = `microorm_new`.`when`, `at` = `microorm_new`.`at`, `day` = `microorm_new`.`day`, `clock` = `microorm_new`.`clock`, `duration` = `microorm_new`.`duration`, `color` = `microorm_new`.`color`, `color_name` = `microorm_new`.`color_name`, `size` = `microorm_new`.`size`, `nullable_flag` = `microorm_new`.`nullable_flag`, `nullable_s_byte` = `microorm_new`.`nullable_s_byte`, `nullable_byte` = `microorm_new`.`nullable_byte`, `nullable_short` = `microorm_new`.`nullable_short`, `nullable_u_short` = `microorm_new`.`nullable_u_short`, `nullable_int` = `microorm_new`.`nullable_int`, `nullable_u_int` = `microorm_new`.`nullable_u_int`, `nullable_long` = `microorm_new`.`nullable_long`, `nullable_u_long` = `microorm_new`.`nullable_u_long`, `nullable_float` = `microorm_new`.`nullable_float`, `nullable_double` = `microorm_new`.`nullable_double`, `nullable_price` = `microorm_new`.`nullable_price`, `nullable_text` = `microorm_new`.`nullable_text`, `nullable_letter` = `microorm_new`.`nullable_letter`, `nullable_blob` = `microorm_new`.`nullable_blob`, `nullable_guid` = `microorm_new`.`nullable_guid`, `nullable_when` = `microorm_new`.`nullable_when`, `nullable_at` = `microorm_new`.`nullable_at`, `nullable_day` = `microorm_new`.`nullable_day`, `nullable_clock` = `microorm_new`.`nullable_clock`, `nullable_duration` = `microorm_new`.`nullable_duration`, `nullable_color` = `microorm_new`.`nullable_color`, `nullable_color_name` = `microorm_new`.`nullable_color_name`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `all_types` SET `flag` = @p0, `s_byte_value` = @p1, `byte_value` = @p2, `short_value` = @p3, `u_short_value` = @p4, `int_value` = @p5, `u_int_value` = @p6, `long_value` = @p7, `u_long_value` = @p8, `float_value` = @p9, `double_value` = @p10, `price` = @p11, `huge` = @p12, `text` = @p13, `long_text` = @p14, `letter` = @p15, `blob` = @p16, `big_blob` = @p17, `guid_value` = @p18, `when` = @p19, `at` = @p20, `day` = @p21, `clock` = @p22, `duration` = @p23, `color` = @p24, `color_name` = @p25, `size` = @p26, `nullable_flag` = @p27, `nullable_s_byte` = @p28, `nullable_byte` = @p29, `nullable_short` = @p30, `nullable_u_short` = @p31, `nullable_int` = @p32, `nullable_u_int` = @p33, `nullable_long` = @p34, `nullable_u_long` = @p35, `nullable_float` = @p36, `nullable_double` = @p37, `nullable_price` = @p38, `nullable_text` = @p39, `nullable_letter` = @p40, `nullable_blob` = @p41, `nullable_guid` = @p42, `nullable_when` = @p43, `nullable_at` = @p44, `nullable_day` = @p45, `nullable_clock` = @p46, `nullable_duration` = @p47, `nullable_color` = @p48, `nullable_color_name` = @p49 WHERE `id` = @p50
+delete: DELETE FROM `all_types` WHERE `id` = @p0
+find: SELECT `id`, `flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name` FROM `all_types` WHERE `id` = @p0
+
+-- cities
+insert: INSERT INTO `cities` (`name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3)
+upsert: INSERT INTO `cities` (`name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `state_id` = `microorm_new`.`state_id`, `updated_at` = `microorm_new`.`updated_at`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `cities` (`id`, `name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4)
+upsert with key: INSERT INTO `cities` (`id`, `name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `state_id` = `microorm_new`.`state_id`, `updated_at` = `microorm_new`.`updated_at`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `cities` SET `name` = @p0, `state_id` = @p1, `updated_at` = @p2 WHERE `id` = @p3
+delete: DELETE FROM `cities` WHERE `id` = @p0
+find: SELECT `id`, `name`, `state_id`, `created_at`, `updated_at` FROM `cities` WHERE `id` = @p0
+
+-- counters
+insert: INSERT INTO `counters` (`name`, `value`) VALUES (@p0, @p1)
+upsert: INSERT INTO `counters` (`name`, `value`) VALUES (@p0, @p1) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `value` = `microorm_new`.`value`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `counters` (`id`, `name`, `value`) VALUES (@p0, @p1, @p2)
+upsert with key: INSERT INTO `counters` (`id`, `name`, `value`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `value` = `microorm_new`.`value`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `counters` SET `name` = @p0, `value` = @p1 WHERE `id` = @p2
+delete: DELETE FROM `counters` WHERE `id` = @p0
+find: SELECT `id`, `name`, `value` FROM `counters` WHERE `id` = @p0
+
+-- documents
+insert: INSERT INTO `documents` (`id`, `doc_title`, `body`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4)
+upsert: INSERT INTO `documents` (`id`, `doc_title`, `body`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4) AS `microorm_new` ON DUPLICATE KEY UPDATE `doc_title` = `microorm_new`.`doc_title`, `body` = `microorm_new`.`body`, `updated_at` = `microorm_new`.`updated_at`
+update: UPDATE `documents` SET `doc_title` = @p0, `body` = @p1, `updated_at` = @p2 WHERE `id` = @p3
+delete: DELETE FROM `documents` WHERE `id` = @p0
+find: SELECT `id`, `doc_title`, `body`, `created_at`, `updated_at` FROM `documents` WHERE `id` = @p0
+
+-- memberships
+insert: INSERT INTO `memberships` (`user_id`, `group_id`, `role`, `joined_on`) VALUES (@p0, @p1, @p2, @p3)
+upsert: INSERT INTO `memberships` (`user_id`, `group_id`, `role`, `joined_on`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `role` = `microorm_new`.`role`, `joined_on` = `microorm_new`.`joined_on`
+update: UPDATE `memberships` SET `role` = @p0, `joined_on` = @p1 WHERE `user_id` = @p2 AND `group_id` = @p3
+delete: DELETE FROM `memberships` WHERE `user_id` = @p0 AND `group_id` = @p1
+find: SELECT `user_id`, `group_id`, `role`, `joined_on` FROM `memberships` WHERE `user_id` = @p0 AND `group_id` = @p1
+
+-- notes
+insert: INSERT INTO `notes` (`text`, `run`) VALUES (@p0, @p1)
+upsert: INSERT INTO `notes` (`text`, `run`) VALUES (@p0, @p1) AS `microorm_new` ON DUPLICATE KEY UPDATE `text` = `microorm_new`.`text`, `run` = `microorm_new`.`run`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `notes` (`id`, `text`, `run`) VALUES (@p0, @p1, @p2)
+upsert with key: INSERT INTO `notes` (`id`, `text`, `run`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `text` = `microorm_new`.`text`, `run` = `microorm_new`.`run`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `notes` SET `text` = @p0, `run` = @p1 WHERE `id` = @p2
+delete: DELETE FROM `notes` WHERE `id` = @p0
+find: SELECT `id`, `text`, `run` FROM `notes` WHERE `id` = @p0
+
+-- people
+insert: INSERT INTO `people` (`name`) VALUES (@p0)
+upsert: INSERT INTO `people` (`name`) VALUES (@p0) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `people` (`id`, `name`) VALUES (@p0, @p1)
+upsert with key: INSERT INTO `people` (`id`, `name`) VALUES (@p0, @p1) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `people` SET `name` = @p0 WHERE `id` = @p1
+delete: DELETE FROM `people` WHERE `id` = @p0
+find: SELECT `id`, `name` FROM `people` WHERE `id` = @p0
+
+-- placements
+insert: INSERT INTO `placements` (`slot`, `shelf`, `item`) VALUES (@p0, @p1, @p2)
+upsert: INSERT INTO `placements` (`slot`, `shelf`, `item`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `item` = `microorm_new`.`item`
+update: UPDATE `placements` SET `item` = @p0 WHERE `shelf` = @p1 AND `slot` = @p2
+delete: DELETE FROM `placements` WHERE `shelf` = @p0 AND `slot` = @p1
+find: SELECT `slot`, `shelf`, `item` FROM `placements` WHERE `shelf` = @p0 AND `slot` = @p1
+
+-- points
+insert: INSERT INTO `points` (`x`, `y`, `label`) VALUES (@p0, @p1, @p2)
+upsert: INSERT INTO `points` (`x`, `y`, `label`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `x` = `microorm_new`.`x`, `y` = `microorm_new`.`y`, `label` = `microorm_new`.`label`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `points` (`id`, `x`, `y`, `label`) VALUES (@p0, @p1, @p2, @p3)
+upsert with key: INSERT INTO `points` (`id`, `x`, `y`, `label`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `x` = `microorm_new`.`x`, `y` = `microorm_new`.`y`, `label` = `microorm_new`.`label`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `points` SET `x` = @p0, `y` = @p1, `label` = @p2 WHERE `id` = @p3
+delete: DELETE FROM `points` WHERE `id` = @p0
+find: SELECT `id`, `x`, `y`, `label` FROM `points` WHERE `id` = @p0
+
+-- products
+insert: INSERT INTO `products` (`name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+upsert: INSERT INTO `products` (`name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `category` = `microorm_new`.`category`, `price` = `microorm_new`.`price`, `stock` = `microorm_new`.`stock`, `reorder_level` = `microorm_new`.`reorder_level`, `active` = `microorm_new`.`active`, `color` = `microorm_new`.`color`, `finish` = `microorm_new`.`finish`, `discontinued` = `microorm_new`.`discontinued`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `products` (`id`, `name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+upsert with key: INSERT INTO `products` (`id`, `name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `category` = `microorm_new`.`category`, `price` = `microorm_new`.`price`, `stock` = `microorm_new`.`stock`, `reorder_level` = `microorm_new`.`reorder_level`, `active` = `microorm_new`.`active`, `color` = `microorm_new`.`color`, `finish` = `microorm_new`.`finish`, `discontinued` = `microorm_new`.`discontinued`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `products` SET `name` = @p0, `category` = @p1, `price` = @p2, `stock` = @p3, `reorder_level` = @p4, `active` = @p5, `color` = @p6, `finish` = @p7, `discontinued` = @p8 WHERE `id` = @p9
+delete: DELETE FROM `products` WHERE `id` = @p0
+find: SELECT `id`, `name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued` FROM `products` WHERE `id` = @p0
+
+-- profiles
+insert: INSERT INTO `profiles` (`person_id`, `bio`) VALUES (@p0, @p1)
+upsert: INSERT INTO `profiles` (`person_id`, `bio`) VALUES (@p0, @p1) AS `microorm_new` ON DUPLICATE KEY UPDATE `person_id` = `microorm_new`.`person_id`, `bio` = `microorm_new`.`bio`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `profiles` (`id`, `person_id`, `bio`) VALUES (@p0, @p1, @p2)
+upsert with key: INSERT INTO `profiles` (`id`, `person_id`, `bio`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `person_id` = `microorm_new`.`person_id`, `bio` = `microorm_new`.`bio`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `profiles` SET `person_id` = @p0, `bio` = @p1 WHERE `id` = @p2
+delete: DELETE FROM `profiles` WHERE `id` = @p0
+find: SELECT `id`, `person_id`, `bio` FROM `profiles` WHERE `id` = @p0
+
+-- settings
+insert: INSERT INTO `settings` (`name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2)
+upsert: INSERT INTO `settings` (`name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `value` = `microorm_new`.`value`, `changed_at` = `microorm_new`.`changed_at`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `settings` (`id`, `name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2, @p3)
+upsert with key: INSERT INTO `settings` (`id`, `name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `value` = `microorm_new`.`value`, `changed_at` = `microorm_new`.`changed_at`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `settings` SET `name` = @p0, `value` = @p1, `changed_at` = @p2 WHERE `id` = @p3
+delete: DELETE FROM `settings` WHERE `id` = @p0
+find: SELECT `id`, `name`, `value`, `changed_at` FROM `settings` WHERE `id` = @p0
+
+-- signups
+insert: INSERT INTO `signups` (`handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+upsert: INSERT INTO `signups` (`handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) AS `microorm_new` ON DUPLICATE KEY UPDATE `handle` = `microorm_new`.`handle`, `nickname` = `microorm_new`.`nickname`, `age` = `microorm_new`.`age`, `score` = `microorm_new`.`score`, `balance` = `microorm_new`.`balance`, `level` = `microorm_new`.`level`, `code` = `microorm_new`.`code`, `email` = `microorm_new`.`email`, `note` = `microorm_new`.`note`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `signups` (`id`, `handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+upsert with key: INSERT INTO `signups` (`id`, `handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) AS `microorm_new` ON DUPLICATE KEY UPDATE `handle` = `microorm_new`.`handle`, `nickname` = `microorm_new`.`nickname`, `age` = `microorm_new`.`age`, `score` = `microorm_new`.`score`, `balance` = `microorm_new`.`balance`, `level` = `microorm_new`.`level`, `code` = `microorm_new`.`code`, `email` = `microorm_new`.`email`, `note` = `microorm_new`.`note`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `signups` SET `handle` = @p0, `nickname` = @p1, `age` = @p2, `score` = @p3, `balance` = @p4, `level` = @p5, `code` = @p6, `email` = @p7, `note` = @p8 WHERE `id` = @p9
+delete: DELETE FROM `signups` WHERE `id` = @p0
+find: SELECT `id`, `handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note` FROM `signups` WHERE `id` = @p0
+
+-- states
+insert: INSERT INTO `states` (`name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2)
+upsert: INSERT INTO `states` (`name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `updated_at` = `microorm_new`.`updated_at`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `states` (`id`, `name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3)
+upsert with key: INSERT INTO `states` (`id`, `name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `updated_at` = `microorm_new`.`updated_at`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `states` SET `name` = @p0, `updated_at` = @p1 WHERE `id` = @p2
+delete: DELETE FROM `states` WHERE `id` = @p0
+find: SELECT `id`, `name`, `created_at`, `updated_at` FROM `states` WHERE `id` = @p0
+
+-- tallies
+insert: INSERT INTO `tallies` (`name`, `total`, `version`) VALUES (@p0, @p1, @p2)
+upsert: INSERT INTO `tallies` (`name`, `total`, `version`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `total` = `microorm_new`.`total`, `version` = `version` + 1, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `tallies` (`id`, `name`, `total`, `version`) VALUES (@p0, @p1, @p2, @p3)
+upsert with key: INSERT INTO `tallies` (`id`, `name`, `total`, `version`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `total` = `microorm_new`.`total`, `version` = `version` + 1, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `tallies` SET `name` = @p0, `total` = @p1, `version` = `version` + 1 WHERE `id` = @p2 AND `version` = @p3
+delete: DELETE FROM `tallies` WHERE `id` = @p0
+delete by version: DELETE FROM `tallies` WHERE `id` = @p0 AND `version` = @p1
+find: SELECT `id`, `name`, `total`, `version` FROM `tallies` WHERE `id` = @p0
+
+-- team_members
+insert: INSERT INTO `team_members` (`person_id`, `team_id`) VALUES (@p0, @p1)
+upsert: INSERT INTO `team_members` (`person_id`, `team_id`) VALUES (@p0, @p1) AS `microorm_new` ON DUPLICATE KEY UPDATE `person_id` = `microorm_new`.`person_id`, `team_id` = `microorm_new`.`team_id`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `team_members` (`id`, `person_id`, `team_id`) VALUES (@p0, @p1, @p2)
+upsert with key: INSERT INTO `team_members` (`id`, `person_id`, `team_id`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `person_id` = `microorm_new`.`person_id`, `team_id` = `microorm_new`.`team_id`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `team_members` SET `person_id` = @p0, `team_id` = @p1 WHERE `id` = @p2
+delete: DELETE FROM `team_members` WHERE `id` = @p0
+find: SELECT `id`, `person_id`, `team_id` FROM `team_members` WHERE `id` = @p0
+
+-- teams
+insert: INSERT INTO `teams` (`name`) VALUES (@p0)
+upsert: INSERT INTO `teams` (`name`) VALUES (@p0) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `teams` (`id`, `name`) VALUES (@p0, @p1)
+upsert with key: INSERT INTO `teams` (`id`, `name`) VALUES (@p0, @p1) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `teams` SET `name` = @p0 WHERE `id` = @p1
+delete: DELETE FROM `teams` WHERE `id` = @p0
+find: SELECT `id`, `name` FROM `teams` WHERE `id` = @p0
+
+-- trial_rows
+insert: INSERT INTO `trial_rows` (`trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2)
+upsert: INSERT INTO `trial_rows` (`trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `trial` = `microorm_new`.`trial`, `step` = `microorm_new`.`step`, `is_marker` = `microorm_new`.`is_marker`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `trial_rows` (`id`, `trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2, @p3)
+upsert with key: INSERT INTO `trial_rows` (`id`, `trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `trial` = `microorm_new`.`trial`, `step` = `microorm_new`.`step`, `is_marker` = `microorm_new`.`is_marker`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `trial_rows` SET `trial` = @p0, `step` = @p1, `is_marker` = @p2 WHERE `id` = @p3
+delete: DELETE FROM `trial_rows` WHERE `id` = @p0
+find: SELECT `id`, `trial`, `step`, `is_marker` FROM `trial_rows` WHERE `id` = @p0
+
+-- users
+insert: INSERT INTO `users` (`name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3)
+upsert: INSERT INTO `users` (`name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `email` = `microorm_new`.`email`, `updated_at` = `microorm_new`.`updated_at`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `users` (`id`, `name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4)
+upsert with key: INSERT INTO `users` (`id`, `name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4) AS `microorm_new` ON DUPLICATE KEY UPDATE `name` = `microorm_new`.`name`, `email` = `microorm_new`.`email`, `updated_at` = `microorm_new`.`updated_at`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `users` SET `name` = @p0, `email` = @p1, `updated_at` = @p2 WHERE `id` = @p3
+delete: DELETE FROM `users` WHERE `id` = @p0
+find: SELECT `id`, `name`, `email`, `created_at`, `updated_at` FROM `users` WHERE `id` = @p0
