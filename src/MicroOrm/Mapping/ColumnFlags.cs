@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 
 namespace MicroOrm.Mapping;
 
 /// <summary>The roles of a mapped column.</summary>
 [Flags]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ColumnFlags
 {
     /// <summary>An ordinary NOT NULL column.</summary>

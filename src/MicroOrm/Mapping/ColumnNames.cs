@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace MicroOrm.Mapping;
 
 /// <summary>How result-set column names are matched to properties: case-insensitively, with underscores ignored.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ColumnNames
 {
     /// <summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Data.Common;
 
 namespace MicroOrm.Mapping;
@@ -7,6 +8,7 @@ namespace MicroOrm.Mapping;
 /// reads rows and binds values. One generated subclass exists per entity.
 /// </summary>
 /// <typeparam name="TEntity">The entity.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class EntityMap<TEntity>
 {
     /// <summary>The table, its columns, and the SQL the generator wrote for it.</summary>
@@ -68,6 +70,7 @@ public abstract class EntityMap<TEntity>
 /// <summary>An entity map that also knows the entity's generated column set.</summary>
 /// <typeparam name="TEntity">The entity.</typeparam>
 /// <typeparam name="TColumns">The generated column set.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class EntityMap<TEntity, TColumns> : EntityMap<TEntity>
     where TColumns : ColumnSet
 {
@@ -79,6 +82,7 @@ public abstract class EntityMap<TEntity, TColumns> : EntityMap<TEntity>
 /// <typeparam name="TEntity">The entity.</typeparam>
 /// <typeparam name="TColumns">The generated column set.</typeparam>
 /// <typeparam name="TKey">The key type; a tuple for a composite key.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class EntityMap<TEntity, TColumns, TKey> : EntityMap<TEntity, TColumns>
     where TColumns : ColumnSet
 {

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace MicroOrm.Mapping;
 
 /// <summary>Reaches an entity's generated map through its static interface, for generated code that cannot name it.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class EntityMaps
 {
     /// <summary>The map of <typeparamref name="TEntity"/>.</summary>

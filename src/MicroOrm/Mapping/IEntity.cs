@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace MicroOrm.Mapping;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace MicroOrm.Mapping;
 /// <typeparam name="TSelf">The entity.</typeparam>
 /// <typeparam name="TColumns">The generated column set used in queries (<c>State.Columns</c>).</typeparam>
 /// <typeparam name="TKey">The key type; a tuple for a composite key.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IEntity<TSelf, TColumns, TKey> : IRow<TSelf>
     where TSelf : class, IEntity<TSelf, TColumns, TKey>
     where TColumns : ColumnSet

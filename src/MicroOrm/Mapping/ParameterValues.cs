@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace MicroOrm.Mapping;
 
@@ -8,6 +9,7 @@ namespace MicroOrm.Mapping;
 /// here in the order of the SQL the runtime wrote for its table. Backed by one array sized for the statement, which
 /// becomes the statement's values without a copy when it is full.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ParameterValues
 {
     private object?[] _values;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Data.Common;
 using System.Data.SqlTypes;
 
@@ -9,6 +10,7 @@ namespace MicroOrm.Mapping;
 /// Builds the exceptions a generated row reader throws. They name the table, the column, the property and the types
 /// involved, never the value itself (it may be a secret).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ReadErrors
 {
     /// <summary>Whether <paramref name="exception"/> is a failure to convert a column value, rather than an I/O or cancellation failure.</summary>

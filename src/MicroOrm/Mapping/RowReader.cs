@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Data.Common;
 
 namespace MicroOrm.Mapping;
@@ -7,6 +8,7 @@ namespace MicroOrm.Mapping;
 /// when created and read each column with its typed getter.
 /// </summary>
 /// <typeparam name="T">The mapped type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class RowReader<T>
 {
     /// <summary>Materializes the reader's current row.</summary>

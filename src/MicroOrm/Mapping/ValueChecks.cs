@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -9,6 +10,7 @@ namespace MicroOrm.Mapping;
 /// error that names the column, instead of being truncated, rounded or rejected by the server half-way through.
 /// Messages describe the problem, never the value.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ValueChecks
 {
     private static readonly DateTime EarliestDateTime = new(1000, 1, 1);

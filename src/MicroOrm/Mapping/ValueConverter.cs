@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Data.Common;
 
 namespace MicroOrm.Mapping;
@@ -7,6 +8,7 @@ namespace MicroOrm.Mapping;
 /// properties (stored as their integer, or as their name with <c>[StoreAsString]</c>) so that queries, writes and
 /// projections agree with the row reader.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class ValueConverter
 {
     /// <summary>The value to send as a parameter for the property value <paramref name="value"/>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace MicroOrm.Mapping;
 
@@ -6,6 +7,7 @@ namespace MicroOrm.Mapping;
 /// The generated checks of one column, for a value on its own: what a query-level update
 /// (<c>UpdateAsync(u =&gt; u.Set(...))</c>) runs before sending the value, as an entity write runs them for each column.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class ValueValidator
 {
     private protected ValueValidator()
@@ -15,6 +17,7 @@ public abstract class ValueValidator
 
 /// <summary>The checks of a column whose property has type <typeparamref name="T"/>.</summary>
 /// <typeparam name="T">The property type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ValueValidator<T> : ValueValidator
 {
     private readonly Action<T, ValidationErrors> _check;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,6 +14,7 @@ namespace MicroOrm;
 /// (chunked at <see cref="MaxKeysPerQuery"/> keys). Single: one query with every included table LEFT JOINed, whose rows
 /// are folded back into objects through one identity map per table. Never one query per row.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class IncludeLoader
 {
     /// <summary>The most keys one IN list carries; larger sets take several queries per level.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
@@ -267,6 +268,7 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
 /// <typeparam name="TSource">The entity that declares the navigation.</typeparam>
 /// <typeparam name="TTarget">The entity it reaches.</typeparam>
 /// <typeparam name="TKey">The principal's key type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class NavigationSetters<TSource, TTarget, TKey>
 {
     /// <summary>Assigns a loaded collection (<c>[HasMany]</c>).</summary>
