@@ -1,13 +1,26 @@
 using System;
+using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Running;
 using MicroOrm.Benchmarks.Infrastructure;
 
-// bash build.sh bench [--quick] [BenchmarkDotNet options, e.g. --filter *PointQuery*]
+// bash build.sh bench [--quick] [--cpu] [BenchmarkDotNet options, e.g. --filter *PointQuery*]
 var quick = args.Contains("--quick");
-var arguments = args.Where(a => a != "--quick").ToArray();
-// Without a filter BenchmarkDotNet asks which benchmarks to run; the suite's default is all of them.
-if (!arguments.Any(a => a is "--filter" or "-f")) arguments = [.. arguments, "--filter", "*"];
+var cpu = args.Contains("--cpu");
+var arguments = args.Where(a => a is not "--quick" and not "--cpu").ToArray();
 await using var server = await BenchmarkDatabase.PrepareAsync();
 var pinned = CpuPinning.Separate(server);
+if (cpu)
+{
+    // The harness runs in this process, so this process takes the benchmark processes' cores.
+    if (pinned is { } mask && OperatingSystem.IsLinux()) Process.GetCurrentProcess().ProcessorAffinity = mask;
+    var filters = arguments.Select((a, i) => (a, i)).Where(p => p.i > 0 && arguments[p.i - 1] is "--filter" or "-f").Select(p => p.a).ToList();
+    var folder = quick ? Path.Combine(BenchmarkSettings.RepositoryRoot(), "artifacts", "benchmarks-quick") : Path.Combine(BenchmarkSettings.RepositoryRoot(), "benchmarks", "results");
+    Console.WriteLine($"// cpu table: {await CpuTimeHarness.RunAsync(quick, filters, folder)}");
+    return;
+}
+
+// Without a filter BenchmarkDotNet asks which benchmarks to run; the suite's default is all of them.
+if (!arguments.Any(a => a is "--filter" or "-f")) arguments = [.. arguments, "--filter", "*"];
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkDatabase).Assembly).Run(arguments, BenchmarkSettings.Create(quick, pinned));
