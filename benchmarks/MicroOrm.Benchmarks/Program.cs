@@ -15,7 +15,8 @@ if (cpu)
 {
     // The harness runs in this process, so this process takes the benchmark processes' cores.
     if (pinned is { } mask && OperatingSystem.IsLinux()) Process.GetCurrentProcess().ProcessorAffinity = mask;
-    var filters = arguments.Select((a, i) => (a, i)).Where(p => p.i > 0 && arguments[p.i - 1] is "--filter" or "-f").Select(p => p.a).ToList();
+    // BenchmarkDotNet's --filter takes one or more patterns, up to the next option.
+    var filters = arguments.SkipWhile(a => a is not ("--filter" or "-f")).Skip(1).TakeWhile(a => !a.StartsWith('-')).ToList();
     var folder = quick ? Path.Combine(BenchmarkSettings.RepositoryRoot(), "artifacts", "benchmarks-quick") : Path.Combine(BenchmarkSettings.RepositoryRoot(), "benchmarks", "results");
     Console.WriteLine($"// cpu table: {await CpuTimeHarness.RunAsync(quick, filters, folder)}");
     return;
