@@ -126,8 +126,9 @@ run_demo() {
   dotnet src/MicroOrm.Demo/bin/Release/net10.0/microorm-demo.dll "$@"
 }
 
-# The benchmarks (bash build.sh bench [--quick] [BenchmarkDotNet options]): the first-call programs are built and
-# published (NativeAOT) first, then the suite runs from its Release build.
+# The benchmarks (bash build.sh bench [--quick] [--cpu] [BenchmarkDotNet options]): the first-call programs are built
+# and published (NativeAOT) first, then the suite runs from its Release build; --cpu runs the client-process CPU
+# harness over the same scenarios instead of BenchmarkDotNet.
 run_bench() {
   require_dotnet
   require_server
