@@ -128,9 +128,15 @@ run_demo() {
 
 # The benchmarks (bash build.sh bench [--quick] [--cpu] [BenchmarkDotNet options]): the first-call programs are built
 # and published (NativeAOT) first, then the suite runs from its Release build; --cpu runs the client-process CPU
-# harness over the same scenarios instead of BenchmarkDotNet.
+# harness over the same scenarios instead of BenchmarkDotNet. bash build.sh bench --table prints the README's tables
+# from the last full run's reports (no server, nothing run).
 run_bench() {
   require_dotnet
+  if [ "${1:-}" = "--table" ]; then
+    dotnet build benchmarks/MicroOrm.Benchmarks -c Release -v quiet -nologo >&2
+    dotnet benchmarks/MicroOrm.Benchmarks/bin/Release/net10.0/MicroOrm.Benchmarks.dll --table
+    return
+  fi
   require_server
   dotnet build benchmarks/MicroOrm.Benchmarks -c Release -v quiet -nologo >&2
   dotnet build benchmarks/Peers.FirstCall -c Release -v quiet -nologo >&2
