@@ -39,13 +39,23 @@ public static class ReadmeTables
                 cpu.TryGetValue((scenario, method, parameterText), out var c);
                 var allocRatio = Get(row, "Alloc Ratio");
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {label} | {method} | {Get(row, "Median")} ({Get(row, "Q1")}–{Get(row, "Q3")}) | {Get(row, "Median Ratio")} | {Get(row, "Allocated")} | {(allocRatio.Length == 0 ? "1.00" : allocRatio)} | {c.Cpu ?? ""} | {c.Ratio ?? ""} |");
+                    $"| {label} | {method} | {Get(row, "Median")} ({Get(row, "Q1")}–{Get(row, "Q3")}) | {Get(row, "Median Ratio")} | {Get(row, "Allocated")} | {Plain(allocRatio)} | {c.Cpu ?? ""} | {c.Ratio ?? ""} |");
             }
 
             text.AppendLine();
         }
 
         return text.ToString();
+    }
+
+    /// <summary>BenchmarkDotNet's trend-style ratio ("1.12x less", "2.56x more", empty for the baseline) as a plain one.</summary>
+    private static string Plain(string ratio)
+    {
+        var parts = ratio.Split('x', 2);
+        if (ratio.Length == 0) return "1.00";
+        if (!double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return ratio;
+        var plain = parts.Length > 1 && (parts[1].Contains("less", StringComparison.Ordinal) || parts[1].Contains("faster", StringComparison.Ordinal)) ? 1 / value : value;
+        return plain.ToString("0.00", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The --cpu table's rows by scenario, method and parameters: CPU µs/op and its ratio.</summary>
