@@ -126,16 +126,27 @@ run_demo() {
   dotnet src/MicroOrm.Demo/bin/Release/net10.0/microorm-demo.dll "$@"
 }
 
-# The benchmarks (bash build.sh bench [--quick] [BenchmarkDotNet options]): the first-call programs are built and
-# published (NativeAOT) first, then the suite runs from its Release build.
+# The benchmarks (bash build.sh bench [--quick] [--cpu] [BenchmarkDotNet options]): the first-call programs are built
+# and published (NativeAOT) first, then the suite runs from its Release build; --cpu runs the client-process CPU
+# harness over the same scenarios instead of BenchmarkDotNet. bash build.sh bench --table prints the README's tables
+# from the last full run's reports (no server, nothing run).
 run_bench() {
   require_dotnet
+  if [ "${1:-}" = "--table" ]; then
+    dotnet build benchmarks/MicroOrm.Benchmarks -c Release -v quiet -nologo >&2
+    dotnet benchmarks/MicroOrm.Benchmarks/bin/Release/net10.0/MicroOrm.Benchmarks.dll --table
+    return
+  fi
   require_server
   dotnet build benchmarks/MicroOrm.Benchmarks -c Release -v quiet -nologo >&2
   dotnet build benchmarks/Peers.FirstCall -c Release -v quiet -nologo >&2
   dotnet build benchmarks/MicroOrm.FirstCall -c Release -v quiet -nologo >&2
   dotnet publish benchmarks/MicroOrm.FirstCall -c Release -r linux-x64 -v quiet -nologo >&2
-  dotnet benchmarks/MicroOrm.Benchmarks/bin/Release/net10.0/MicroOrm.Benchmarks.dll "$@"
+  case " $* " in
+    # Idle thread-pool workers spin before they sleep; in the CPU harness that spinning would count as the work.
+    *" --cpu "*) DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 dotnet benchmarks/MicroOrm.Benchmarks/bin/Release/net10.0/MicroOrm.Benchmarks.dll "$@" ;;
+    *) dotnet benchmarks/MicroOrm.Benchmarks/bin/Release/net10.0/MicroOrm.Benchmarks.dll "$@" ;;
+  esac
 }
 
 command="${1:-}"

@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.IO;
+using System.Runtime.InteropServices;
 using MicroOrm.Servers;
 
 namespace MicroOrm.Benchmarks.Infrastructure;
@@ -21,4 +23,22 @@ public static class CpuPinning
         Console.WriteLine($"// server pinned to CPU 0, benchmarks to mask 0x{rest:x}");
         return new IntPtr(rest);
     }
+
+    /// <summary>
+    /// Pins every thread of this process to <paramref name="mask"/> (the --cpu harness runs here, not in a benchmark
+    /// process). On Linux <see cref="Process.ProcessorAffinity"/> sets only the main thread's affinity; the thread
+    /// pool's threads that exist already keep theirs, and new threads inherit their creator's, so each is set here.
+    /// </summary>
+    public static void PinThisProcess(IntPtr mask)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var bits = (ulong)mask.ToInt64();
+        foreach (var task in Directory.GetDirectories("/proc/self/task"))
+        {
+            if (int.TryParse(Path.GetFileName(task), out var thread)) sched_setaffinity(thread, sizeof(ulong), ref bits);
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int sched_setaffinity(int thread, nint size, ref ulong mask);
 }

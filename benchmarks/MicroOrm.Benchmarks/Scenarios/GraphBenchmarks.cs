@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Dapper;
 using MicroOrm.Benchmarks.Infrastructure;
 using MicroOrm.Benchmarks.Models;
@@ -16,6 +17,8 @@ namespace MicroOrm.Benchmarks.Scenarios;
 /// its default split query (one query per level). Dapper: multi-mapping with a dictionary. EF Core: a compiled
 /// no-tracking Include. Dapper.AOT has no multi-mapping, so it sits this one out.
 /// </summary>
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class GraphBenchmarks
 {
     private const string Joined =
@@ -48,7 +51,7 @@ public class GraphBenchmarks
         _connection.Dispose();
     }
 
-    [Benchmark(Baseline = true)]
+    [Benchmark(Baseline = true), BenchmarkCategory("async")]
     public async Task<List<State>> HandWritten()
     {
         var states = new List<State>(BenchmarkDatabase.States);
@@ -69,13 +72,13 @@ public class GraphBenchmarks
         return states;
     }
 
-    [Benchmark]
+    [Benchmark, BenchmarkCategory("async")]
     public Task<List<State>> MicroOrmJoined() => _db.States.Include(s => s.Cities).AsSingleQuery().OrderBy(s => s.Id).ToListAsync();
 
-    [Benchmark]
+    [Benchmark, BenchmarkCategory("async")]
     public Task<List<State>> MicroOrmSplit() => _db.States.Include(s => s.Cities).OrderBy(s => s.Id).ToListAsync();
 
-    [Benchmark]
+    [Benchmark, BenchmarkCategory("async")]
     public async Task<List<State>> Dapper()
     {
         var byId = new Dictionary<int, State>(BenchmarkDatabase.States);
@@ -94,11 +97,39 @@ public class GraphBenchmarks
         return byId.Values.ToList();
     }
 
-    [Benchmark]
+    [Benchmark, BenchmarkCategory("async")]
     public async Task<List<EfState>> EfCore()
     {
         var states = new List<EfState>(BenchmarkDatabase.States);
         await foreach (var state in EfContexts.StatesWithCitiesAsync(_ef.Context)) states.Add(state);
         return states;
     }
+
+    // The peers' sync rows are left out here; the sync baseline is there so that MicroOrm's sync rows compare like with like.
+    [Benchmark(Baseline = true), BenchmarkCategory("sync")]
+    public List<State> HandWrittenSync()
+    {
+        var states = new List<State>(BenchmarkDatabase.States);
+        State? current = null;
+        using var reader = _command.ExecuteReader();
+        while (reader.Read())
+        {
+            var stateId = reader.GetInt32(0);
+            if (current is null || current.Id != stateId)
+            {
+                current = new State { Id = stateId, Name = reader.GetString(1), CreatedAt = reader.GetDateTime(2), UpdatedAt = reader.GetDateTime(3), Cities = new List<City>(BenchmarkDatabase.CitiesPerState) };
+                states.Add(current);
+            }
+
+            current.Cities.Add(new City { Id = reader.GetInt32(4), Name = reader.GetString(5), StateId = reader.GetInt32(6), CreatedAt = reader.GetDateTime(7), UpdatedAt = reader.GetDateTime(8), State = current });
+        }
+
+        return states;
+    }
+
+    [Benchmark, BenchmarkCategory("sync")]
+    public List<State> MicroOrmJoinedSync() => _db.States.Include(s => s.Cities).AsSingleQuery().OrderBy(s => s.Id).ToList();
+
+    [Benchmark, BenchmarkCategory("sync")]
+    public List<State> MicroOrmSplitSync() => _db.States.Include(s => s.Cities).OrderBy(s => s.Id).ToList();
 }

@@ -13,8 +13,9 @@ namespace MicroOrm.Benchmarks.Scenarios;
 /// <summary>
 /// Scenario 1: one post fetched by its key per operation, the id cycling through all 5,000. The hand-written baseline
 /// reuses one command and reads by ordinal; a prepared command (binary protocol) measured 1.2x slower here, so the
-/// baseline uses the text protocol, as every other contender does.
+/// baseline uses the text protocol, as every other contender does. A headline scenario: three launches.
 /// </summary>
+[Headline]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class PointQueryBenchmarks
@@ -79,6 +80,16 @@ public class PointQueryBenchmarks
         _id.Value = NextId();
         using var reader = _command.ExecuteReader(CommandBehavior.SingleRow);
         return reader.Read() ? PostSql.Read(reader) : null;
+    }
+
+    [Benchmark, BenchmarkCategory("sync")]
+    public Post? MicroOrmSync() => _db.Posts.Find(NextId());
+
+    [Benchmark, BenchmarkCategory("sync")]
+    public Post? MicroOrmRawSync()
+    {
+        var id = NextId();
+        return _db.QueryFirstOrDefault<Post>($"SELECT id, text, creation_date, last_change_date, counter1, counter2, counter3, counter4, counter5, counter6, counter7, counter8, counter9 FROM posts WHERE id = {id}");
     }
 
     [Benchmark, BenchmarkCategory("sync")]
