@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis;
 
 namespace MicroOrm.Generators.Parsing;
 
-/// <summary>Reading MicroOrm's attributes and the conventions that depend only on one symbol.</summary>
+/// <summary>
+/// Reading MicroOrm's attributes, matched by symbol against the compilation's <see cref="KnownSymbols"/>, and the
+/// conventions that depend only on one symbol.
+/// </summary>
 internal static class ModelSymbols
 {
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
