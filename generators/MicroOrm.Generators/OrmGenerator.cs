@@ -9,84 +9,130 @@ namespace MicroOrm.Generators;
 
 /// <summary>
 /// The MicroOrm source generator. Each <c>[Table]</c> class becomes a model (parsing), then a file of code (emitting);
-/// all entities together are validated and ordered for the <c>[Database]</c> classes. Models are plain equatable
-/// values, so an edit that changes no model leaves every later step cached.
+/// all entities together are validated and ordered for the <c>[Database]</c> classes.
 /// </summary>
+/// <remarks>
+/// Each parse result is split at once into two paths. The code path carries only models, plain equatable values with
+/// no source location and no symbol, so an edit that changes no model (even one that moves a class down a line)
+/// leaves every file cached. The diagnostics path carries the locations; it is reported through outputs of its own,
+/// which alone run again when a class moves.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class OrmGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var known = context.CompilationProvider
+            .Select(static (compilation, _) => new KnownSymbols(compilation))
+            .WithTrackingName(TrackingNames.KnownSymbols);
+
         var entityResults = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                ModelSymbols.TableAttribute,
+                KnownSymbols.TableAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                EntityParser.Parse)
+                static (attributed, _) => attributed)
+            .Combine(known)
+            .Select(static (pair, cancellationToken) => EntityParser.Parse(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.EntityResults);
 
-        context.RegisterSourceOutput(entityResults, static (output, result) =>
-        {
-            foreach (var diagnostic in result.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            if (result.Model is { } entity)
-            {
-                output.AddSource(HintName(entity.FullName), EntityEmitter.Emit(entity));
-            }
-        });
-
         var entities = entityResults
-            .Where(static result => result.Model is not null)
-            .Select(static (result, _) => result.Model!)
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Entities);
+
+        context.RegisterSourceOutput(entities, static (output, entity) =>
+            output.AddSource(HintName(entity.FullName), EntityEmitter.Emit(entity)));
+
+        ReportDiagnostics(context, entityResults
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.EntityDiagnostics));
 
         var schema = entities
             .Collect()
-            .Select(static (all, _) => SchemaValidator.Validate(all.OrderBy(e => e.FullName, System.StringComparer.Ordinal).ToEquatableArray()))
+            .Select(static (all, _) => SchemaValidator.Order(all))
             .WithTrackingName(TrackingNames.Schema);
 
-        context.RegisterSourceOutput(schema, static (output, validated) =>
-        {
-            foreach (var diagnostic in validated.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
-        });
+        ReportDiagnostics(context, entityResults
+            .Collect()
+            .Select(static (all, _) => SchemaValidator.Validate(all))
+            .WithTrackingName(TrackingNames.SchemaDiagnostics));
 
-        var rows = context.SyntaxProvider
+        var rowResults = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                ModelSymbols.RowAttribute,
+                KnownSymbols.RowAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax,
-                RowParser.Parse)
+                static (attributed, _) => attributed)
+            .Combine(known)
+            .Select(static (pair, cancellationToken) => RowParser.Parse(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.RowResults);
 
-        context.RegisterSourceOutput(rows, static (output, result) =>
-        {
-            foreach (var diagnostic in result.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            if (result.Model is { } row)
-            {
-                output.AddSource(HintName(row.FullName), RowEmitter.Emit(row));
-            }
-        });
+        var rows = rowResults
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Rows);
 
-        var databases = context.SyntaxProvider
+        context.RegisterSourceOutput(rows, static (output, row) =>
+            output.AddSource(HintName(row.FullName), RowEmitter.Emit(row)));
+
+        ReportDiagnostics(context, rowResults
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.RowDiagnostics));
+
+        var databaseResults = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                ModelSymbols.DatabaseAttribute,
+                KnownSymbols.DatabaseAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                DatabaseParser.Parse)
+                static (attributed, _) => attributed)
+            .Combine(known)
+            .Select(static (pair, cancellationToken) => DatabaseParser.Parse(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.DatabaseResults);
 
-        context.RegisterSourceOutput(databases.Combine(schema), static (output, pair) =>
-        {
-            var (result, validated) = pair;
-            foreach (var diagnostic in result.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            if (result.Model is not { } database) return;
-            var included = database.Entities.Count == 0
-                ? validated.Ordered
-                : validated.Ordered.Where(e => database.Entities.Contains(e.FullName)).ToEquatableArray();
-            if (included.Count == 0)
-            {
-                output.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.NoEntities, database.Location, database.Name).ToDiagnostic());
-            }
+        var databases = databaseResults
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Databases);
 
-            output.AddSource(HintName(database.FullName), DatabaseEmitter.Emit(database, included));
+        var databaseCode = databases
+            .Combine(schema)
+            .WithTrackingName(TrackingNames.DatabaseCode);
+
+        context.RegisterSourceOutput(databaseCode, static (output, pair) =>
+        {
+            var (database, ordered) = pair;
+            output.AddSource(HintName(database.FullName), DatabaseEmitter.Emit(database, Included(database, ordered)));
         });
+
+        ReportDiagnostics(context, databaseResults
+            .Combine(schema)
+            .Select(static (pair, _) =>
+            {
+                var (result, ordered) = pair;
+                if (result.Model is not { } database || Included(database, ordered).Count > 0) return result.Diagnostics;
+                return result.Diagnostics.Append(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.NoEntities, result.Location, database.Name)).ToEquatableArray();
+            })
+            .WithTrackingName(TrackingNames.DatabaseDiagnostics));
     }
+
+    /// <summary>The entities a database holds: those it lists, or every entity when it lists none; in creation order.</summary>
+    private static EquatableArray<EntityModel> Included(DatabaseModel database, EquatableArray<EntityModel> ordered) =>
+        database.Entities.Count == 0
+            ? ordered
+            : ordered.Where(e => database.Entities.Contains(e.FullName)).ToEquatableArray();
+
+    private static void ReportDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+        context.RegisterSourceOutput(diagnostics, static (output, found) =>
+        {
+            foreach (var diagnostic in found) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+
+    private static void ReportDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+        context.RegisterSourceOutput(diagnostics, static (output, found) =>
+        {
+            foreach (var diagnostic in found) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
 
     private static string HintName(string fullName) => fullName.Replace("global::", "") + ".g.cs";
 }

@@ -17,13 +17,13 @@ internal static class BinderEmitter
         var keys = entity.Columns.Where(c => c.IsKey).OrderBy(c => c.KeyOrder).ToList();
         var fullName = entity.FullName;
 
-        writer.Line($"public override void BindInsert({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
+        writer.Line($"public override void BindInsert({fullName} entity, {KnownNames.ParameterValues} values)");
         writer.Line("{").Indent();
         foreach (var column in entity.Columns.Where(c => !c.IsAutoIncrement)) writer.Line(Add(column, "entity." + column.PropertyName));
         writer.Outdent().Line("}");
         writer.Line();
 
-        writer.Line($"public override void BindUpdate({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
+        writer.Line($"public override void BindUpdate({fullName} entity, {KnownNames.ParameterValues} values)");
         writer.Line("{").Indent();
         foreach (var column in entity.Columns.Where(c => !c.IsKey && !c.IsAutoIncrement && c.Role != ColumnRole.CreatedAt && !c.IsConcurrencyToken)) writer.Line(Add(column, "entity." + column.PropertyName));
         foreach (var column in keys) writer.Line(Add(column, "entity." + column.PropertyName));
@@ -32,7 +32,7 @@ internal static class BinderEmitter
 
         if (entity.Columns.FirstOrDefault(c => c.IsConcurrencyToken) is { } token)
         {
-            writer.Line($"public override void BindConcurrencyToken({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
+            writer.Line($"public override void BindConcurrencyToken({fullName} entity, {KnownNames.ParameterValues} values)");
             writer.Line("{").Indent();
             writer.Line(Add(token, "entity." + token.PropertyName));
             writer.Outdent().Line("}");
@@ -44,7 +44,7 @@ internal static class BinderEmitter
             writer.Line();
         }
 
-        writer.Line($"public override void BindKeyOf({fullName} entity, global::MicroOrm.Mapping.ParameterValues values)");
+        writer.Line($"public override void BindKeyOf({fullName} entity, {KnownNames.ParameterValues} values)");
         writer.Line("{").Indent();
         foreach (var column in keys) writer.Line(Add(column, "entity." + column.PropertyName));
         writer.Outdent().Line("}");
@@ -52,7 +52,7 @@ internal static class BinderEmitter
 
         writer.Line($"public override {entity.KeyType} GetKey({fullName} entity) => {(keys.Count == 1 ? "entity." + keys[0].PropertyName : "(" + string.Join(", ", keys.Select(k => "entity." + k.PropertyName)) + ")")};");
         writer.Line();
-        writer.Line($"public override void BindKey({entity.KeyType} key, global::MicroOrm.Mapping.ParameterValues values)");
+        writer.Line($"public override void BindKey({entity.KeyType} key, {KnownNames.ParameterValues} values)");
         writer.Line("{").Indent();
         for (var i = 0; i < keys.Count; i++) writer.Line(Add(keys[i], keys.Count == 1 ? "key" : "key.Item" + (i + 1)));
         writer.Outdent().Line("}");
@@ -63,7 +63,7 @@ internal static class BinderEmitter
         writer.Line("{").Indent();
         if (generated is null)
         {
-            writer.Line($"throw new global::System.InvalidOperationException(\"{entity.Name} has no AUTO_INCREMENT key.\");");
+            writer.Line($"throw new {KnownNames.InvalidOperationException}(\"{entity.Name} has no AUTO_INCREMENT key.\");");
         }
         else
         {
@@ -73,11 +73,11 @@ internal static class BinderEmitter
         writer.Outdent().Line("}");
         writer.Line();
 
-        writer.Line($"public override void Stamp({fullName} entity, global::System.DateTime utcNow, bool inserting)");
+        writer.Line($"public override void Stamp({fullName} entity, {KnownNames.DateTime} utcNow, bool inserting)");
         writer.Line("{").Indent();
         foreach (var column in entity.Columns.Where(c => c.Role != ColumnRole.None))
         {
-            var value = column.Kind == ValueKind.DateTimeOffset ? "new global::System.DateTimeOffset(utcNow)" : "utcNow";
+            var value = column.Kind == ValueKind.DateTimeOffset ? $"new {KnownNames.DateTimeOffset}(utcNow)" : "utcNow";
             var assignment = Assign(column, value);
             writer.Line(column.Role == ColumnRole.CreatedAt ? $"if (inserting) {assignment}" : assignment);
         }
@@ -96,7 +96,7 @@ internal static class BinderEmitter
         foreach (var column in PostConstructionTargets(entity).Where(c => c.IsInitOnly))
         {
             writer.Line();
-            writer.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"set_{column.PropertyName}\")]");
+            writer.Line($"[{KnownNames.UnsafeAccessor}({KnownNames.UnsafeAccessorKind}.Method, Name = \"set_{column.PropertyName}\")]");
             writer.Line($"private static extern void Set{column.PropertyName}({entity.FullName} entity, {column.PropertyType} value);");
         }
     }

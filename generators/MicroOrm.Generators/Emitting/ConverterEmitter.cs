@@ -16,15 +16,15 @@ internal static class ConverterEmitter
         {
             writer.Line();
             writer.Line(Literals.GeneratedCode);
-            writer.Line($"private sealed class {Name(enumModel)} : global::MicroOrm.Mapping.ValueConverter");
+            writer.Line($"private sealed class {Name(enumModel)} : {KnownNames.ValueConverter}");
             writer.Line("{").Indent();
             writer.Line($"internal static readonly {Name(enumModel)} Instance = new();");
             writer.Line();
             if (enumModel.StoreAsString)
             {
-                writer.Line($"public override object? ToDb(object? value) => value is {enumModel.TypeName} member ? NameOf(member) ?? throw new global::System.ArgumentException(\"The value is not a named member of the enum, so it has no name to store.\") : value;");
+                writer.Line($"public override object? ToDb(object? value) => value is {enumModel.TypeName} member ? NameOf(member) ?? throw new {KnownNames.ArgumentException}(\"The value is not a named member of the enum, so it has no name to store.\") : value;");
                 writer.Line();
-                writer.Line("public override object FromDb(global::System.Data.Common.DbDataReader reader, int ordinal) => Parse(reader.GetString(ordinal));");
+                writer.Line($"public override object FromDb({KnownNames.DbDataReader} reader, int ordinal) => Parse(reader.GetString(ordinal));");
                 writer.Line();
                 writer.Line($"internal static string? NameOf({enumModel.TypeName} value) => value switch");
                 writer.Line("{").Indent();
@@ -35,14 +35,14 @@ internal static class ConverterEmitter
                 writer.Line($"internal static {enumModel.TypeName} Parse(string name) => name switch");
                 writer.Line("{").Indent();
                 foreach (var member in enumModel.Members) writer.Line($"{Literals.String(member)} => {enumModel.TypeName}.{member},");
-                writer.Line($"_ => throw global::MicroOrm.Mapping.ReadErrors.UnknownEnumName(typeof({enumModel.TypeName})),");
+                writer.Line($"_ => throw {KnownNames.ReadErrors}.UnknownEnumName(typeof({enumModel.TypeName})),");
                 writer.Outdent().Line("};");
             }
             else
             {
                 writer.Line($"public override object? ToDb(object? value) => value is {enumModel.TypeName} member ? ({enumModel.UnderlyingType})member : value;");
                 writer.Line();
-                writer.Line($"public override object FromDb(global::System.Data.Common.DbDataReader reader, int ordinal) => ({enumModel.TypeName}){RowReaderEmitter.Getter(enumModel.UnderlyingKind, "ordinal")};");
+                writer.Line($"public override object FromDb({KnownNames.DbDataReader} reader, int ordinal) => ({enumModel.TypeName}){RowReaderEmitter.Getter(enumModel.UnderlyingKind, "ordinal")};");
             }
 
             writer.Outdent().Line("}");

@@ -12,20 +12,20 @@ internal static class DatabaseEmitter
         var hasNamespace = database.Namespace.Length > 0;
         if (hasNamespace) writer.Open("namespace " + database.Namespace);
 
-        writer.Open($"partial class {database.Name} : global::MicroOrm.DatabaseContext, global::MicroOrm.IDatabase<{database.Name}>");
-        writer.Line("private static readonly global::MicroOrm.Mapping.TableInfo[] Tables =");
+        writer.Open($"partial class {database.Name} : {KnownNames.DatabaseContext}, {KnownNames.IDatabase}<{database.Name}>");
+        writer.Line($"private static readonly {KnownNames.TableInfo}[] Tables =");
         writer.Line("{");
         writer.Indent();
         foreach (var entity in orderedEntities)
         {
-            writer.Line($"global::MicroOrm.Mapping.EntityMaps.TableOf<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}>(),");
+            writer.Line($"{KnownNames.EntityMaps}.TableOf<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}>(),");
         }
 
         writer.Outdent();
         writer.Line("};");
         writer.Line();
         writer.Line(Literals.GeneratedCode);
-        writer.Line($"private {database.Name}(global::MicroOrm.ConnectionSource source, bool ownsSource)");
+        writer.Line($"private {database.Name}({KnownNames.ConnectionSource} source, bool ownsSource)");
         writer.Indent().Line(": base(source, ownsSource, Tables)").Outdent();
         writer.Line("{").Indent();
         foreach (var entity in orderedEntities)
@@ -37,27 +37,27 @@ internal static class DatabaseEmitter
         writer.Line();
         writer.Line("/// <summary>Connects through a connection pool, owned by the returned object, to the server in <paramref name=\"connectionString\"/>.</summary>");
         writer.Line("/// <param name=\"connectionString\">A MySqlConnector connection string.</param>");
-        writer.Line($"public static {database.Name} Connect(string connectionString) => new(global::MicroOrm.ConnectionSource.FromConnectionString(connectionString), ownsSource: true);");
+        writer.Line($"public static {database.Name} Connect(string connectionString) => new({KnownNames.ConnectionSource}.FromConnectionString(connectionString), ownsSource: true);");
         writer.Line();
         writer.Line("/// <summary>Uses connections from <paramref name=\"source\"/>, which the caller keeps and disposes.</summary>");
         writer.Line("/// <param name=\"source\">The shared connection source.</param>");
-        writer.Line($"public static {database.Name} Connect(global::MicroOrm.ConnectionSource source) => new(source, ownsSource: false);");
+        writer.Line($"public static {database.Name} Connect({KnownNames.ConnectionSource} source) => new(source, ownsSource: false);");
         writer.Line();
         writer.Line("/// <summary>Connects through a connection pool, owned by the returned object, built from <paramref name=\"options\"/>; every option is checked first.</summary>");
         writer.Line("/// <param name=\"options\">The connection string, pool, timeouts, TLS, retries and logging.</param>");
-        writer.Line($"public static {database.Name} Connect(global::MicroOrm.MicroOrmOptions options) => new(global::MicroOrm.ConnectionSource.FromOptions(options), ownsSource: true);");
+        writer.Line($"public static {database.Name} Connect({KnownNames.MicroOrmOptions} options) => new({KnownNames.ConnectionSource}.FromOptions(options), ownsSource: true);");
         writer.Line();
         writer.Line("/// <summary>Runs every operation on <paramref name=\"connection\"/>, an open connection the caller owns; one operation at a time.</summary>");
         writer.Line("/// <param name=\"connection\">An open connection.</param>");
-        writer.Line($"public static {database.Name} FromConnection(global::MySqlConnector.MySqlConnection connection) => new(global::MicroOrm.ConnectionSource.FromConnection(connection), ownsSource: true);");
+        writer.Line($"public static {database.Name} FromConnection({KnownNames.MySqlConnection} connection) => new({KnownNames.ConnectionSource}.FromConnection(connection), ownsSource: true);");
         writer.Line();
         writer.Line("/// <summary>Connects to the server named by the <c>MICROORM_CONNECTION_STRING</c> environment variable.</summary>");
-        writer.Line($"public static {database.Name} FromEnvironment() => Connect(global::MicroOrm.ConnectionStrings.FromEnvironment());");
+        writer.Line($"public static {database.Name} FromEnvironment() => Connect({KnownNames.ConnectionStrings}.FromEnvironment());");
         foreach (var entity in orderedEntities)
         {
             writer.Line();
             writer.Line($"/// <summary>The table <c>{entity.TableName}</c> of <see cref=\"{entity.FullName}\"/>.</summary>");
-            writer.Line($"public global::MicroOrm.Table<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entity.AccessorName} {{ get; }}");
+            writer.Line($"public {KnownNames.Table}<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entity.AccessorName} {{ get; }}");
         }
 
         writer.Line();
@@ -75,7 +75,7 @@ internal static class DatabaseEmitter
     private static void WriteReadOnlyView(SourceWriter writer, DatabaseModel database, EquatableArray<EntityModel> orderedEntities)
     {
         writer.Line($"/// <summary>The read-only view of <see cref=\"{database.Name}\"/>: each table with finds and queries only, and transactions run as READ ONLY.</summary>");
-        writer.Open("public sealed class ReadOnlyView : global::MicroOrm.ReadOnlyDatabase");
+        writer.Open($"public sealed class ReadOnlyView : {KnownNames.ReadOnlyDatabase}");
         writer.Line(Literals.GeneratedCode);
         writer.Line($"internal ReadOnlyView({database.Name} database)");
         writer.Indent().Line(": base(database)").Outdent();
@@ -90,7 +90,7 @@ internal static class DatabaseEmitter
         {
             writer.Line();
             writer.Line($"/// <summary>The table <c>{entity.TableName}</c>, read-only.</summary>");
-            writer.Line($"public global::MicroOrm.ReadOnlyTable<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entity.AccessorName} {{ get; }}");
+            writer.Line($"public {KnownNames.ReadOnlyTable}<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entity.AccessorName} {{ get; }}");
         }
 
         writer.Close();

@@ -16,13 +16,13 @@ internal static class EntityEmitter
         var hasNamespace = entity.Namespace.Length > 0;
         if (hasNamespace) writer.Open("namespace " + entity.Namespace);
 
-        var entityInterface = $"global::MicroOrm.Mapping.IEntity<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}>";
+        var entityInterface = $"{KnownNames.IEntity}<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}>";
         writer.Open($"partial {(entity.IsRecord ? "record" : "class")} {entity.Name} : {entityInterface}");
-        writer.Line($"static global::MicroOrm.Mapping.EntityMap<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entityInterface}.Map => MicroOrmMap.Instance;");
+        writer.Line($"static {KnownNames.EntityMap}<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}> {entityInterface}.Map => MicroOrmMap.Instance;");
         writer.Line();
-        writer.Line($"static global::MicroOrm.Mapping.RowReader<{entity.FullName}> global::MicroOrm.Mapping.IRow<{entity.FullName}>.CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);");
+        writer.Line($"static {KnownNames.RowReader}<{entity.FullName}> {KnownNames.IRow}<{entity.FullName}>.CreateReader({KnownNames.DbDataReader} reader) => MicroOrmRowReader.Resolve(reader);");
         writer.Line();
-        writer.Line($"static global::System.Collections.Generic.IReadOnlyList<string> global::MicroOrm.Mapping.IRow<{entity.FullName}>.ColumnNames {{ get; }} = new string[] {{ {string.Join(", ", RowReaderEmitter.MatchedNames(entity.Columns).Select(Literals.String))} }};");
+        writer.Line($"static {KnownNames.IReadOnlyList}<string> {KnownNames.IRow}<{entity.FullName}>.ColumnNames {{ get; }} = new string[] {{ {string.Join(", ", RowReaderEmitter.MatchedNames(entity.Columns).Select(Literals.String))} }};");
         writer.Line();
         WriteColumnSet(writer, entity);
         writer.Line();
@@ -42,7 +42,7 @@ internal static class EntityEmitter
     {
         writer.Line($"/// <summary>The columns of the table <c>{entity.TableName}</c>, for typed queries over <see cref=\"{entity.Name}\"/>.</summary>");
         writer.Line(Literals.GeneratedCode);
-        writer.Open("public sealed class Columns : global::MicroOrm.ColumnSet");
+        writer.Open($"public sealed class Columns : {KnownNames.ColumnSet}");
         writer.Open("internal Columns(int tableIndex) : base(tableIndex)");
         foreach (var column in entity.Columns)
         {
@@ -63,13 +63,13 @@ internal static class EntityEmitter
 
     private static void WriteMap(SourceWriter writer, EntityModel entity)
     {
-        var baseType = $"global::MicroOrm.Mapping.EntityMap<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}>";
+        var baseType = $"{KnownNames.EntityMap}<{entity.FullName}, {entity.ColumnsTypeName}, {entity.KeyType}>";
         writer.Line(Literals.GeneratedCode);
         writer.Open($"private sealed class MicroOrmMap : {baseType}");
         foreach (var column in entity.Columns)
         {
             var converter = column.Enum is { } enumModel ? $", {ConverterEmitter.Name(enumModel)}.Instance" : "";
-            writer.Line($"internal static readonly global::MicroOrm.Mapping.ColumnInfo {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckConstraintArgument(column)});");
+            writer.Line($"internal static readonly {KnownNames.ColumnInfo} {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckConstraintArgument(column)});");
         }
 
         writer.Line();
@@ -77,19 +77,19 @@ internal static class EntityEmitter
         var referenced = entity.Columns.Where(c => c.ForeignKey is not null && c.ForeignKey.PrincipalTable != entity.TableName)
             .Select(c => Literals.String(c.ForeignKey!.PrincipalTable)).Distinct();
         var keyList = string.Join(", ", entity.Columns.Where(c => c.IsKey).OrderBy(c => c.KeyOrder).Select(c => InfoField(c).Substring("MicroOrmMap.".Length)));
-        var indexes = entity.Indexes.Select(i => $"new global::MicroOrm.Mapping.IndexInfo({Literals.String(i.Name)}, {(i.IsUnique ? "true" : "false")}, new string[] {{ {string.Join(", ", i.Columns.Select(Literals.String))} }})");
+        var indexes = entity.Indexes.Select(i => $"new {KnownNames.IndexInfo}({Literals.String(i.Name)}, {(i.IsUnique ? "true" : "false")}, new string[] {{ {string.Join(", ", i.Columns.Select(Literals.String))} }})");
         var foreignKeys = entity.Columns.Where(c => c.ForeignKey is not null).Select(c =>
-            $"new global::MicroOrm.Mapping.ForeignKeyInfo({Literals.String(c.ForeignKey!.ConstraintName)}, {Literals.String(c.ColumnName)}, {Literals.String(c.ForeignKey.PrincipalTable)}, {Literals.String(c.ForeignKey.PrincipalColumn)}, global::MicroOrm.ReferentialAction.{ActionName(c.ForeignKey.OnDelete)})");
-        writer.Line("internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(");
+            $"new {KnownNames.ForeignKeyInfo}({Literals.String(c.ForeignKey!.ConstraintName)}, {Literals.String(c.ColumnName)}, {Literals.String(c.ForeignKey.PrincipalTable)}, {Literals.String(c.ForeignKey.PrincipalColumn)}, {KnownNames.ReferentialAction}.{ActionName(c.ForeignKey.OnDelete)})");
+        writer.Line($"internal static readonly {KnownNames.TableInfo} TableInfo = new(");
         writer.Indent();
         writer.Line($"{Literals.String(entity.TableName)},");
         writer.Line($"{Literals.String(entity.Name)},");
-        writer.Line($"new global::MicroOrm.Mapping.ColumnInfo[] {{ {columnList} }},");
-        writer.Line($"new global::MicroOrm.Mapping.ColumnInfo[] {{ {keyList} }},");
+        writer.Line($"new {KnownNames.ColumnInfo}[] {{ {columnList} }},");
+        writer.Line($"new {KnownNames.ColumnInfo}[] {{ {keyList} }},");
         writer.Line("CreateSql,");
         writer.Line(Literals.Array("string", referenced) + ",");
-        writer.Line(Literals.Array("global::MicroOrm.Mapping.IndexInfo", indexes) + ",");
-        writer.Line(Literals.Array("global::MicroOrm.Mapping.ForeignKeyInfo", foreignKeys) + ");");
+        writer.Line(Literals.Array(KnownNames.IndexInfo, indexes) + ",");
+        writer.Line(Literals.Array(KnownNames.ForeignKeyInfo, foreignKeys) + ");");
         writer.Outdent();
         writer.Line();
         writer.Line($"private static readonly {entity.ColumnsTypeName}[] ColumnSets = {{ new(0), new(1), new(2), new(3) }};");
@@ -107,16 +107,16 @@ internal static class EntityEmitter
 
         writer.Outdent();
         writer.Line();
-        writer.Line("public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;");
+        writer.Line($"public override {KnownNames.TableInfo} Table => TableInfo;");
         writer.Line();
-        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> OrdinalReader => MicroOrmOrderedReader.Instance;");
+        writer.Line($"public override {KnownNames.RowReader}<{entity.FullName}> OrdinalReader => MicroOrmOrderedReader.Instance;");
         writer.Line();
-        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> CreateReader(global::System.Data.Common.DbDataReader reader) => MicroOrmRowReader.Resolve(reader);");
+        writer.Line($"public override {KnownNames.RowReader}<{entity.FullName}> CreateReader({KnownNames.DbDataReader} reader) => MicroOrmRowReader.Resolve(reader);");
         writer.Line();
         writer.Line($"public override {entity.ColumnsTypeName} GetColumns(int tableIndex) => tableIndex < ColumnSets.Length ? ColumnSets[tableIndex] : new(tableIndex);");
         writer.Line();
         var offsets = string.Join(", ", entity.Columns.Select(c => c.Ordinal == 0 ? "firstOrdinal" : $"firstOrdinal + {c.Ordinal}"));
-        writer.Line($"public override global::MicroOrm.Mapping.RowReader<{entity.FullName}> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader({offsets});");
+        writer.Line($"public override {KnownNames.RowReader}<{entity.FullName}> ReaderAt(int firstOrdinal) => firstOrdinal == 0 ? MicroOrmOrderedReader.Instance : new MicroOrmRowReader({offsets});");
         writer.Line();
         NavigationEmitter.WriteMapMembers(writer, entity);
         writer.Line();
@@ -136,7 +136,7 @@ internal static class EntityEmitter
 
     internal static string InfoField(ColumnModel column) => "MicroOrmMap." + column.PropertyName + "Column";
 
-    private static string ColumnType(ColumnModel column) => $"global::MicroOrm.Column<{column.AnnotatedType}>";
+    private static string ColumnType(ColumnModel column) => $"{KnownNames.Column}<{column.AnnotatedType}>";
 
     private static string Flags(ColumnModel column)
     {
@@ -149,6 +149,6 @@ internal static class EntityEmitter
         if (column.ForeignKey is not null) flags.Add("ForeignKey");
         if (column.IsConcurrencyToken) flags.Add("ConcurrencyToken");
         if (flags.Count == 0) flags.Add("None");
-        return string.Join(" | ", flags.Select(f => "global::MicroOrm.Mapping.ColumnFlags." + f));
+        return string.Join(" | ", flags.Select(f => $"{KnownNames.ColumnFlags}.{f}"));
     }
 }

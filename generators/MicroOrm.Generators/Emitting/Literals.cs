@@ -5,7 +5,11 @@ namespace MicroOrm.Generators.Emitting;
 /// <summary>C# literals and names for generated code.</summary>
 internal static class Literals
 {
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"MicroOrm.Generators\", \"" + ThisAssembly.Version + "\")]";
+    /// <summary>The generator's version: its assembly's, as major.minor.patch (the build sets it from the package version).</summary>
+    public static readonly string GeneratorVersion = typeof(Literals).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>The attribute on every generated class, naming the generator and the version that wrote the code.</summary>
+    public static readonly string GeneratedCode = $"[{KnownNames.GeneratedCode}(\"MicroOrm.Generators\", \"{GeneratorVersion}\")]";
 
     /// <summary>A C# string literal with the characters that need it escaped.</summary>
     public static string String(string value)
@@ -33,7 +37,7 @@ internal static class Literals
     {
         var list = System.Linq.Enumerable.ToList(items);
         return list.Count == 0
-            ? $"global::System.Array.Empty<{elementType}>()"
+            ? $"{KnownNames.Array}.Empty<{elementType}>()"
             : $"new {elementType}[] {{ {string.Join(", ", list)} }}";
     }
 
@@ -44,9 +48,4 @@ internal static class Literals
         if (name is "reader" or "column" or "exception" or "entity" or "value") return name + "Value";
         return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
     }
-}
-
-internal static class ThisAssembly
-{
-    public const string Version = "0.1.0";
 }

@@ -30,9 +30,9 @@ internal static class NavigationEmitter
         }
 
         // Static, and after the descriptors: static fields initialize in the order they are written.
-        writer.Line($"private static readonly global::MicroOrm.Navigation[] AllNavigations = {Literals.Array("global::MicroOrm.Navigation", entity.Navigations.Select(n => n.PropertyName + "Navigation"))};");
+        writer.Line($"private static readonly {KnownNames.Navigation}[] AllNavigations = {Literals.Array(KnownNames.Navigation, entity.Navigations.Select(n => n.PropertyName + "Navigation"))};");
         writer.Line();
-        writer.Line("public override global::System.Collections.Generic.IReadOnlyList<global::MicroOrm.Navigation> Navigations => AllNavigations;");
+        writer.Line($"public override {KnownNames.IReadOnlyList}<{KnownNames.Navigation}> Navigations => AllNavigations;");
         writer.Line();
         var generated = entity.Columns.FirstOrDefault(c => c.IsKey && c.IsAutoIncrement);
         writer.Line($"public override bool HasGeneratedKeyValue({entity.FullName} entity) => {(generated is null ? "false" : $"entity.{generated.PropertyName} != 0")};");
@@ -41,7 +41,7 @@ internal static class NavigationEmitter
         foreach (var accessor in Accessors(entity).Distinct())
         {
             writer.Line();
-            writer.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"set_{accessor.Property}\")]");
+            writer.Line($"[{KnownNames.UnsafeAccessor}({KnownNames.UnsafeAccessorKind}.Method, Name = \"set_{accessor.Property}\")]");
             writer.Line($"private static extern void {accessor.Name}({accessor.Owner} entity, {accessor.Type} value);");
         }
     }
@@ -49,7 +49,7 @@ internal static class NavigationEmitter
     private static void WriteDescriptor(SourceWriter writer, EntityModel entity, NavigationModel navigation)
     {
         var target = navigation.TargetType;
-        var targetMap = $"global::MicroOrm.Mapping.EntityMaps.Of<{target}, {target}.Columns, {navigation.TargetKeyType}>()";
+        var targetMap = $"{KnownNames.EntityMaps}.Of<{target}, {target}.Columns, {navigation.TargetKeyType}>()";
         var belongsTo = navigation.Kind == NavigationKind.BelongsTo;
         // The source side matches on its own key (HasMany/HasOne) or its own foreign key (BelongsTo); the target on the other.
         var sourceColumn = belongsTo ? navigation.ForeignKeyProperty : navigation.PrincipalKeyProperty;
@@ -60,13 +60,13 @@ internal static class NavigationEmitter
         writer.Line($"internal static readonly {DescriptorType(entity, navigation)} {navigation.PropertyName}Navigation = new(");
         writer.Indent();
         writer.Line($"{Literals.String(navigation.PropertyName)},");
-        writer.Line($"global::MicroOrm.NavigationKind.{navigation.Kind},");
+        writer.Line($"{KnownNames.NavigationKind}.{navigation.Kind},");
         writer.Line($"static () => {targetMap},");
         writer.Line($"static () => {sourceColumn}Column,");
         writer.Line($"static () => {targetMap}.GetColumns(0).{targetColumn}.Info,");
         writer.Line($"{sourceKey},");
         writer.Line($"{targetKey},");
-        writer.Line($"new global::MicroOrm.NavigationSetters<{entity.FullName}, {target}, {navigation.KeyType}>");
+        writer.Line($"new {KnownNames.NavigationSetters}<{entity.FullName}, {target}, {navigation.KeyType}>");
         writer.Line("{");
         writer.Indent();
         var own = Set(navigation.PropertyInitOnly, plain: true, $"Set{navigation.PropertyName}", "entity", navigation.PropertyName);
@@ -106,12 +106,12 @@ internal static class NavigationEmitter
     private static void WriteKeyComparer(SourceWriter writer, EntityModel entity)
     {
         var keys = entity.Columns.Where(c => c.IsKey).OrderBy(c => c.KeyOrder).ToList();
-        var equal = string.Join(" && ", keys.Select(k => $"global::System.Collections.Generic.EqualityComparer<{k.PropertyType}>.Default.Equals(x.{k.PropertyName}, y.{k.PropertyName})"));
-        var hash = keys.Count == 1 ? $"global::System.Collections.Generic.EqualityComparer<{keys[0].PropertyType}>.Default.GetHashCode(entity.{keys[0].PropertyName}!)" : $"global::System.HashCode.Combine({string.Join(", ", keys.Select(k => "entity." + k.PropertyName))})";
-        writer.Line($"public override global::System.Collections.Generic.IEqualityComparer<{entity.FullName}> KeyComparer => KeyEquality.Instance;");
+        var equal = string.Join(" && ", keys.Select(k => $"{KnownNames.EqualityComparer}<{k.PropertyType}>.Default.Equals(x.{k.PropertyName}, y.{k.PropertyName})"));
+        var hash = keys.Count == 1 ? $"{KnownNames.EqualityComparer}<{keys[0].PropertyType}>.Default.GetHashCode(entity.{keys[0].PropertyName}!)" : $"{KnownNames.HashCode}.Combine({string.Join(", ", keys.Select(k => "entity." + k.PropertyName))})";
+        writer.Line($"public override {KnownNames.IEqualityComparer}<{entity.FullName}> KeyComparer => KeyEquality.Instance;");
         writer.Line();
         writer.Line("/// <summary>Two objects are the same row when their keys are equal.</summary>");
-        writer.Line($"private sealed class KeyEquality : global::System.Collections.Generic.IEqualityComparer<{entity.FullName}>");
+        writer.Line($"private sealed class KeyEquality : {KnownNames.IEqualityComparer}<{entity.FullName}>");
         writer.Line("{").Indent();
         writer.Line("internal static readonly KeyEquality Instance = new();");
         writer.Line();
@@ -122,7 +122,7 @@ internal static class NavigationEmitter
     }
 
     private static string DescriptorType(EntityModel entity, NavigationModel navigation) =>
-        $"global::MicroOrm.Navigation<{entity.FullName}, {navigation.TargetType}, {navigation.TargetType}.Columns, {navigation.KeyType}>";
+        $"{KnownNames.Navigation}<{entity.FullName}, {navigation.TargetType}, {navigation.TargetType}.Columns, {navigation.KeyType}>";
 
     private static string KeyGetter(string owner, string keyType, string property, bool nullable) => nullable
         ? $"static ({owner} entity, out {keyType} key) => {{ if (entity.{property} is {{ }} value) {{ key = value; return true; }} key = default!; return false; }}"

@@ -16,7 +16,7 @@ internal static class RowReaderEmitter
     public static void Write(SourceWriter writer, string typeName, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression)
     {
         writer.Line(Literals.GeneratedCode);
-        writer.Open($"private sealed class MicroOrmRowReader : global::MicroOrm.Mapping.RowReader<{fullName}>");
+        writer.Open($"private sealed class MicroOrmRowReader : {KnownNames.RowReader}<{fullName}>");
         foreach (var column in columns)
         {
             writer.Line($"private readonly int {Field(column)};");
@@ -56,7 +56,7 @@ internal static class RowReaderEmitter
     public static void WriteOrdered(SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression)
     {
         writer.Line(Literals.GeneratedCode);
-        writer.Open($"private sealed class MicroOrmOrderedReader : global::MicroOrm.Mapping.RowReader<{fullName}>");
+        writer.Open($"private sealed class MicroOrmOrderedReader : {KnownNames.RowReader}<{fullName}>");
         writer.Line("internal static readonly MicroOrmOrderedReader Instance = new();");
         writer.Line();
         WriteRead(writer, fullName, columns, construction, columnsExpression, static c => c.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), resolved: false);
@@ -66,14 +66,14 @@ internal static class RowReaderEmitter
     private static void WriteResolve(SourceWriter writer, EquatableArray<ColumnModel> columns, string columnsExpression)
     {
         writer.Line("/// <summary>Finds each column by name (case-insensitive, underscores ignored), the first of duplicates winning.</summary>");
-        writer.Open("internal static MicroOrmRowReader Resolve(global::System.Data.Common.DbDataReader reader)");
+        writer.Open($"internal static MicroOrmRowReader Resolve({KnownNames.DbDataReader} reader)");
         foreach (var column in columns)
         {
             writer.Line($"var {Literals.Local(column.PropertyName)} = -1;");
         }
 
         writer.Open("for (var index = 0; index < reader.FieldCount; index++)");
-        writer.Open("switch (global::MicroOrm.Mapping.ColumnNames.Normalize(reader.GetName(index)))");
+        writer.Open($"switch ({KnownNames.ColumnNames}.Normalize(reader.GetName(index)))");
         foreach (var column in columns)
         {
             var names = new[] { Normalize(column.ColumnName), Normalize(column.PropertyName) }.Distinct();
@@ -91,7 +91,7 @@ internal static class RowReaderEmitter
         writer.Line();
         foreach (var column in columns.Where(c => !c.IsNullable))
         {
-            writer.Line($"if ({Literals.Local(column.PropertyName)} < 0) throw global::MicroOrm.Mapping.ReadErrors.MissingColumn({columnsExpression}, {column.Ordinal}, reader);");
+            writer.Line($"if ({Literals.Local(column.PropertyName)} < 0) throw {KnownNames.ReadErrors}.MissingColumn({columnsExpression}, {column.Ordinal}, reader);");
         }
 
         writer.Line($"return new MicroOrmRowReader({string.Join(", ", columns.Select(c => Literals.Local(c.PropertyName)))});");
@@ -101,7 +101,7 @@ internal static class RowReaderEmitter
     private static void WriteRead(
         SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression, System.Func<ColumnModel, string> ordinal, bool resolved)
     {
-        writer.Open($"public override {fullName} Read(global::System.Data.Common.DbDataReader reader)");
+        writer.Open($"public override {fullName} Read({KnownNames.DbDataReader} reader)");
         writer.Line("var column = 0;");
         writer.Open("try");
         for (var i = 0; i < columns.Count; i++)
@@ -131,9 +131,9 @@ internal static class RowReaderEmitter
             writer.Line("};");
         }
         writer.Close();
-        writer.Line("catch (global::System.Exception exception) when (global::MicroOrm.Mapping.ReadErrors.IsConversionFailure(exception))");
+        writer.Line($"catch ({KnownNames.Exception} exception) when ({KnownNames.ReadErrors}.IsConversionFailure(exception))");
         writer.Line("{");
-        writer.Indent().Line($"throw global::MicroOrm.Mapping.ReadErrors.ColumnFailed({columnsExpression}, column, reader, {(resolved ? "OrdinalOf(column)" : "column")}, exception);").Outdent();
+        writer.Indent().Line($"throw {KnownNames.ReadErrors}.ColumnFailed({columnsExpression}, column, reader, {(resolved ? "OrdinalOf(column)" : "column")}, exception);").Outdent();
         writer.Line("}");
         writer.Close();
     }
@@ -181,10 +181,10 @@ internal static class RowReaderEmitter
         ValueKind.Bytes => $"reader.GetFieldValue<byte[]>({ordinal})",
         ValueKind.Guid => $"reader.GetGuid({ordinal})",
         ValueKind.DateTime => $"reader.GetDateTime({ordinal})",
-        ValueKind.DateTimeOffset => $"reader.GetFieldValue<global::System.DateTimeOffset>({ordinal})",
-        ValueKind.DateOnly => $"reader.GetFieldValue<global::System.DateOnly>({ordinal})",
-        ValueKind.TimeOnly => $"reader.GetFieldValue<global::System.TimeOnly>({ordinal})",
-        ValueKind.TimeSpan => $"reader.GetFieldValue<global::System.TimeSpan>({ordinal})",
+        ValueKind.DateTimeOffset => $"reader.GetFieldValue<{KnownNames.DateTimeOffset}>({ordinal})",
+        ValueKind.DateOnly => $"reader.GetFieldValue<{KnownNames.DateOnly}>({ordinal})",
+        ValueKind.TimeOnly => $"reader.GetFieldValue<{KnownNames.TimeOnly}>({ordinal})",
+        ValueKind.TimeSpan => $"reader.GetFieldValue<{KnownNames.TimeSpan}>({ordinal})",
         _ => $"reader.GetString({ordinal})",
     };
 

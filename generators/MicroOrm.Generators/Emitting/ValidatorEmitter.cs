@@ -12,11 +12,9 @@ namespace MicroOrm.Generators.Emitting;
 /// </summary>
 internal static class ValidatorEmitter
 {
-    private const string Checks = "global::MicroOrm.Mapping.ValueChecks";
-
     /// <summary>The <c>validator:</c> argument of the column's <c>ColumnInfo</c>, or an empty string when it has no checks.</summary>
     public static string ValidatorArgument(ColumnModel column) =>
-        CheckLines(column).Any() ? $", validator: new global::MicroOrm.Mapping.ValueValidator<{column.AnnotatedType}>({MethodName(column)})" : "";
+        CheckLines(column).Any() ? $", validator: new {KnownNames.ValueValidator}<{column.AnnotatedType}>({MethodName(column)})" : "";
 
     /// <summary>The <c>checkConstraint:</c> argument of the column's <c>ColumnInfo</c>, from <c>[Range]</c>.</summary>
     public static string CheckConstraintArgument(ColumnModel column) =>
@@ -24,7 +22,7 @@ internal static class ValidatorEmitter
 
     public static void Write(SourceWriter writer, EntityModel entity)
     {
-        writer.Line($"public override void Validate({entity.FullName} entity, global::MicroOrm.Mapping.ValidationErrors errors, bool inserting)");
+        writer.Line($"public override void Validate({entity.FullName} entity, {KnownNames.ValidationErrors} errors, bool inserting)");
         writer.Line("{").Indent();
         var checkedColumns = entity.Columns
             .Select(c => (Column: c, Lines: CheckLines(c).ToList()))
@@ -44,11 +42,11 @@ internal static class ValidatorEmitter
             if (column.Validation?.Pattern is { } pattern)
             {
                 // Anchored so that the whole value must match, as validation attributes conventionally do.
-                writer.Line($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(column)} = new({Literals.String(@"\A(?:" + pattern + @")\z")}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+                writer.Line($"private static readonly {KnownNames.Regex} {PatternField(column)} = new({Literals.String(@"\A(?:" + pattern + @")\z")}, {KnownNames.RegexOptions}.CultureInvariant, {KnownNames.TimeSpan}.FromSeconds(1));");
                 writer.Line();
             }
 
-            writer.Line($"internal static void {MethodName(column)}({column.AnnotatedType} value, global::MicroOrm.Mapping.ValidationErrors errors)");
+            writer.Line($"internal static void {MethodName(column)}({column.AnnotatedType} value, {KnownNames.ValidationErrors} errors)");
             writer.Line("{").Indent();
             foreach (var line in lines) writer.Line(line);
             writer.Outdent().Line("}");
@@ -73,43 +71,43 @@ internal static class ValidatorEmitter
         if (validation is { Required: true })
         {
             yield return column.Kind == ValueKind.String
-                ? $"{Checks}.Required(value, {(validation.AllowEmptyStrings ? "true" : "false")}, {info}, errors);"
-                : $"{Checks}.Required(value, {info}, errors);";
+                ? $"{KnownNames.ValueChecks}.Required(value, {(validation.AllowEmptyStrings ? "true" : "false")}, {info}, errors);"
+                : $"{KnownNames.ValueChecks}.Required(value, {info}, errors);";
         }
         else if (isReference && !column.IsNullable)
         {
-            yield return $"{Checks}.NotNull(value, {info}, errors);";
+            yield return $"{KnownNames.ValueChecks}.NotNull(value, {info}, errors);";
         }
 
         switch (column.Kind)
         {
             case ValueKind.String:
-                if (column.MaxLength > 0) yield return $"{Checks}.Length(value, {column.MaxLength}, {info}, errors);";
-                yield return $"{Checks}.WellFormed(value, {info}, errors);";
+                if (column.MaxLength > 0) yield return $"{KnownNames.ValueChecks}.Length(value, {column.MaxLength}, {info}, errors);";
+                yield return $"{KnownNames.ValueChecks}.WellFormed(value, {info}, errors);";
                 break;
             case ValueKind.Bytes when column.MaxLength > 0:
-                yield return $"{Checks}.Length(value, {column.MaxLength}, {info}, errors);";
+                yield return $"{KnownNames.ValueChecks}.Length(value, {column.MaxLength}, {info}, errors);";
                 break;
             case ValueKind.Char:
-                yield return Value($"{Checks}.Character(VALUE, {info}, errors);");
+                yield return Value($"{KnownNames.ValueChecks}.Character(VALUE, {info}, errors);");
                 break;
             case ValueKind.Decimal:
-                yield return Value($"{Checks}.Decimal(VALUE, {column.Precision}, {column.Scale}, {info}, errors);");
+                yield return Value($"{KnownNames.ValueChecks}.Decimal(VALUE, {column.Precision}, {column.Scale}, {info}, errors);");
                 break;
             case ValueKind.Single or ValueKind.Double:
-                yield return Value($"{Checks}.Finite(VALUE, {info}, errors);");
+                yield return Value($"{KnownNames.ValueChecks}.Finite(VALUE, {info}, errors);");
                 break;
             case ValueKind.DateTime:
-                yield return Value($"{Checks}.DateTime(VALUE, {info}, errors);");
+                yield return Value($"{KnownNames.ValueChecks}.DateTime(VALUE, {info}, errors);");
                 break;
             case ValueKind.DateTimeOffset:
-                yield return Value($"{Checks}.DateTimeOffset(VALUE, {info}, errors);");
+                yield return Value($"{KnownNames.ValueChecks}.DateTimeOffset(VALUE, {info}, errors);");
                 break;
             case ValueKind.DateOnly:
-                yield return Value($"{Checks}.Date(VALUE, {info}, errors);");
+                yield return Value($"{KnownNames.ValueChecks}.Date(VALUE, {info}, errors);");
                 break;
             case ValueKind.TimeSpan:
-                yield return Value($"{Checks}.Time(VALUE, {info}, errors);");
+                yield return Value($"{KnownNames.ValueChecks}.Time(VALUE, {info}, errors);");
                 break;
             case ValueKind.Enum when column.Enum is { StoreAsString: true } enumModel:
                 yield return Value($"if ({ConverterEmitter.Name(enumModel)}.NameOf(VALUE) is null) errors.Add({info}, \"is not a named member of {enumModel.TypeName.Split(':').Last().Split('.').Last()}\");");
@@ -119,17 +117,17 @@ internal static class ValidatorEmitter
         if (validation?.Range is { } range && (range.Minimum is not null || range.Maximum is not null))
         {
             var outside = string.Join(" || ", new[] { range.Minimum is null ? null : $"VALUE < {range.Minimum}", range.Maximum is null ? null : $"VALUE > {range.Maximum}" }.Where(t => t is not null));
-            yield return Value($"if ({outside}) {Checks}.OutOfRange({Literals.String(range.MinimumText)}, {Literals.String(range.MaximumText)}, {info}, errors);");
+            yield return Value($"if ({outside}) {KnownNames.ValueChecks}.OutOfRange({Literals.String(range.MinimumText)}, {Literals.String(range.MaximumText)}, {info}, errors);");
         }
 
         if (validation?.Pattern is { } pattern)
         {
-            yield return $"{Checks}.Matches(value, {PatternField(column)}, {Literals.String(pattern)}, {info}, errors);";
+            yield return $"{KnownNames.ValueChecks}.Matches(value, {PatternField(column)}, {Literals.String(pattern)}, {info}, errors);";
         }
 
         if (validation is { Email: true })
         {
-            yield return $"{Checks}.Email(value, {info}, errors);";
+            yield return $"{KnownNames.ValueChecks}.Email(value, {info}, errors);";
         }
     }
 }

@@ -79,8 +79,7 @@ internal sealed record NavigationModel(
     bool ForeignKeySetterPlain,
     string? InverseProperty,
     string? InversePropertyType,
-    bool InverseSetterPlain,
-    LocationInfo? Location);
+    bool InverseSetterPlain);
 
 internal enum NavigationKind
 {

@@ -1,6 +1,10 @@
 namespace MicroOrm.Generators.Model;
 
-/// <summary>Everything the emitter needs to write one entity's code: plain values only, compared by value.</summary>
+/// <summary>
+/// Everything the emitter needs to write one entity's code: plain values only, compared by value, and no source
+/// location, so that an edit which only moves the class (a line added above it) leaves the model equal and its code
+/// cached. Diagnostics carry their locations on their own path (<see cref="ParseResult{T}"/>).
+/// </summary>
 internal sealed record EntityModel(
     string Namespace,
     string Name,
@@ -12,8 +16,7 @@ internal sealed record EntityModel(
     EquatableArray<ColumnModel> Columns,
     EquatableArray<IndexModel> Indexes,
     EquatableArray<NavigationModel> Navigations,
-    ConstructionModel Construction,
-    LocationInfo? Location)
+    ConstructionModel Construction)
 {
     public string ColumnsTypeName => FullName + ".Columns";
 }

@@ -9,13 +9,13 @@ namespace MicroOrm.Generators.Parsing;
 /// <summary>Turns one mapped property into a <see cref="ColumnModel"/>: name, kind, SQL type and roles.</summary>
 internal static class ColumnParser
 {
-    public static ColumnModel? Parse(INamedTypeSymbol entity, string tableName, IPropertySymbol property, int ordinal, int keyOrder, int keyCount, List<DiagnosticInfo> diagnostics)
+    public static ColumnModel? Parse(KnownSymbols known, INamedTypeSymbol entity, string tableName, IPropertySymbol property, int ordinal, int keyOrder, int keyCount, List<DiagnosticInfo> diagnostics)
     {
         var location = LocationInfo.From(property);
-        var columnName = ModelSymbols.ColumnName(property);
+        var columnName = ModelSymbols.ColumnName(property, known);
         EntityParser.CheckIdentifier(columnName, $"the column of {entity.Name}.{property.Name}", location, diagnostics);
 
-        if (!TypeClassifier.TryClassify(property.Type, out var kind, out var isNullableValueType, out var enumType))
+        if (!TypeClassifier.TryClassify(known, property.Type, out var kind, out var isNullableValueType, out var enumType))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location, entity.Name, property.Name, property.Type.ToDisplayString()));
             return null;
@@ -28,11 +28,11 @@ internal static class ColumnParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NullableKey, location, entity.Name, property.Name));
         }
 
-        var isAutoIncrement = isKey && AutoIncrement(entity, property, kind, keyCount, location, diagnostics);
-        var maxLength = MaxLength(entity, property, kind, location, diagnostics);
-        var (precision, scale) = Precision(entity, property, kind, location, diagnostics);
-        var enumModel = enumType is null ? null : EnumModelFor(entity, property, enumType, location, diagnostics);
-        if (enumModel is null && ModelSymbols.HasAttribute(property, ModelSymbols.StoreAsStringAttribute))
+        var isAutoIncrement = isKey && AutoIncrement(known, entity, property, kind, keyCount, location, diagnostics);
+        var maxLength = MaxLength(known, entity, property, kind, location, diagnostics);
+        var (precision, scale) = Precision(known, entity, property, kind, location, diagnostics);
+        var enumModel = enumType is null ? null : EnumModelFor(known, entity, property, enumType, location, diagnostics);
+        if (enumModel is null && ModelSymbols.HasAttribute(property, known.StoreAsString))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, "StoreAsString", entity.Name, property.Name, property.Type.ToDisplayString(), "it applies to enum properties only"));
         }
@@ -42,21 +42,21 @@ internal static class ColumnParser
             maxLength = System.Math.Max(64, enumModel.Members.Count == 0 ? 0 : enumModel.Members.Max(m => m.Length));
         }
 
-        var role = Role(entity, property, kind, location, diagnostics);
-        var foreignKey = RelationshipParser.ParseForeignKey(entity, tableName, property, columnName, isNullable, diagnostics);
-        var columnAttribute = ModelSymbols.GetAttribute(property, ModelSymbols.ColumnAttribute);
+        var role = Role(known, entity, property, kind, location, diagnostics);
+        var foreignKey = RelationshipParser.ParseForeignKey(known, entity, tableName, property, columnName, isNullable, diagnostics);
+        var columnAttribute = ModelSymbols.GetAttribute(property, known.Column);
         var typeName = columnAttribute is null ? null : ModelSymbols.NamedArgument<string>(columnAttribute, "TypeName");
         var sqlType = string.IsNullOrWhiteSpace(typeName)
             ? TypeClassifier.SqlType(kind, maxLength, precision, scale, enumModel)
             : typeName!.Trim();
-        if (!string.IsNullOrWhiteSpace(typeName) && !ModelSymbols.HasAttribute(property, ModelSymbols.MaxLengthAttribute) && enumModel is not { StoreAsString: true })
+        if (!string.IsNullOrWhiteSpace(typeName) && !ModelSymbols.HasAttribute(property, known.MaxLength) && enumModel is not { StoreAsString: true })
         {
             // The declared type decides the length; the default 255 belongs to the default VARCHAR only.
             maxLength = 0;
         }
 
-        var validation = ValidationParser.Parse(entity, tableName, property, columnName, kind, isNullableValueType, location, diagnostics);
-        var isToken = ModelSymbols.HasAttribute(property, ModelSymbols.ConcurrencyTokenAttribute);
+        var validation = ValidationParser.Parse(known, entity, tableName, property, columnName, kind, isNullableValueType, location, diagnostics);
+        var isToken = ModelSymbols.HasAttribute(property, known.ConcurrencyToken);
         if (isToken && (!kind.IsIntegral() || isNullable || isKey))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, "ConcurrencyToken", entity.Name, property.Name, property.Type.ToDisplayString(),
@@ -88,9 +88,9 @@ internal static class ColumnParser
             IsConcurrencyToken: isToken);
     }
 
-    private static bool AutoIncrement(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, int keyCount, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    private static bool AutoIncrement(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, int keyCount, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
-        var attribute = ModelSymbols.GetAttribute(property, ModelSymbols.KeyAttribute);
+        var attribute = ModelSymbols.GetAttribute(property, known.Key);
         if (attribute is null || !ModelSymbols.HasNamedArgument(attribute, "AutoIncrement"))
         {
             return keyCount == 1 && kind.IsIntegral();
@@ -113,9 +113,9 @@ internal static class ColumnParser
         return true;
     }
 
-    private static int MaxLength(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    private static int MaxLength(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
-        var attribute = ModelSymbols.GetAttribute(property, ModelSymbols.MaxLengthAttribute);
+        var attribute = ModelSymbols.GetAttribute(property, known.MaxLength);
         var defaultLength = kind == ValueKind.String ? TypeClassifier.DefaultStringLength : 0;
         if (attribute is null) return defaultLength;
         if (kind is not (ValueKind.String or ValueKind.Bytes))
@@ -134,10 +134,10 @@ internal static class ColumnParser
         return length;
     }
 
-    private static (int Precision, int Scale) Precision(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    private static (int Precision, int Scale) Precision(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
         var fallback = kind == ValueKind.Decimal ? (TypeClassifier.DefaultPrecision, TypeClassifier.DefaultScale) : (0, 0);
-        var attribute = ModelSymbols.GetAttribute(property, ModelSymbols.PrecisionAttribute);
+        var attribute = ModelSymbols.GetAttribute(property, known.Precision);
         if (attribute is null) return fallback;
         if (kind != ValueKind.Decimal)
         {
@@ -156,10 +156,10 @@ internal static class ColumnParser
         return (precision, scale);
     }
 
-    private static EnumModel EnumModelFor(INamedTypeSymbol entity, IPropertySymbol property, INamedTypeSymbol enumType, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    private static EnumModel EnumModelFor(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, INamedTypeSymbol enumType, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
-        var asString = ModelSymbols.HasAttribute(property, ModelSymbols.StoreAsStringAttribute);
-        if (asString && ModelSymbols.HasAttribute(enumType, "System.FlagsAttribute"))
+        var asString = ModelSymbols.HasAttribute(property, known.StoreAsString);
+        if (asString && ModelSymbols.HasAttribute(enumType, known.Flags))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StoreAsStringOnFlagsEnum, location, entity.Name, property.Name));
         }
@@ -174,17 +174,17 @@ internal static class ColumnParser
             members);
     }
 
-    private static ColumnRole Role(INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    private static ColumnRole Role(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
         var role = ColumnRole.None;
         var name = "";
-        if (ModelSymbols.HasAttribute(property, ModelSymbols.CreatedAtAttribute))
+        if (ModelSymbols.HasAttribute(property, known.CreatedAt))
         {
             role = ColumnRole.CreatedAt;
             name = "CreatedAt";
         }
 
-        if (ModelSymbols.HasAttribute(property, ModelSymbols.UpdatedAtAttribute))
+        if (ModelSymbols.HasAttribute(property, known.UpdatedAt))
         {
             role = ColumnRole.UpdatedAt;
             name = "UpdatedAt";

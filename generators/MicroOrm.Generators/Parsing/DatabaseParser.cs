@@ -11,7 +11,7 @@ namespace MicroOrm.Generators.Parsing;
 /// <summary>Turns a <c>[Database]</c> class into a <see cref="DatabaseModel"/>.</summary>
 internal static class DatabaseParser
 {
-    public static ParseResult<DatabaseModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult<DatabaseModel> Parse(GeneratorAttributeSyntaxContext context, KnownSymbols known, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
@@ -25,7 +25,7 @@ internal static class DatabaseParser
         if (type.IsGenericType) Report("is generic; a database class must not have type parameters");
         if (type.IsStatic || type.IsAbstract) Report("is static or abstract; it must be a concrete class");
         if (syntax is RecordDeclarationSyntax) Report("is a record; declare it as a class");
-        if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && baseType.ToDisplayString() != "MicroOrm.DatabaseContext")
+        if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && !SymbolEqualityComparer.Default.Equals(baseType, known.DatabaseContext))
         {
             Report($"derives from '{baseType.ToDisplayString()}'; remove the base class, MicroOrm supplies it");
         }
@@ -37,7 +37,7 @@ internal static class DatabaseParser
             foreach (var listed in attribute.ConstructorArguments[0].Values)
             {
                 if (listed.Value is not INamedTypeSymbol entity) continue;
-                if (!ModelSymbols.IsEntity(entity))
+                if (!ModelSymbols.IsEntity(entity, known))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatabaseListsNonEntity, LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax()), type.Name, entity.ToDisplayString()));
                     continue;
@@ -48,13 +48,12 @@ internal static class DatabaseParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (diagnostics.Count > 0) return new ParseResult<DatabaseModel>(null, diagnostics.ToEquatableArray());
+        if (diagnostics.Count > 0) return new ParseResult<DatabaseModel>(null, location, diagnostics.ToEquatableArray());
         var model = new DatabaseModel(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             type.Name,
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            entities.ToEquatableArray(),
-            location);
-        return new ParseResult<DatabaseModel>(model, EquatableArray<DiagnosticInfo>.Empty);
+            entities.ToEquatableArray());
+        return new ParseResult<DatabaseModel>(model, location, EquatableArray<DiagnosticInfo>.Empty);
     }
 }

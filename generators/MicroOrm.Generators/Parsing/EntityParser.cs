@@ -16,7 +16,7 @@ internal static class EntityParser
     /// <summary>Names the generator declares inside every mapped class.</summary>
     private static readonly string[] ReservedNames = { "Columns", "MicroOrmMap", "MicroOrmRowReader" };
 
-    public static ParseResult<EntityModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult<EntityModel> Parse(GeneratorAttributeSyntaxContext context, KnownSymbols known, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
@@ -25,12 +25,12 @@ internal static class EntityParser
 
         if (!CheckClassShape(type, syntax, typeLocation, diagnostics))
         {
-            return new ParseResult<EntityModel>(null, diagnostics.ToEquatableArray());
+            return new ParseResult<EntityModel>(null, typeLocation, diagnostics.ToEquatableArray());
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var tableName = ModelSymbols.TableName(type);
-        CheckIdentifier(tableName, "the table of " + type.Name, LocationInfo.From(ModelSymbols.GetAttribute(type, ModelSymbols.TableAttribute)?.ApplicationSyntaxReference?.GetSyntax()) ?? typeLocation, diagnostics);
+        var tableName = ModelSymbols.TableName(type, known);
+        CheckIdentifier(tableName, "the table of " + type.Name, LocationInfo.From(ModelSymbols.GetAttribute(type, known.Table)?.ApplicationSyntaxReference?.GetSyntax()) ?? typeLocation, diagnostics);
 
         foreach (var member in type.GetMembers())
         {
@@ -41,7 +41,7 @@ internal static class EntityParser
         }
 
         var candidates = ModelSymbols.InstanceProperties(type)
-            .Where(p => !ModelSymbols.HasAttribute(p, ModelSymbols.NotMappedAttribute) && !ModelSymbols.IsNavigation(p))
+            .Where(p => !ModelSymbols.HasAttribute(p, known.NotMapped) && !ModelSymbols.IsNavigation(p, known))
             .ToList();
         var constructor = ChooseConstructor(type, candidates);
         if (constructor is null)
@@ -61,15 +61,15 @@ internal static class EntityParser
             {
                 mapped.Add(property);
             }
-            else if (ModelSymbols.HasColumnConfiguration(property))
+            else if (ModelSymbols.HasColumnConfiguration(property, known))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PropertyCannotBeSet, LocationInfo.From(property), type.Name, property.Name));
             }
         }
 
-        CheckRequiredMembers(type, constructor, mapped, diagnostics);
+        CheckRequiredMembers(known, type, constructor, mapped, diagnostics);
 
-        var keys = ModelSymbols.KeyProperties(type).Where(k => mapped.Contains(k, SymbolEqualityComparer.Default)).ToList();
+        var keys = ModelSymbols.KeyProperties(type, known).Where(k => mapped.Contains(k, SymbolEqualityComparer.Default)).ToList();
         if (keys.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EntityHasNoKey, typeLocation, type.Name));
@@ -81,7 +81,7 @@ internal static class EntityParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var keyOrder = keys.IndexOf(property);
-            var column = ColumnParser.Parse(type, tableName, property, columns.Count, keyOrder, keys.Count, diagnostics);
+            var column = ColumnParser.Parse(known, type, tableName, property, columns.Count, keyOrder, keys.Count, diagnostics);
             if (column is null) continue;
             if (byColumnName.TryGetValue(column.ColumnName, out var other))
             {
@@ -110,12 +110,12 @@ internal static class EntityParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SecondConcurrencyToken, LocationInfo.From(property), type.Name, columns.First(c => c.IsConcurrencyToken).PropertyName, extra.PropertyName));
         }
 
-        var indexes = IndexParser.Parse(type, tableName, mapped, columns, diagnostics);
-        var navigations = RelationshipParser.ParseNavigations(type, diagnostics);
+        var indexes = IndexParser.Parse(known, type, tableName, mapped, columns, diagnostics);
+        var navigations = RelationshipParser.ParseNavigations(known, type, diagnostics);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
-            return new ParseResult<EntityModel>(null, diagnostics.ToEquatableArray());
+            return new ParseResult<EntityModel>(null, typeLocation, diagnostics.ToEquatableArray());
         }
 
         var keyColumns = columns.Where(c => c.IsKey).OrderBy(c => c.KeyOrder).ToList();
@@ -133,9 +133,8 @@ internal static class EntityParser
             Columns: columns.ToEquatableArray(),
             Indexes: indexes.ToEquatableArray(),
             Navigations: navigations.ToEquatableArray(),
-            Construction: new ConstructionModel(constructorProperties.Select(p => p.Name).ToEquatableArray()),
-            Location: typeLocation);
-        return new ParseResult<EntityModel>(model, diagnostics.ToEquatableArray());
+            Construction: new ConstructionModel(constructorProperties.Select(p => p.Name).ToEquatableArray()));
+        return new ParseResult<EntityModel>(model, typeLocation, diagnostics.ToEquatableArray());
     }
 
     /// <summary>Checks what every generated class needs: partial, top-level, non-generic, instantiable.</summary>
@@ -193,9 +192,9 @@ internal static class EntityParser
             .FirstOrDefault();
     }
 
-    internal static void CheckRequiredMembers(INamedTypeSymbol type, IMethodSymbol? constructor, List<IPropertySymbol> mapped, List<DiagnosticInfo> diagnostics)
+    internal static void CheckRequiredMembers(KnownSymbols known, INamedTypeSymbol type, IMethodSymbol? constructor, List<IPropertySymbol> mapped, List<DiagnosticInfo> diagnostics)
     {
-        if (constructor is null || ModelSymbols.HasAttribute(constructor, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"))
+        if (constructor is null || constructor.GetAttributes().Any(a => a.AttributeClass is { } type && known.SetsRequiredMembers.Contains(type, SymbolEqualityComparer.Default)))
         {
             return;
         }

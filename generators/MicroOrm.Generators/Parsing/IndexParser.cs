@@ -9,7 +9,7 @@ namespace MicroOrm.Generators.Parsing;
 /// <summary>Indexes and unique constraints, from <c>[Index]</c> and <c>[Unique]</c> on properties and on the class.</summary>
 internal static class IndexParser
 {
-    public static List<IndexModel> Parse(INamedTypeSymbol entity, string tableName, List<IPropertySymbol> mapped, List<ColumnModel> columns, List<DiagnosticInfo> diagnostics)
+    public static List<IndexModel> Parse(KnownSymbols known, INamedTypeSymbol entity, string tableName, List<IPropertySymbol> mapped, List<ColumnModel> columns, List<DiagnosticInfo> diagnostics)
     {
         var result = new List<IndexModel>();
         var named = new Dictionary<string, List<(int Order, int Position, string Column, bool Unique)>>();
@@ -20,12 +20,12 @@ internal static class IndexParser
             var property = mapped[position];
             var column = ColumnOf(property.Name);
             if (column is null) continue;
-            if (ModelSymbols.HasAttribute(property, ModelSymbols.UniqueAttribute))
+            if (ModelSymbols.HasAttribute(property, known.Unique))
             {
                 result.Add(Create(tableName, null, unique: true, new[] { column }, property, diagnostics));
             }
 
-            foreach (var attribute in ModelSymbols.GetAttributes(property, ModelSymbols.IndexAttribute))
+            foreach (var attribute in ModelSymbols.GetAttributes(property, known.Index))
             {
                 var name = ModelSymbols.NamedArgument<string>(attribute, "Name");
                 var unique = ModelSymbols.NamedArgument<bool>(attribute, "IsUnique");
@@ -46,7 +46,7 @@ internal static class IndexParser
             result.Add(Create(tableName, pair.Key, ordered.Any(p => p.Unique), ordered.Select(p => p.Column).ToArray(), entity, diagnostics));
         }
 
-        foreach (var attribute in ModelSymbols.GetAttributes(entity, ModelSymbols.IndexAttribute))
+        foreach (var attribute in ModelSymbols.GetAttributes(entity, known.Index))
         {
             var properties = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
                 ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToList()

@@ -1,66 +1,55 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace MicroOrm.Generators.Parsing;
 
-/// <summary>Reading MicroOrm's attributes and the conventions that depend only on one symbol.</summary>
+/// <summary>
+/// Reading MicroOrm's attributes, matched by symbol against the compilation's <see cref="KnownSymbols"/>, and the
+/// conventions that depend only on one symbol.
+/// </summary>
 internal static class ModelSymbols
 {
-    public const string TableAttribute = "MicroOrm.TableAttribute";
-    public const string DatabaseAttribute = "MicroOrm.DatabaseAttribute";
-    public const string RowAttribute = "MicroOrm.RowAttribute";
-    public const string ColumnAttribute = "MicroOrm.ColumnAttribute";
-    public const string KeyAttribute = "MicroOrm.KeyAttribute";
-    public const string NotMappedAttribute = "MicroOrm.NotMappedAttribute";
-    public const string MaxLengthAttribute = "MicroOrm.MaxLengthAttribute";
-    public const string PrecisionAttribute = "MicroOrm.PrecisionAttribute";
-    public const string StoreAsStringAttribute = "MicroOrm.StoreAsStringAttribute";
-    public const string CreatedAtAttribute = "MicroOrm.CreatedAtAttribute";
-    public const string UpdatedAtAttribute = "MicroOrm.UpdatedAtAttribute";
-    public const string IndexAttribute = "MicroOrm.IndexAttribute";
-    public const string UniqueAttribute = "MicroOrm.UniqueAttribute";
-    public const string ForeignKeyAttribute = "MicroOrm.ForeignKeyAttribute";
-    public const string HasManyAttribute = "MicroOrm.HasManyAttribute";
-    public const string HasOneAttribute = "MicroOrm.HasOneAttribute";
-    public const string BelongsToAttribute = "MicroOrm.BelongsToAttribute";
-    public const string RequiredAttribute = "MicroOrm.RequiredAttribute";
-    public const string RangeAttribute = "MicroOrm.RangeAttribute";
-    public const string PatternAttribute = "MicroOrm.PatternAttribute";
-    public const string EmailAttribute = "MicroOrm.EmailAttribute";
-    public const string ConcurrencyTokenAttribute = "MicroOrm.ConcurrencyTokenAttribute";
-
-    /// <summary>Attributes that only make sense on a column: their presence means the user meant the property to be mapped.</summary>
-    private static readonly string[] ColumnConfiguration =
-    {
-        ColumnAttribute, KeyAttribute, MaxLengthAttribute, PrecisionAttribute, StoreAsStringAttribute,
-        CreatedAtAttribute, UpdatedAtAttribute, IndexAttribute, UniqueAttribute, ForeignKeyAttribute,
-        RequiredAttribute, RangeAttribute, PatternAttribute, EmailAttribute, ConcurrencyTokenAttribute,
-    };
-
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    public static AttributeData? GetAttribute(ISymbol symbol, string fullName)
+    public static AttributeData? GetAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
     {
+        if (attributeType is null) return null;
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == fullName) return attribute;
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)) return attribute;
         }
 
         return null;
     }
 
-    public static IEnumerable<AttributeData> GetAttributes(ISymbol symbol, string fullName) =>
-        symbol.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == fullName);
+    public static IEnumerable<AttributeData> GetAttributes(ISymbol symbol, INamedTypeSymbol? attributeType) =>
+        attributeType is null
+            ? Enumerable.Empty<AttributeData>()
+            : symbol.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
 
-    public static bool HasAttribute(ISymbol symbol, string fullName) => GetAttribute(symbol, fullName) is not null;
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType) => GetAttribute(symbol, attributeType) is not null;
 
-    public static bool HasColumnConfiguration(ISymbol symbol) => ColumnConfiguration.Any(name => HasAttribute(symbol, name));
+    /// <summary>Whether <paramref name="symbol"/> carries any of <paramref name="attributeTypes"/>.</summary>
+    public static bool HasAnyAttribute(ISymbol symbol, ImmutableArray<INamedTypeSymbol?> attributeTypes)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            foreach (var attributeType in attributeTypes)
+            {
+                if (attributeType is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)) return true;
+            }
+        }
 
-    public static bool IsNavigation(IPropertySymbol property) =>
-        HasAttribute(property, HasManyAttribute) || HasAttribute(property, HasOneAttribute) || HasAttribute(property, BelongsToAttribute);
+        return false;
+    }
+
+    public static bool HasColumnConfiguration(ISymbol symbol, KnownSymbols known) => HasAnyAttribute(symbol, known.ColumnConfiguration);
+
+    public static bool IsNavigation(IPropertySymbol property, KnownSymbols known) => HasAnyAttribute(property, known.Navigations);
 
     public static T? NamedArgument<T>(AttributeData attribute, string name)
     {
@@ -77,15 +66,15 @@ internal static class ModelSymbols
     public static string? ConstructorString(AttributeData? attribute) =>
         attribute is { ConstructorArguments.Length: > 0 } && attribute.ConstructorArguments[0].Value is string value ? value : null;
 
-    public static bool IsEntity(ITypeSymbol type) => HasAttribute(type, TableAttribute);
+    public static bool IsEntity(ITypeSymbol type, KnownSymbols known) => HasAttribute(type, known.Table);
 
     /// <summary>The entity's table: <c>[Table("name")]</c>, or the snake_case plural of the class name.</summary>
-    public static string TableName(INamedTypeSymbol type) =>
-        ConstructorString(GetAttribute(type, TableAttribute)) ?? Naming.ToSnakeCase(Naming.Pluralize(type.Name));
+    public static string TableName(INamedTypeSymbol type, KnownSymbols known) =>
+        ConstructorString(GetAttribute(type, known.Table)) ?? Naming.ToSnakeCase(Naming.Pluralize(type.Name));
 
     /// <summary>The property's column: <c>[Column("name")]</c>, or the snake_case of the property name.</summary>
-    public static string ColumnName(IPropertySymbol property) =>
-        ConstructorString(GetAttribute(property, ColumnAttribute)) ?? Naming.ToSnakeCase(property.Name);
+    public static string ColumnName(IPropertySymbol property, KnownSymbols known) =>
+        ConstructorString(GetAttribute(property, known.Column)) ?? Naming.ToSnakeCase(property.Name);
 
     /// <summary>
     /// The public instance properties with a getter, base class first; a property redeclared in a derived class
@@ -127,11 +116,11 @@ internal static class ModelSymbols
     }
 
     /// <summary>The properties that form the key: those with [Key] in key order, else a property named Id.</summary>
-    public static List<IPropertySymbol> KeyProperties(INamedTypeSymbol type)
+    public static List<IPropertySymbol> KeyProperties(INamedTypeSymbol type, KnownSymbols known)
     {
-        var properties = InstanceProperties(type).Where(p => !HasAttribute(p, NotMappedAttribute) && !IsNavigation(p)).ToList();
+        var properties = InstanceProperties(type).Where(p => !HasAttribute(p, known.NotMapped) && !IsNavigation(p, known)).ToList();
         var keyed = properties
-            .Select((p, i) => (Property: p, Index: i, Attribute: GetAttribute(p, KeyAttribute)))
+            .Select((p, i) => (Property: p, Index: i, Attribute: GetAttribute(p, known.Key)))
             .Where(x => x.Attribute is not null)
             .OrderBy(x => NamedArgument<int>(x.Attribute!, "Order"))
             .ThenBy(x => x.Index)
@@ -148,9 +137,9 @@ internal static class ModelSymbols
         (setter.DeclaredAccessibility != Accessibility.Private || SymbolEqualityComparer.Default.Equals(property.ContainingType, entity));
 
     /// <summary>The key type as generated code names it: the key property's type, or a tuple for a composite key.</summary>
-    public static string KeyTypeOf(INamedTypeSymbol entity)
+    public static string KeyTypeOf(INamedTypeSymbol entity, KnownSymbols known)
     {
-        var keys = KeyProperties(entity);
+        var keys = KeyProperties(entity, known);
         return keys.Count == 1
             ? Display(keys[0].Type)
             : "(" + string.Join(", ", keys.Select(k => Display(k.Type))) + ")";

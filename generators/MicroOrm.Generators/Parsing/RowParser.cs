@@ -15,7 +15,7 @@ namespace MicroOrm.Generators.Parsing;
 /// </summary>
 internal static class RowParser
 {
-    public static ParseResult<RowModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult<RowModel> Parse(GeneratorAttributeSyntaxContext context, KnownSymbols known, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
@@ -23,29 +23,29 @@ internal static class RowParser
         var location = LocationInfo.From(syntax.Identifier.GetLocation());
         if (!EntityParser.CheckClassShape(type, syntax, location, diagnostics))
         {
-            return new ParseResult<RowModel>(null, diagnostics.ToEquatableArray());
+            return new ParseResult<RowModel>(null, location, diagnostics.ToEquatableArray());
         }
 
-        var candidates = ModelSymbols.InstanceProperties(type).Where(p => !ModelSymbols.HasAttribute(p, ModelSymbols.NotMappedAttribute)).ToList();
+        var candidates = ModelSymbols.InstanceProperties(type).Where(p => !ModelSymbols.HasAttribute(p, known.NotMapped)).ToList();
         var constructor = EntityParser.ChooseConstructor(type, candidates);
         if (constructor is null)
         {
             // A struct always has its parameterless constructor, so this is a class or record without a usable one.
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoUsableConstructor, location, type.Name));
-            return new ParseResult<RowModel>(null, diagnostics.ToEquatableArray());
+            return new ParseResult<RowModel>(null, location, diagnostics.ToEquatableArray());
         }
 
         var constructorProperties = constructor.Parameters
             .Select(parameter => candidates.First(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         var mapped = candidates.Where(p => constructorProperties.Contains(p, SymbolEqualityComparer.Default) || ModelSymbols.IsSettable(p, type)).ToList();
-        EntityParser.CheckRequiredMembers(type, constructor, mapped, diagnostics);
+        EntityParser.CheckRequiredMembers(known, type, constructor, mapped, diagnostics);
 
         var columns = new List<ColumnModel>();
         foreach (var property in mapped)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var column = ColumnParser.Parse(type, "", property, columns.Count, keyOrder: -1, keyCount: 0, diagnostics);
+            var column = ColumnParser.Parse(known, type, "", property, columns.Count, keyOrder: -1, keyCount: 0, diagnostics);
             if (column is null) continue;
             columns.Add(column with
             {
@@ -57,7 +57,7 @@ internal static class RowParser
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
-            return new ParseResult<RowModel>(null, diagnostics.ToEquatableArray());
+            return new ParseResult<RowModel>(null, location, diagnostics.ToEquatableArray());
         }
 
         var kind = type.IsRecord ? (type.IsValueType ? "record struct" : "record") : (type.IsValueType ? "struct" : "class");
@@ -68,6 +68,6 @@ internal static class RowParser
             kind,
             columns.ToEquatableArray(),
             new ConstructionModel(constructorProperties.Select(p => p.Name).ToEquatableArray()));
-        return new ParseResult<RowModel>(model, diagnostics.ToEquatableArray());
+        return new ParseResult<RowModel>(model, location, diagnostics.ToEquatableArray());
     }
 }

@@ -12,7 +12,7 @@ internal static class TypeClassifier
     public const int DefaultScale = 2;
 
     /// <summary>Classifies <paramref name="type"/>, looking through <see cref="System.Nullable{T}"/>.</summary>
-    public static bool TryClassify(ITypeSymbol type, out ValueKind kind, out bool isNullableValueType, out INamedTypeSymbol? enumType)
+    public static bool TryClassify(KnownSymbols known, ITypeSymbol type, out ValueKind kind, out bool isNullableValueType, out INamedTypeSymbol? enumType)
     {
         enumType = null;
         var underlying = ModelSymbols.UnwrapNullable(type);
@@ -49,14 +49,12 @@ internal static class TypeClassifier
             case SpecialType.System_DateTime: kind = ValueKind.DateTime; return true;
         }
 
-        switch (underlying.ToDisplayString())
-        {
-            case "System.Guid": kind = ValueKind.Guid; return true;
-            case "System.DateTimeOffset": kind = ValueKind.DateTimeOffset; return true;
-            case "System.DateOnly": kind = ValueKind.DateOnly; return true;
-            case "System.TimeOnly": kind = ValueKind.TimeOnly; return true;
-            case "System.TimeSpan": kind = ValueKind.TimeSpan; return true;
-        }
+        var comparer = SymbolEqualityComparer.Default;
+        if (comparer.Equals(underlying, known.Guid)) { kind = ValueKind.Guid; return true; }
+        if (comparer.Equals(underlying, known.DateTimeOffset)) { kind = ValueKind.DateTimeOffset; return true; }
+        if (comparer.Equals(underlying, known.DateOnly)) { kind = ValueKind.DateOnly; return true; }
+        if (comparer.Equals(underlying, known.TimeOnly)) { kind = ValueKind.TimeOnly; return true; }
+        if (comparer.Equals(underlying, known.TimeSpan)) { kind = ValueKind.TimeSpan; return true; }
 
         kind = default;
         return false;

@@ -15,13 +15,13 @@ namespace MicroOrm.Generators.Parsing;
 internal static class ValidationParser
 {
     public static ValidationModel? Parse(
-        INamedTypeSymbol entity, string tableName, IPropertySymbol property, string columnName, ValueKind kind, bool isNullableValueType,
+        KnownSymbols known, INamedTypeSymbol entity, string tableName, IPropertySymbol property, string columnName, ValueKind kind, bool isNullableValueType,
         LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
-        var required = ModelSymbols.GetAttribute(property, ModelSymbols.RequiredAttribute);
-        var range = ModelSymbols.GetAttribute(property, ModelSymbols.RangeAttribute);
-        var pattern = ModelSymbols.GetAttribute(property, ModelSymbols.PatternAttribute);
-        var email = ModelSymbols.GetAttribute(property, ModelSymbols.EmailAttribute);
+        var required = ModelSymbols.GetAttribute(property, known.Required);
+        var range = ModelSymbols.GetAttribute(property, known.Range);
+        var pattern = ModelSymbols.GetAttribute(property, known.Pattern);
+        var email = ModelSymbols.GetAttribute(property, known.Email);
         if (required is null && range is null && pattern is null && email is null) return null;
 
         void NotFor(string attribute, string reason) =>
