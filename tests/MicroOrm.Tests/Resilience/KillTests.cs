@@ -68,7 +68,8 @@ public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixt
         for (var trial = 0; trial < Trials; trial++)
         {
             var name = $"{run}-{trial}";
-            var delay = length * random.NextDouble();
+            // Within the first half: the kill itself takes a round trip to land.
+            var delay = length * random.NextDouble() / 2;
             Task? kill = null;
             var outcome = await TransactionAsync(db, name, (step, session) =>
             {

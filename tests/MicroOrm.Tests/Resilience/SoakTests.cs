@@ -113,7 +113,9 @@ public sealed class SoakTests
         ["query"] = ["ok"],
         ["insert"] = ["ok"],
         ["unit of work"] = ["ok", nameof(CommitOutcomeUnknownException)],
-        ["cancelled"] = ["cancelled"],
+        // A KILL QUERY that reaches the session before its statement starts is lost (the server kills nothing), and
+        // the statement then runs to its end: a cancellation may come too late to stop anything.
+        ["cancelled"] = ["cancelled", "ok"],
         ["duplicate key"] = ["error 1062"],
         ["exception in unit of work"] = ["rolled back"],
         ["abandoned reader"] = ["ok"],
