@@ -74,7 +74,8 @@ public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixt
             var outcome = await TransactionAsync(db, name, (step, session) =>
             {
                 // Fired once, from the first statement: it lands wherever the transaction has got to by then.
-                if (step == 0) kill = Task.Run(async () => { await Task.Delay(delay, Ct); await KillAsync(killer, session); }, Ct);
+                // The wait spins: a transaction here lasts about a millisecond, finer than any timer.
+                if (step == 0) kill = Task.Run(async () => { SpinFor(delay); await KillAsync(killer, session); }, Ct);
                 return Task.CompletedTask;
             });
             if (kill is not null) await kill;
@@ -84,6 +85,12 @@ public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixt
         await AssertAllOrNothingAsync(db, run, outcomes);
         var killed = Trials - outcomes.GetValueOrDefault("committed");
         Assert.True(killed >= Trials / 2, $"only {killed} of {Trials} transactions saw their connection killed (a transaction takes {length.TotalMilliseconds:0.0} ms here); {Describe(outcomes)}");
+    }
+
+    private static void SpinFor(TimeSpan delay)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < delay) Thread.SpinWait(10);
     }
 
     /// <summary>The median length of ten transactions like the trials', run without kills (and deleted after).</summary>
