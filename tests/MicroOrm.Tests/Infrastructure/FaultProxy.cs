@@ -18,7 +18,7 @@ public enum CommitFault
     /// <summary>Drop the connection before the server sees the COMMIT: the transaction rolls back.</summary>
     DropBeforeServer,
 
-    /// <summary>Forward the COMMIT, then drop the connection before the client hears the answer: it commits, unseen.</summary>
+    /// <summary>Forward the COMMIT, swallow the server's answer, then drop the connection: it committed, unseen by the client.</summary>
     DropBeforeReply,
 }
 
@@ -213,9 +213,11 @@ public sealed class FaultProxy : IAsyncDisposable
                 await link.Upstream.SendAsync(packet, SocketFlags.None).ConfigureAwait(false);
                 if (fault == CommitFault.DropBeforeReply)
                 {
-                    // The client loses the connection now; the server keeps its end long enough to finish the commit.
-                    link.DropClient();
-                    await Task.Delay(500).ConfigureAwait(false);
+                    // The client loses the connection only once the server has answered, so the commit is done when the
+                    // client finds out. Dropping it sooner would race the client's next move (a check on another
+                    // connection, which cannot see a commit still in progress) against the server's commit, and
+                    // resetting the server's end sooner could discard the COMMIT unread.
+                    await Task.WhenAny(link.ReplySwallowed.Task, Task.Delay(TimeSpan.FromSeconds(10))).ConfigureAwait(false);
                     link.Drop();
                     break;
                 }
@@ -240,6 +242,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 var read = await link.Upstream.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
                 if (read == 0) break;
                 await _flowing.Task.ConfigureAwait(false);
+                if (link.Muted) link.ReplySwallowed.TrySetResult();
                 if (link.ClientDropped || link.Muted) continue;
                 await link.Client.SendAsync(buffer.AsMemory(0, read), SocketFlags.None).ConfigureAwait(false);
             }
@@ -308,6 +311,9 @@ public sealed class FaultProxy : IAsyncDisposable
         public bool Muted => Volatile.Read(ref _muted) == 1;
 
         public void Mute() => Volatile.Write(ref _muted, 1);
+
+        /// <summary>Completed once the server has sent something while muted: its answer to the COMMIT.</summary>
+        public TaskCompletionSource ReplySwallowed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void DropClient()
         {

@@ -33,6 +33,7 @@ public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixt
         var run = Guid.NewGuid().ToString("N")[..8];
         var random = new Random(20261126);
         var outcomes = new ConcurrentDictionary<string, int>();
+        var landed = 0;
 
         for (var trial = 0; trial < Trials; trial++)
         {
@@ -40,12 +41,14 @@ public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixt
             var killBefore = random.Next(0, RowsPerTransaction + 1); // the last index is the COMMIT
             var outcome = await TransactionAsync(db, name, async (step, session) =>
             {
-                if (step == killBefore) await KillAsync(killer, session);
+                if (step == killBefore && await KillAsync(killer, session)) landed++;
             });
             outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
         }
 
         await AssertAllOrNothingAsync(db, run, outcomes);
+        // Every kill found its session mid-transaction, and every transaction felt it.
+        Assert.True(landed == Trials, $"{landed} of {Trials} kills landed; {Describe(outcomes)}");
         Assert.True(outcomes.GetValueOrDefault("committed") == 0, Describe(outcomes));
         Assert.All(outcomes.Keys, k => Assert.True(k is "MicroOrmException 2013" or "CommitOutcomeUnknownException", Describe(outcomes)));
     }
@@ -58,16 +61,21 @@ public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixt
         var run = Guid.NewGuid().ToString("N")[..8];
         var random = new Random(1126);
         var outcomes = new ConcurrentDictionary<string, int>();
+        // "A random moment" is a random point of a transaction's own length on this machine, measured first without
+        // kills: a fixed range would miss the transaction altogether on a fast machine and land after it on a slow one.
+        var length = await TypicalLengthAsync(db, run);
 
         for (var trial = 0; trial < Trials; trial++)
         {
             var name = $"{run}-{trial}";
-            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * 4);
+            // Within the first half: the kill itself takes a round trip to land.
+            var delay = length * random.NextDouble() / 2;
             Task? kill = null;
             var outcome = await TransactionAsync(db, name, (step, session) =>
             {
                 // Fired once, from the first statement: it lands wherever the transaction has got to by then.
-                if (step == 0) kill = Task.Run(async () => { await Task.Delay(delay, Ct); await KillAsync(killer, session); }, Ct);
+                // The wait spins: a transaction here lasts about a millisecond, finer than any timer.
+                if (step == 0) kill = Task.Run(async () => { SpinFor(delay); await KillAsync(killer, session); }, Ct);
                 return Task.CompletedTask;
             });
             if (kill is not null) await kill;
@@ -75,6 +83,29 @@ public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixt
         }
 
         await AssertAllOrNothingAsync(db, run, outcomes);
+        var killed = Trials - outcomes.GetValueOrDefault("committed");
+        Assert.True(killed >= Trials / 2, $"only {killed} of {Trials} transactions saw their connection killed (a transaction takes {length.TotalMilliseconds:0.0} ms here); {Describe(outcomes)}");
+    }
+
+    private static void SpinFor(TimeSpan delay)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < delay) Thread.SpinWait(10);
+    }
+
+    /// <summary>The median length of ten transactions like the trials', run without kills (and deleted after).</summary>
+    private async Task<TimeSpan> TypicalLengthAsync(TestDb db, string run)
+    {
+        var lengths = new List<TimeSpan>();
+        for (var i = 0; i < 10; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Assert.Equal("committed", await TransactionAsync(db, $"{run}-calibration", (_, _) => Task.CompletedTask));
+            lengths.Add(clock.Elapsed);
+        }
+
+        await db.ExecuteAsync($"DELETE FROM trial_rows WHERE trial = {run + "-calibration"}", Ct);
+        return lengths.Order().ElementAt(lengths.Count / 2);
     }
 
     /// <summary>Runs one transaction of five rows and a marker; returns how it ended.</summary>
@@ -130,16 +161,19 @@ public sealed class KillTests(TestDbFixture database) : IClassFixture<TestDbFixt
         return killer;
     }
 
-    private static async Task KillAsync(MySqlConnection killer, long session)
+    /// <summary>KILLs the session; whether it was still there to kill.</summary>
+    private static async Task<bool> KillAsync(MySqlConnection killer, long session)
     {
         await using var command = new MySqlCommand($"KILL {session}", killer);
         try
         {
             await command.ExecuteNonQueryAsync(Ct);
+            return true;
         }
         catch (MySqlException exception) when (exception.Number == 1094)
         {
             // Unknown thread id: the transaction had already finished and its session was reset or closed.
+            return false;
         }
     }
 }

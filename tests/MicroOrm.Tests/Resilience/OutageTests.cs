@@ -13,8 +13,9 @@ namespace MicroOrm.Tests.Resilience;
 
 /// <summary>
 /// A server of its own, stopped for 10 seconds under load and started again: during the outage every request fails
-/// with a MicroOrm exception within its timeouts, and within 5 seconds of the server's return requests succeed again,
-/// with the same database object (no restart of the process, no pool to clear by hand).
+/// with a MicroOrm exception within its timeouts, and every request that starts once the server answers again (the
+/// moment StartAgainAsync has opened a connection to it) succeeds, the first among them included, in under a second
+/// each, with the same database object (no restart of the process, no pool to clear by hand).
 /// </summary>
 [Collection(StressCollection.Name)]
 public sealed class OutageTests
@@ -22,8 +23,11 @@ public sealed class OutageTests
     private static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The longest a request after the restart may take: a new connection and one statement, on a loaded machine.</summary>
+    private static readonly TimeSpan AfterRestart = TimeSpan.FromSeconds(1);
+
     [Fact]
-    public async Task Requests_fail_cleanly_while_the_server_is_down_and_succeed_within_5_s_of_its_return()
+    public async Task Requests_fail_cleanly_while_the_server_is_down_and_every_one_started_after_its_return_succeeds()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await ThrowawayServer.StartAsync(cancellationToken: ct);
@@ -79,9 +83,14 @@ public sealed class OutageTests
         Assert.All(all.Where(r => r.Failure is not null), r => Assert.IsAssignableFrom<MicroOrmException>(r.Failure));
         var longest = all.Max(r => r.Ended - r.Started);
         Assert.True(longest < ConnectionTimeout + CommandTimeout + TimeSpan.FromSeconds(1), $"a request waited {longest.TotalSeconds:0.0} s: " + summary);
-        var lateFailures = all.Where(r => r.Started > up + TimeSpan.FromSeconds(5) && r.Failure is not null).ToList();
-        Assert.True(lateFailures.Count == 0, $"{lateFailures.Count} requests failed more than 5 s after the server came back, first: {lateFailures.FirstOrDefault()?.Failure?.Message}; " + summary);
-        Assert.True(all.Count(r => r.Started > up + TimeSpan.FromSeconds(5)) > 50, summary);
+        var after = all.Where(r => r.Started >= up).ToList();
+        var failedAfter = after.Where(r => r.Failure is not null).ToList();
+        Assert.True(failedAfter.Count == 0, $"{failedAfter.Count} requests started after the server came back failed, the first {(failedAfter.FirstOrDefault()?.Started - up)?.TotalMilliseconds:0} ms after: {failedAfter.FirstOrDefault()?.Failure?.Message}; " + summary);
+        Assert.True(after.Count > 50, summary);
+        var first = after[0];
+        var slowestAfter = after.Max(r => r.Ended - r.Started);
+        summary += $"; the first request after the restart started {(first.Started - up).TotalMilliseconds:0.0} ms after it and took {(first.Ended - first.Started).TotalMilliseconds:0.0} ms; the slowest after it took {slowestAfter.TotalMilliseconds:0.0} ms; the slowest of all {longest.TotalMilliseconds:0} ms";
+        Assert.True(slowestAfter < AfterRestart, summary);
         TestContext.Current.SendDiagnosticMessage(summary);
     }
 

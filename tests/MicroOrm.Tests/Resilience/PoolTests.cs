@@ -40,6 +40,7 @@ public sealed class PoolTests(TestDbFixture database) : IClassFixture<TestDbFixt
 
         Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
         Assert.StartsWith("The connection pool is exhausted: all 3 connections (Maximum Pool Size) are in use and none was released within the connection timeout of 2 s.", error.Message, StringComparison.Ordinal);
+        TestContext.Current.SendDiagnosticMessage($"the open on an exhausted pool failed after {waited.TotalMilliseconds:0} ms");
 
         var waiting = db.Counters.CountAsync(Ct);
         await Task.Delay(500, Ct);

@@ -78,8 +78,18 @@ public sealed class SoakTests
         Assert.Equal(Operations, outcomes.Values.Sum());
         var unexpected = outcomes.Keys.FirstOrDefault(k => k.Contains("UNEXPECTED", StringComparison.Ordinal));
         Assert.True(unexpected is null, unexpected);
+        // Each kind of operation ends only as that kind can: its own failure, or a connection lost to a kill or a drop.
+        foreach (var (key, count) in outcomes)
+        {
+            var (kind, outcome) = (key[..key.IndexOf(": ", StringComparison.Ordinal)], key[(key.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+            Assert.True(Allowed[kind].Contains(outcome) || (Lost.Contains(outcome) && kind != "invalid entity"), $"{count} '{kind}' operations ended as '{outcome}', which that kind cannot legitimately produce; {summary}");
+        }
+
+        Assert.True(kills >= 20, $"too few kills landed for the soak to prove anything; {summary}");
         var failed = outcomes.Where(o => !o.Key.EndsWith(": ok", StringComparison.Ordinal)).Sum(o => o.Value);
         Assert.InRange(failed, Operations / 8, Operations / 3);
+        var lost = outcomes.Where(o => Lost.Contains(o.Key[(o.Key.IndexOf(": ", StringComparison.Ordinal) + 2)..])).Sum(o => o.Value);
+        Assert.True(lost >= 20 && lost <= Operations / 10, $"{lost} operations lost their connection; {summary}");
         Assert.Equal(0, probe.Used);
 
         await db.DisposeAsync();
@@ -89,6 +99,30 @@ public sealed class SoakTests
         Assert.True(threads == baseline, $"Threads_connected is {threads}, was {baseline}; {summary}");
         TestContext.Current.SendDiagnosticMessage(summary);
     }
+
+    /// <summary>
+    /// What a connection lost under an operation looks like: the client's lost-connection errors (2013, 2006), the
+    /// server's "connection was killed" (1927), and a connection the proxy dropped while it was being opened (1042).
+    /// Any operation that reaches the server may meet one (an invalid entity is refused before it does).
+    /// </summary>
+    private static readonly string[] Lost = ["error 2013", "error 2006", "error 1927", "error 1042"];
+
+    /// <summary>How each kind of operation may end besides losing its connection.</summary>
+    private static readonly System.Collections.Generic.Dictionary<string, string[]> Allowed = new()
+    {
+        ["query"] = ["ok"],
+        ["insert"] = ["ok"],
+        ["unit of work"] = ["ok", nameof(CommitOutcomeUnknownException)],
+        // A KILL QUERY that reaches the session before its statement starts is lost (the server kills nothing), and
+        // the statement then runs to its end: a cancellation may come too late to stop anything.
+        ["cancelled"] = ["cancelled", "ok"],
+        ["duplicate key"] = ["error 1062"],
+        ["exception in unit of work"] = ["rolled back"],
+        ["abandoned reader"] = ["ok"],
+        ["invalid entity"] = ["refused before sending"],
+        ["dropped connections"] = ["ok"],
+        ["command timeout"] = ["timeout"],
+    };
 
     /// <summary>Runs one operation of the given kind; returns "ok" or the name of what it threw, flagged when unexpected.</summary>
     private static async Task<string> RunAsync(TestDb db, FaultProxy proxy, string kind, string id, Random random, CancellationToken ct)
@@ -158,6 +192,10 @@ public sealed class SoakTests
         catch (InvalidOperationException exception) when (kind == "exception in unit of work" && exception.Message == "the work failed")
         {
             return "rolled back";
+        }
+        catch (MicroOrmException exception) when (exception is not ValidationException && exception.Message.StartsWith("The command did not finish within the command timeout", StringComparison.Ordinal))
+        {
+            return "timeout";
         }
         catch (MicroOrmException exception) when (exception is not ValidationException)
         {

@@ -11,7 +11,7 @@ namespace MicroOrm.Tests.Resilience;
 
 /// <summary>
 /// TLS against a throwaway server started with a certificate made by openssl in the test: the modes pass through to
-/// the driver, Required really encrypts, VerifyCA and VerifyFull check the certificate, and a wrong authority or a
+/// the driver, Required really encrypts, VerifyCA and VerifyFull check the certificate (VerifyFull also the name of the host), and a wrong authority or a
 /// server without TLS fails with one clear error.
 /// </summary>
 public sealed class TlsTests : IAsyncLifetime
@@ -67,6 +67,21 @@ public sealed class TlsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerifyFull_refuses_a_certificate_that_does_not_name_the_host_which_VerifyCA_accepts()
+    {
+        // The certificate names 127.0.0.1 only; "localhost" reaches the same server under another name.
+        var byName = new MySqlConnectionStringBuilder(_server.ConnectionString) { Server = "localhost" }.ConnectionString;
+        await using var caOnly = Connect(MySqlSslMode.VerifyCA, _certificates.AuthorityFile, byName);
+        await using var full = Connect(MySqlSslMode.VerifyFull, _certificates.AuthorityFile, byName);
+
+        Assert.Equal(1L, await caOnly.ExecuteScalarAsync<long>($"SELECT 1", Ct));
+        var error = await Assert.ThrowsAsync<MicroOrmException>(() => full.ExecuteScalarAsync<long>($"SELECT 1", Ct));
+
+        Assert.StartsWith($"The server at localhost:{_server.Port} presented a TLS certificate that SslMode VerifyFull does not accept", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("and that it names the host you connect to.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_TLS_mode_the_server_cannot_meet_fails_with_a_clear_error()
     {
         await using var plain = await ThrowawayServer.StartAsync(cancellationToken: Ct);
@@ -77,9 +92,9 @@ public sealed class TlsTests : IAsyncLifetime
         Assert.StartsWith($"The server at 127.0.0.1:{plain.Port} does not offer TLS, which SslMode Required demands", error.Message, StringComparison.Ordinal);
     }
 
-    private TestDb Connect(MySqlSslMode mode, string? authority = null) => TestDb.Connect(new MicroOrmOptions
+    private TestDb Connect(MySqlSslMode mode, string? authority = null, string? connectionString = null) => TestDb.Connect(new MicroOrmOptions
     {
-        ConnectionString = _server.ConnectionString,
+        ConnectionString = connectionString ?? _server.ConnectionString,
         SslMode = mode,
         SslCa = authority,
         ConnectionTimeout = TimeSpan.FromSeconds(5),
