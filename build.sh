@@ -106,6 +106,23 @@ test_summary() {
   [ "$files" -gt 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
 }
 
+# Prints the "summary:" lines that passing tests wrote (the injection corpus's counts, for one), from the TRX files.
+print_summaries() {
+  command -v python3 >/dev/null 2>&1 || { say "python3 is not installed: the tests' summary lines are not printed"; return 0; }
+  python3 - "$results" <<'PY' || say "the tests' summary lines could not be read from the TRX files"
+import glob, sys, xml.etree.ElementTree as ET
+for path in sorted(glob.glob(sys.argv[1] + "/**/*.trx", recursive=True)):
+    for result in ET.parse(path).iter():
+        if not result.tag.endswith("}UnitTestResult") or result.get("outcome") != "Passed":
+            continue
+        for out in result.iter():
+            if out.tag.endswith("}StdOut") and out.text:
+                for line in out.text.splitlines():
+                    if line.strip().startswith("summary:"):
+                        print(line.strip())
+PY
+}
+
 run_tests() {
   require_dotnet
   require_test_tools
@@ -113,6 +130,7 @@ run_tests() {
   mkdir -p "$results"
   local status=0
   dotnet test --solution MicroOrm.sln --report-xunit-trx --results-directory "$results" "$@" || status=$?
+  print_summaries
   # The summary fails when a test failed or when none ran at all.
   test_summary || status=1
   return "$status"

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Xunit;
 
@@ -7,7 +9,9 @@ namespace MicroOrm.Testing;
 
 /// <summary>
 /// Golden files beside the tests (<c>Snapshots/</c>), reviewed like code. A test fails when the generated text differs
-/// from its golden file; run with <c>MICROORM_ACCEPT_SNAPSHOTS=1</c> to write the new text as the golden file.
+/// from its golden file; run with <c>MICROORM_ACCEPT_SNAPSHOTS=1</c> to write the new text as the golden file. A golden
+/// file no test produces any more fails too (<see cref="AssertNoOrphans"/>), or is deleted when accepting. Accepting is
+/// refused when <c>CI=true</c>: CI checks the reviewed files, it never rewrites them.
 /// </summary>
 internal static class Snapshot
 {
@@ -18,7 +22,7 @@ internal static class Snapshot
         var folder = Path.Combine(RepositoryPaths.FolderOf(testFile), "Snapshots");
         var path = Path.Combine(folder, name);
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+        if (Accepting())
         {
             Directory.CreateDirectory(folder);
             File.WriteAllText(path, actual);
@@ -32,6 +36,38 @@ internal static class Snapshot
             File.WriteAllText(path + ".received", actual);
             Assert.Fail($"{name} differs from its golden file. The new text is in {path}.received; if it is right, run with {AcceptVariable}=1 to accept it.\n" + FirstDifference(expected, actual));
         }
+    }
+
+    /// <summary>
+    /// Fails when the Snapshots folder holds a golden file starting with <paramref name="prefix"/> that is not in
+    /// <paramref name="produced"/>: a file no test checks any more would otherwise be reviewed as if it still said
+    /// something. When accepting, such files are deleted instead.
+    /// </summary>
+    public static void AssertNoOrphans(string prefix, IEnumerable<string> produced, [CallerFilePath] string testFile = "")
+    {
+        var folder = Path.Combine(RepositoryPaths.FolderOf(testFile), "Snapshots");
+        var expected = new HashSet<string>(produced, StringComparer.Ordinal);
+        var orphans = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, prefix + "*.verified.*").Select(Path.GetFileName).Where(name => !expected.Contains(name!)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (orphans.Count == 0) return;
+        if (Accepting())
+        {
+            foreach (var orphan in orphans) File.Delete(Path.Combine(folder, orphan!));
+            return;
+        }
+
+        Assert.Fail($"{orphans.Count} golden files in {folder} are produced by no test: {string.Join(", ", orphans)}. Delete them, or run with {AcceptVariable}=1 to delete them.");
+    }
+
+    /// <summary>Whether to write golden files; refused on CI, where a rewritten golden file would pass unreviewed.</summary>
+    private static bool Accepting()
+    {
+        if (Environment.GetEnvironmentVariable(AcceptVariable) != "1") return false;
+        Assert.False(
+            string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+            $"{AcceptVariable}=1 is refused when CI=true: golden files are accepted on a developer's machine and reviewed, never rewritten by CI.");
+        return true;
     }
 
     private static string FirstDifference(string expected, string actual)

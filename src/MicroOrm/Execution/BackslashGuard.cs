@@ -90,12 +90,12 @@ internal sealed class BackslashGuard
     internal static bool CarriesBackslash(object? value) => value switch
     {
         null => false,
-        string text => text.Contains('\\'),
-        char c => c == '\\',
-        char[] chars => chars.AsSpan().Contains('\\'),
+        string text => Escaped(text),
+        char c => c is '\\' or '\0',
+        char[] chars => Escaped(chars),
         StringBuilder builder => Contains(builder),
-        ReadOnlyMemory<char> text => text.Span.Contains('\\'),
-        Memory<char> text => text.Span.Contains('\\'),
+        ReadOnlyMemory<char> text => Escaped(text.Span),
+        Memory<char> text => Escaped(text.Span),
         byte[] bytes => bytes.AsSpan().Contains(Backslash),
         ReadOnlyMemory<byte> bytes => bytes.Span.Contains(Backslash),
         Memory<byte> bytes => bytes.Span.Contains(Backslash),
@@ -110,11 +110,17 @@ internal sealed class BackslashGuard
 
     private const byte Backslash = (byte)'\\';
 
+    /// <summary>
+    /// Text MySqlConnector writes with a backslash escape: a backslash, and NUL, which it writes as <c>\0</c> (a session in
+    /// NO_BACKSLASH_ESCAPES would store those two characters instead).
+    /// </summary>
+    private static bool Escaped(ReadOnlySpan<char> text) => text.IndexOfAny('\\', '\0') >= 0;
+
     private static bool Contains(StringBuilder builder)
     {
         foreach (var chunk in builder.GetChunks())
         {
-            if (chunk.Span.Contains('\\')) return true;
+            if (Escaped(chunk.Span)) return true;
         }
 
         return false;

@@ -43,6 +43,7 @@ public sealed class IncludeTests(GraphFixture graph) : IClassFixture<GraphFixtur
 
         Assert.Equal(2, counter.Queries);
         AssertGraph(states);
+        Assert.Equal(2, await ServerSelectsAsync(borrowed => borrowed.States.Include(s => s.Cities).OrderBy(s => s.Id).ToListAsync(Ct)));
     }
 
     [Fact]
@@ -55,6 +56,19 @@ public sealed class IncludeTests(GraphFixture graph) : IClassFixture<GraphFixtur
 
         Assert.Equal(1, counter.Queries);
         AssertGraph(states);
+        Assert.Equal(1, await ServerSelectsAsync(borrowed => borrowed.States.Include(s => s.Cities).AsSingleQuery().OrderBy(s => s.Id).ToListAsync(Ct)));
+    }
+
+    /// <summary>The SELECTs the server itself counts while <paramref name="load"/> runs on a borrowed connection; the graph must come back whole.</summary>
+    private async Task<long> ServerSelectsAsync(Func<AppDb, Task<List<State>>> load)
+    {
+        await using var counter = await ServerSelectCounter.OpenAsync(graph.ConnectionString);
+        await using var db = AppDb.FromConnection(counter.Connection);
+        await counter.ResetAsync();
+        var states = await load(db);
+        var selects = await counter.SelectsAsync();
+        AssertGraph(states);
+        return selects;
     }
 
     [Theory]

@@ -66,7 +66,7 @@ internal static class InjectionCorpus
 
         foreach (var (prefix, suffix) in Boundaries)
         {
-            foreach (var payload in Base.Take(30)) payloads.Add(prefix + payload + suffix);
+            foreach (var payload in Base.Take(15)) payloads.Add(prefix + payload + suffix);
         }
 
         return payloads.Distinct(StringComparer.Ordinal).Where(p => p.EnumerateRunes().Count() <= 1000).ToList();
