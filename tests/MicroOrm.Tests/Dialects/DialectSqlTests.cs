@@ -48,11 +48,14 @@ public sealed class DialectSqlTests
         Assert.Same(SqlDialect.MySql9, SqlDialect.For(ServerDialect.MySql9));
     }
 
+    public static TheoryData<string> DialectFiles => new() { "mariadb", "mysql-8.0", "mysql-8.4", "mysql-9" };
+
+    [Fact]
+    public void Every_golden_file_is_produced_by_a_dialect() =>
+        Snapshot.AssertNoOrphans("Dialect.", DialectFiles.Select(row => $"Dialect.{row.Data}.verified.sql"));
+
     [Theory]
-    [InlineData("mariadb")]
-    [InlineData("mysql-8.0")]
-    [InlineData("mysql-8.4")]
-    [InlineData("mysql-9")]
+    [MemberData(nameof(DialectFiles))]
     public void Every_fixed_statement_of_every_table_is_the_reviewed_sql(string file)
     {
         var dialect = file switch
