@@ -116,7 +116,8 @@ for path in sorted(glob.glob(sys.argv[1] + "/**/*.trx", recursive=True)):
         if not result.tag.endswith("}UnitTestResult") or result.get("outcome") != "Passed":
             continue
         for out in result.iter():
-            if out.tag.endswith("}StdOut") and out.text:
+            # xUnit's TRX keeps a test's output as <Output><TextMessages><Message>; other loggers use <StdOut>.
+            if (out.tag.endswith("}StdOut") or out.tag.endswith("}Message")) and out.text:
                 for line in out.text.splitlines():
                     if line.strip().startswith("summary:"):
                         print(line.strip())
