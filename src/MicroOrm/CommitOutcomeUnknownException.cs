@@ -14,4 +14,13 @@ public sealed class CommitOutcomeUnknownException : MicroOrmException
         : base("The connection failed during COMMIT: the transaction may or may not have been committed. Check before retrying.", innerException, "COMMIT")
     {
     }
+
+    /// <summary>
+    /// The server's id of the session whose COMMIT was lost (<c>CONNECTION_ID()</c>), or 0 when unknown. That session
+    /// may still be committing on the server; once it is gone from the process list, its outcome is final.
+    /// </summary>
+    internal int ServerSession { get; init; }
+
+    /// <summary>When the COMMIT was sent (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), to tell a server restarted since from one that was not.</summary>
+    internal long SentAt { get; init; }
 }

@@ -107,6 +107,10 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
         }
 
         var scope = _executor.Telemetry.Start(SessionSql.Commit, null);
+        // The session's id on the server, read while the connection is known to be open: if the COMMIT's outcome is
+        // lost, that session may still be committing, and whoever checks the outcome must first wait for it to end.
+        var session = _lease.Connection.ServerThread;
+        var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             // A COMMIT is never cancelled half-way (its outcome would be unknown): the token is checked before it is sent.
@@ -118,7 +122,7 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
             _state = State.Failed;
-            var failure = CommitFailed(exception);
+            var failure = CommitFailed(exception, session, sentAt);
             scope.Failed(failure);
             throw failure;
         }
@@ -285,8 +289,8 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
     private void Failed(in Diagnostics.CommandScope scope, Exception exception) =>
         _executor.Failed(scope, null, exception, scope.Statement, null, CancellationToken.None);
 
-    private static MicroOrmException CommitFailed(Exception exception) =>
+    private static MicroOrmException CommitFailed(Exception exception, int session, long sentAt) =>
         exception is MySqlException { Number: > 0 and < 2000 } server
             ? new MicroOrmException($"The server refused the commit (server error {server.Number}); the transaction was rolled back.", exception, "COMMIT", null, null, server.Number)
-            : new CommitOutcomeUnknownException(exception);
+            : new CommitOutcomeUnknownException(exception) { ServerSession = session, SentAt = sentAt };
 }

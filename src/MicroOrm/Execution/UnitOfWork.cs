@@ -1,7 +1,9 @@
 using System;
 using System.Data;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using MicroOrm.SqlBuilding;
 
 namespace MicroOrm.Execution;
 
@@ -13,6 +15,12 @@ namespace MicroOrm.Execution;
 /// </summary>
 internal static class UnitOfWork
 {
+    /// <summary>How often the process list is looked at while a killed session winds down (a rollback takes milliseconds).</summary>
+    private static readonly TimeSpan SessionPoll = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Reads the second column of <c>SHOW GLOBAL STATUS LIKE 'Uptime'</c>: the server's uptime in seconds.</summary>
+    private static readonly DelegateRowReader<long> UptimeReader = new(static reader => long.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture));
+
     public static async ValueTask<T> RunAsync<T>(
         DatabaseContext database,
         UnitWork<T> work,
@@ -40,6 +48,7 @@ internal static class UnitOfWork
             }
             catch (CommitOutcomeUnknownException unknown) when (verifyCommitted is not null && !cancellationToken.IsCancellationRequested)
             {
+                await SettleAsync(database, unknown, retry, started, io, cancellationToken).ConfigureAwait(false);
                 if (await CommittedAsync(database, verifyCommitted, retry, started, io, cancellationToken).ConfigureAwait(false) is not { } committed) throw;
                 if (committed) return result;
                 failure = unknown;
@@ -89,6 +98,41 @@ internal static class UnitOfWork
         var capped = Math.Min(exponential, retry.MaxDelay.TotalMilliseconds);
         var half = capped / 2;
         return TimeSpan.FromMilliseconds(half + (Random.Shared.NextDouble() * half));
+    }
+
+    /// <summary>
+    /// Makes the lost COMMIT's outcome final before anyone looks at it. The session that sent it may still be
+    /// committing (or may not have read the COMMIT yet), and a check that runs meanwhile on another connection sees
+    /// the rows as not committed, runs the unit again, and then the first commit lands too. So the session is ended
+    /// (<c>KILL CONNECTION</c>: what it has not committed is rolled back) and the process list is watched until it is
+    /// gone, which happens only once its transaction has ended one way or the other.
+    /// A server that has restarted since the COMMIT was sent ended the session itself, and may have given its id to
+    /// someone else's session since (ids start again from 1), so it is not killed then: the server's uptime says which.
+    /// This is best effort: when the server cannot be reached, the check's own retries decide.
+    /// </summary>
+    private static async ValueTask SettleAsync(DatabaseContext database, CommitOutcomeUnknownException unknown, RetryOptions retry, long started, IOBehavior io, CancellationToken cancellationToken)
+    {
+        if (unknown.ServerSession <= 0) return;
+        var clock = database.Options.TimeProvider;
+        try
+        {
+            var uptime = await database.Executor.ListAsync(new CommandRequest(SessionSql.Uptime, null, cancellationToken), UptimeReader, io).ConfigureAwait(false);
+            var sinceCommit = Stopwatch.GetElapsedTime(unknown.SentAt);
+            // A server up for less time than has passed since the COMMIT started after it. Uptime counts whole seconds,
+            // rounded down, and is read before the time since the COMMIT: both errors lean towards not killing.
+            if (uptime.Count == 0 || uptime[0] < sinceCommit.TotalSeconds) return;
+            await database.Executor.ExecuteAsync(new CommandRequest(SessionSql.KillSession(unknown.ServerSession), null, cancellationToken), io).ConfigureAwait(false);
+            while (await database.Executor.ScalarAsync<long>(new CommandRequest(SessionSql.SessionPresent(unknown.ServerSession), null, cancellationToken), io).ConfigureAwait(false) > 0)
+            {
+                if (clock.GetElapsedTime(started) > retry.MaxTotalTime) return;
+                await WaitAsync(SessionPoll, clock, io, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // ER_NO_SUCH_THREAD (the session is gone already), a server that cannot be reached, or a borrowed connection
+            // that is the broken one: nothing more to wait for here.
+        }
     }
 
     /// <summary>

@@ -30,5 +30,16 @@ internal static class SessionSql
 
     public static string RollbackToSavepoint(string name) => "ROLLBACK TO SAVEPOINT " + name;
 
+    /// <summary>Ends a session; the server rolls back what it has not committed. The id is the server's own number, never a user's text.</summary>
+    public static SqlStatement KillSession(int session) =>
+        new("KILL CONNECTION " + session.ToString(System.Globalization.CultureInfo.InvariantCulture), []);
+
+    /// <summary>The server's uptime in seconds (the second column), spelled so that MariaDB and MySQL 8 both answer it.</summary>
+    public static readonly SqlStatement Uptime = new("SHOW GLOBAL STATUS LIKE 'Uptime'", []);
+
+    /// <summary>Whether a session is still on the server: it leaves the process list only once its transaction has ended.</summary>
+    public static SqlStatement SessionPresent(int session) =>
+        new("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @p0", [session]);
+
     public static SqlStatement DropTable(TableInfo table) => new("DROP TABLE IF EXISTS " + table.QuotedName, []);
 }

@@ -20,6 +20,12 @@ public enum CommitFault
 
     /// <summary>Forward the COMMIT, swallow the server's answer, then drop the connection: it committed, unseen by the client.</summary>
     DropBeforeReply,
+
+    /// <summary>
+    /// Drop the client at once and hold the COMMIT, then send it to the server <see cref="FaultProxy.LateCommitDelay"/>
+    /// later: a COMMIT still on its way (in a buffer, on a slow link) while the client already checks the outcome.
+    /// </summary>
+    DropClientThenCommitLate,
 }
 
 /// <summary>
@@ -38,6 +44,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private TaskCompletionSource _flowing = CompletedGate();
     private int _nextLink;
     private int _commitsSeen;
+    private int _lateCommitsSent;
     private int _nextCommit;
     private Task _accepting;
 
@@ -55,6 +62,12 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>Does <paramref name="fault"/> to the next COMMIT that goes through, and to no other.</summary>
     public void FailNextCommit(CommitFault fault) => Volatile.Write(ref _nextCommit, (int)fault);
+
+    /// <summary>How long <see cref="CommitFault.DropClientThenCommitLate"/> holds the COMMIT back.</summary>
+    public static readonly TimeSpan LateCommitDelay = TimeSpan.FromMilliseconds(700);
+
+    /// <summary>How many held COMMITs the proxy has since tried to send to the server (the server may have gone by then).</summary>
+    public int LateCommitsSent => Volatile.Read(ref _lateCommitsSent);
 
     /// <summary>How many COMMITs the proxy has seen go by (whatever it did to them).</summary>
     public int CommitsSeen => Volatile.Read(ref _commitsSeen);
@@ -204,6 +217,25 @@ public sealed class FaultProxy : IAsyncDisposable
                 var fault = IsCommit(packet) ? Seen() : CommitFault.None;
                 if (fault == CommitFault.DropBeforeServer)
                 {
+                    link.Drop();
+                    break;
+                }
+
+                if (fault == CommitFault.DropClientThenCommitLate)
+                {
+                    link.DropClient();
+                    link.Mute();
+                    await Task.Delay(LateCommitDelay).ConfigureAwait(false);
+                    try
+                    {
+                        await link.Upstream.SendAsync(packet, SocketFlags.None).ConfigureAwait(false);
+                        await Task.WhenAny(link.ReplySwallowed.Task, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Increment(ref _lateCommitsSent);
+                    }
+
                     link.Drop();
                     break;
                 }

@@ -84,6 +84,46 @@ public sealed class CommitDropTests(TestDbFixture database) : IClassFixture<Test
         }
     }
 
+    /// <summary>
+    /// The COMMIT is still on its way when the client has lost the connection: a check run at once on another
+    /// connection would see nothing committed, the unit would run again, and then the first COMMIT would land as well.
+    /// MicroOrm ends the lost session first, so the late COMMIT finds it gone and the work is done exactly once.
+    /// </summary>
+    [Fact]
+    public async Task With_verifyCommitted_a_commit_still_on_its_way_is_settled_before_the_check()
+    {
+        await using var db = TestDb.Connect(_proxy.ConnectionString(database.ConnectionString));
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        for (var trial = 0; trial < 5; trial++)
+        {
+            var name = $"{run}-late-{trial}";
+            var attempts = 0;
+            var lateBefore = _proxy.LateCommitsSent;
+            _proxy.FailNextCommit(CommitFault.DropClientThenCommitLate);
+
+            await db.RunInTransactionAsync(
+                async (tx, ct) =>
+                {
+                    attempts++;
+                    await db.TrialRows.InsertAsync(new TrialRow { Trial = name, Step = 0 }, ct);
+                    await db.TrialRows.InsertAsync(new TrialRow { Trial = name, Step = 1, IsMarker = true }, ct);
+                    return name;
+                },
+                verifyCommitted: ct => db.TrialRows.AnyAsync(r => r.Trial == name && r.IsMarker == true, ct),
+                cancellationToken: Ct);
+
+            // The held COMMIT has been sent (or found its session gone) before the rows are counted.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (_proxy.LateCommitsSent == lateBefore && DateTime.UtcNow < deadline) await Task.Delay(20, Ct);
+            await Task.Delay(200, Ct);
+
+            Assert.Equal(lateBefore + 1, _proxy.LateCommitsSent);
+            Assert.Equal(2, attempts);
+            Assert.Equal(2L, await CountAsync(name));
+        }
+    }
+
     [Fact]
     public async Task A_commit_the_proxy_lets_through_succeeds_and_the_proxy_saw_it()
     {
