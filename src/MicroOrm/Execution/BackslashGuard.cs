@@ -83,7 +83,8 @@ internal sealed class BackslashGuard
     }
 
     /// <summary>
-    /// Whether MySqlConnector would escape a backslash in <paramref name="value"/>: every type it writes as a quoted
+    /// Whether MySqlConnector would write a backslash escape into <paramref name="value"/>, for a backslash or a NUL:
+    /// every type it writes as a quoted
     /// string or binary literal (see its <c>MySqlParameter.AppendSqlString</c>). A stream that is not a memory stream
     /// cannot be sent without preparing the command, which MicroOrm does not, so MySqlConnector refuses it itself.
     /// </summary>
@@ -96,19 +97,22 @@ internal sealed class BackslashGuard
         StringBuilder builder => Contains(builder),
         ReadOnlyMemory<char> text => Escaped(text.Span),
         Memory<char> text => Escaped(text.Span),
-        byte[] bytes => bytes.AsSpan().Contains(Backslash),
-        ReadOnlyMemory<byte> bytes => bytes.Span.Contains(Backslash),
-        Memory<byte> bytes => bytes.Span.Contains(Backslash),
-        ArraySegment<byte> bytes => bytes.AsSpan().Contains(Backslash),
-        MemoryStream stream => stream.TryGetBuffer(out var buffer) ? buffer.AsSpan().Contains(Backslash) : stream.ToArray().AsSpan().Contains(Backslash),
-        float[] floats => MemoryMarshal.AsBytes(floats.AsSpan()).Contains(Backslash),
-        ReadOnlyMemory<float> floats => MemoryMarshal.AsBytes(floats.Span).Contains(Backslash),
-        Memory<float> floats => MemoryMarshal.AsBytes(floats.Span).Contains(Backslash),
-        MySqlGeometry geometry => geometry.Value.AsSpan().Contains(Backslash),
+        byte[] bytes => bytes.AsSpan().IndexOfAny(Backslash, Nul) >= 0,
+        ReadOnlyMemory<byte> bytes => bytes.Span.IndexOfAny(Backslash, Nul) >= 0,
+        Memory<byte> bytes => bytes.Span.IndexOfAny(Backslash, Nul) >= 0,
+        ArraySegment<byte> bytes => bytes.AsSpan().IndexOfAny(Backslash, Nul) >= 0,
+        MemoryStream stream => stream.TryGetBuffer(out var buffer) ? buffer.AsSpan().IndexOfAny(Backslash, Nul) >= 0 : stream.ToArray().AsSpan().IndexOfAny(Backslash, Nul) >= 0,
+        float[] floats => MemoryMarshal.AsBytes(floats.AsSpan()).IndexOfAny(Backslash, Nul) >= 0,
+        ReadOnlyMemory<float> floats => MemoryMarshal.AsBytes(floats.Span).IndexOfAny(Backslash, Nul) >= 0,
+        Memory<float> floats => MemoryMarshal.AsBytes(floats.Span).IndexOfAny(Backslash, Nul) >= 0,
+        MySqlGeometry geometry => geometry.Value.AsSpan().IndexOfAny(Backslash, Nul) >= 0,
         _ => false,
     };
 
     private const byte Backslash = (byte)'\\';
+
+    /// <summary>MySqlConnector writes a NUL byte as <c>\0</c> too, which a NO_BACKSLASH_ESCAPES session stores as two bytes.</summary>
+    private const byte Nul = 0;
 
     /// <summary>
     /// Text MySqlConnector writes with a backslash escape: a backslash, and NUL, which it writes as <c>\0</c> (a session in

@@ -58,6 +58,35 @@ public sealed class BackslashGuardCoverageTests(TestDbFixture database) : IClass
         Assert.Equal(ExpectedHex(kind), hex);
     }
 
+    /// <summary>
+    /// Bytes MySqlConnector might write with a backslash escape (NUL, quotes, Ctrl-Z, line ends) in a session whose
+    /// sql_mode disagrees with the connection string: each is either stored exactly or refused before sending, never
+    /// stored as something else.
+    /// </summary>
+    [Theory]
+    [InlineData(new byte[] { 0x00 })]
+    [InlineData(new byte[] { 0x41, 0x00, 0x42 })]
+    [InlineData(new byte[] { 0x27 })]
+    [InlineData(new byte[] { 0x22 })]
+    [InlineData(new byte[] { 0x1A })]
+    [InlineData(new byte[] { 0x0A, 0x0D })]
+    public async Task Escaped_bytes_in_a_disagreeing_session_are_stored_exactly_or_refused(byte[] bytes)
+    {
+        await using var connection = new MySqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using (var set = new MySqlCommand("SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',NO_BACKSLASH_ESCAPES')", connection)) await set.ExecuteNonQueryAsync(Ct);
+        await using var db = TestDb.FromConnection(connection);
+
+        try
+        {
+            Assert.Equal(Convert.ToHexString(bytes), await db.ExecuteScalarAsync<string>($"SELECT HEX({bytes})", Ct));
+        }
+        catch (MicroOrmException error) when (error.Message.Contains("Nothing was sent", StringComparison.Ordinal))
+        {
+            // Refused before sending: as safe as stored exactly.
+        }
+    }
+
     [Fact]
     public async Task A_batch_that_sets_sql_mode_and_carries_a_backslash_is_refused_before_sending()
     {
