@@ -120,7 +120,9 @@ public sealed class SoakTests
         ["exception in unit of work"] = ["rolled back"],
         ["abandoned reader"] = ["ok"],
         ["invalid entity"] = ["refused before sending"],
-        ["dropped connections"] = ["ok"],
+        // A drop that lands while the connection is still being opened or handed over can leave the command waiting
+        // for a reply that never comes, until its command timeout ends it (seen once in a loaded run).
+        ["dropped connections"] = ["ok", "timeout"],
         ["command timeout"] = ["timeout"],
     };
 
