@@ -45,10 +45,10 @@ public partial class Query<TEntity, TColumns>
 
     /// <summary>The first row, or <see langword="null"/> when there is none.</summary>
     public Task<TEntity?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) =>
-        FirstRowAsync(LimitedShape(1), IOBehavior.Asynchronous, cancellationToken).AsTask();
+        FirstRowAsync(_shape.AtMost(1), IOBehavior.Asynchronous, cancellationToken).AsTask();
 
     /// <inheritdoc cref="FirstOrDefaultAsync(CancellationToken)"/>
-    public TEntity? FirstOrDefault() => Synchronously.Result(FirstRowAsync(LimitedShape(1), IOBehavior.Synchronous, CancellationToken.None));
+    public TEntity? FirstOrDefault() => Synchronously.Result(FirstRowAsync(_shape.AtMost(1), IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>The first row meeting <paramref name="predicate"/>, or <see langword="null"/>.</summary>
     public Task<TEntity?> FirstOrDefaultAsync(Func<TColumns, Condition> predicate, CancellationToken cancellationToken = default) =>
@@ -147,12 +147,12 @@ public partial class Query<TEntity, TColumns>
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TEntity> FirstAsync(IOBehavior io, CancellationToken cancellationToken) =>
-        await FirstRowAsync(LimitedShape(1), io, cancellationToken).ConfigureAwait(false) is { } row ? row : throw NoRows();
+        await FirstRowAsync(_shape.AtMost(1), io, cancellationToken).ConfigureAwait(false) is { } row ? row : throw NoRows();
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TEntity> SingleAsync(IOBehavior io, CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(LimitedShape(2), io, cancellationToken).ConfigureAwait(false);
+        var rows = await RowsAsync(_shape.AtMost(2), io, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0) throw NoRows();
         return rows.Count == 1 ? rows[0] : throw MoreThanOne();
     }
@@ -160,7 +160,7 @@ public partial class Query<TEntity, TColumns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TEntity?> SingleOrDefaultAsync(IOBehavior io, CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(LimitedShape(2), io, cancellationToken).ConfigureAwait(false);
+        var rows = await RowsAsync(_shape.AtMost(2), io, cancellationToken).ConfigureAwait(false);
         if (rows.Count > 1) throw MoreThanOne();
         return rows.Count == 1 ? rows[0] : default;
     }
@@ -207,9 +207,6 @@ public partial class Query<TEntity, TColumns>
                 $"{method} without Where would {verb} every row of {Map.Table.Name}; add Where(...) first{(verb == "delete" ? ", or call DeleteAllAsync() (or DeleteAll()) to mean it" : ", or use Where(_ => Condition.True) to mean it")}.");
         }
     }
-
-    private QueryShape LimitedShape(int take) => _shape.AtMost(take);
-
 
     private InvalidOperationException NoRows() => new($"The query on {Map.Table.Name} returned no rows.");
 

@@ -1,5 +1,3 @@
--- MariaDB 10.6+
-
 -- accounts
 insert: INSERT INTO `accounts` (`owner`, `balance`) VALUES (@p0, @p1)
 upsert: INSERT INTO `accounts` (`owner`, `balance`) VALUES (@p0, @p1) ON DUPLICATE KEY UPDATE `owner` = VALUES(`owner`), `balance` = VALUES(`balance`), `id` = LAST_INSERT_ID(`id`)
@@ -183,3 +181,4 @@ upsert with key: INSERT INTO `users` (`id`, `name`, `email`, `created_at`, `upda
 update: UPDATE `users` SET `name` = @p0, `email` = @p1, `updated_at` = @p2 WHERE `id` = @p3
 delete: DELETE FROM `users` WHERE `id` = @p0
 find: SELECT `id`, `name`, `email`, `created_at`, `updated_at` FROM `users` WHERE `id` = @p0
+
