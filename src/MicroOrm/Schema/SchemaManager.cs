@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Execution;
 using MicroOrm.Mapping;
+using MicroOrm.Schema;
 using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
@@ -60,6 +61,18 @@ public sealed class SchemaManager
     /// <inheritdoc cref="CreateAsync(CancellationToken)"/>
     public void Create() => Synchronously.Wait(CreateAsync(IOBehavior.Synchronous, CancellationToken.None));
 
+    /// <summary>
+    /// Compares the live database with the model, through <c>information_schema</c>: every table, column (type,
+    /// nullability, AUTO_INCREMENT), primary key, index, foreign key and CHECK constraint the model declares, and the
+    /// columns, indexes, foreign keys and checks the model's tables have beyond it. An empty list means no drift.
+    /// Tables the model does not map are not reported.
+    /// </summary>
+    public Task<IReadOnlyList<SchemaDifference>> CheckAsync(CancellationToken cancellationToken = default) =>
+        CheckAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="CheckAsync(CancellationToken)"/>
+    public IReadOnlyList<SchemaDifference> Check() => Synchronously.Result(CheckAsync(IOBehavior.Synchronous, CancellationToken.None));
+
     /// <summary>Runs <c>DROP TABLE IF EXISTS</c> for every table, dependent tables first.</summary>
     public Task DropAsync(CancellationToken cancellationToken = default) => DropAsync(IOBehavior.Asynchronous, cancellationToken).AsTask();
 
@@ -71,6 +84,15 @@ public sealed class SchemaManager
     {
         var dialect = await _database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false);
         return await _database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(TableDdl.CreateTable(table, dialect), []), table, cancellationToken), io).ConfigureAwait(false);
+    }
+
+    internal async ValueTask<IReadOnlyList<SchemaDifference>> CheckAsync(IOBehavior io, CancellationToken cancellationToken)
+    {
+        var dialect = await _database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false);
+        var live = await LiveSchema.ReadAsync(_database.Executor, io, cancellationToken).ConfigureAwait(false);
+        var model = new List<TableShape>(_tables.Length);
+        foreach (var table in _tables) model.Add(ModelShapes.Of(table, dialect));
+        return SchemaComparer.Compare(model, live);
     }
 
     private async ValueTask CreateAsync(IOBehavior io, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ internal sealed class MariaDbDialect : SqlDialect
     /// weighs 4-byte characters (emoji) one by one, where unicode_ci and general_ci treat them all as equal. It pads:
     /// <c>'a' = 'a '</c> is true.
     /// </summary>
-    public override string TableOptions => "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
+    public override string TableCollation => "utf8mb4_unicode_520_ci";
 
     /// <summary>MariaDB checks a row that a referential action rewrites like any other, so every [Range] is declared.</summary>
     public override bool DeclaresCheck(TableInfo table, ColumnInfo column) => true;

@@ -23,7 +23,7 @@ internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, in
     /// MySQL 8's own default, UCA 9.0: accent- and case-insensitive, each emoji its own weight, and NO PAD
     /// (<c>'a' = 'a '</c> is false, unlike MariaDB's tables).
     /// </summary>
-    public override string TableOptions => "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci";
+    public override string TableCollation => "utf8mb4_0900_ai_ci";
 
     /// <summary>
     /// MySQL refuses a CHECK on a column that a foreign key's CASCADE or SET NULL may rewrite (error 3823, "cannot be

@@ -43,8 +43,11 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string? ReturningKey(ColumnInfo key);
 
+    /// <summary>The collation of the tables MicroOrm creates (their character set is utf8mb4 on every dialect).</summary>
+    public abstract string TableCollation { get; }
+
     /// <summary>What follows a CREATE TABLE's column list: the engine, the character set and the collation.</summary>
-    public abstract string TableOptions { get; }
+    public string TableOptions => "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + TableCollation;
 
     /// <summary>Whether a table may declare <paramref name="column"/>'s CHECK constraint (from <c>[Range]</c>).</summary>
     public abstract bool DeclaresCheck(TableInfo table, ColumnInfo column);

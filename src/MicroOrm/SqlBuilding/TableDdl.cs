@@ -67,7 +67,8 @@ internal static class TableDdl
         return string.Join(", ", names);
     }
 
-    private static string Action(ReferentialAction action) => action switch
+    /// <summary>An ON DELETE rule as SQL spells it (and as <c>information_schema</c> reports it).</summary>
+    public static string Action(ReferentialAction action) => action switch
     {
         ReferentialAction.Cascade => "CASCADE",
         ReferentialAction.SetNull => "SET NULL",
