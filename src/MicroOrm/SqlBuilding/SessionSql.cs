@@ -8,8 +8,8 @@ namespace MicroOrm.SqlBuilding;
 /// </summary>
 internal static class SessionSql
 {
-    /// <summary>The settings that shape statements: the packet limit, the step between generated keys, and the version (the dialect).</summary>
-    public const string ServerFacts = "SELECT @@max_allowed_packet, @@auto_increment_increment, @@version";
+    /// <summary>The settings that shape multi-row inserts: the packet limit and the step between generated keys. The dialect needs no query: the server's version comes with the handshake.</summary>
+    public const string ServerFacts = "SELECT @@max_allowed_packet, @@auto_increment_increment";
 
     /// <summary>The session's own sql_mode, which decides how a backslash in a string literal is read.</summary>
     public const string SqlMode = "SELECT @@SESSION.sql_mode";
