@@ -1,3 +1,4 @@
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 
 namespace MicroOrm.SqlBuilding;
@@ -16,4 +17,14 @@ internal sealed class MariaDbDialect : SqlDialect
     public override string UpsertRowAlias => "";
 
     public override string InsertedValue(ColumnInfo column) => "VALUES(" + column.QuotedName + ")";
+
+    // What the server tells and is asked about its sessions, beyond the SQL for tables.
+
+    // MariaDB numbers its own errors from 4000; its 3000s are MySQL 5.7's, several unused (3024 is ER_UNUSED_1 there).
+    private protected override ServerFailure FamilyFailure(int number) => number switch
+    {
+        4025 => ServerFailure.CheckViolated,    // ER_CONSTRAINT_FAILED: CONSTRAINT `name` failed for `db`.`table`
+        1969 => ServerFailure.StatementTimeout, // ER_STATEMENT_TIMEOUT: max_statement_time exceeded
+        _ => ServerFailure.Other,
+    };
 }

@@ -1,3 +1,4 @@
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 
 namespace MicroOrm.SqlBuilding;
@@ -14,4 +15,13 @@ internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, in
     public override string UpsertRowAlias => " AS " + RowAlias;
 
     public override string InsertedValue(ColumnInfo column) => RowAlias + "." + column.QuotedName;
+
+    // What the server tells and is asked about its sessions, beyond the SQL for tables.
+
+    private protected override ServerFailure FamilyFailure(int number) => number switch
+    {
+        3819 => ServerFailure.CheckViolated,    // ER_CHECK_CONSTRAINT_VIOLATED: Check constraint 'name' is violated
+        3024 => ServerFailure.StatementTimeout, // ER_QUERY_TIMEOUT: max_execution_time exceeded (a SELECT's limit)
+        _ => ServerFailure.Other,
+    };
 }

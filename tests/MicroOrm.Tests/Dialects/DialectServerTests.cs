@@ -90,4 +90,30 @@ public sealed class DialectServerTests(TestDbFixture database) : IClassFixture<T
         await named.Notes.UpsertAsync(note, Ct);
         Assert.Equal("y", (await named.Notes.FindAsync(note.Id, Ct))!.Text);
     }
+
+    [Fact]
+    public async Task A_check_violation_is_read_through_mariadbs_number_and_names_the_column()
+    {
+        await using var db = database.Connect();
+
+        var error = await Assert.ThrowsAsync<MicroOrmException>(() =>
+            db.ExecuteAsync($"INSERT INTO signups (handle, nickname, age, score, balance, level, email, note) VALUES ('h', 'n', {200}, 1, 0, 1, 'a@b', '')", Ct));
+
+        Assert.Same(SqlDialect.MariaDb, db.Executor.Source.Dialect);
+        Assert.Equal(4025, error.ServerErrorCode);
+        Assert.Equal("age", error.Column);
+        Assert.StartsWith("The value for column age breaks the check constraint ck_signups_age", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_statement_stopped_at_the_servers_time_limit_says_so()
+    {
+        await using var db = database.Connect();
+
+        var error = await Assert.ThrowsAsync<MicroOrmException>(() =>
+            db.ExecuteScalarAsync<long>($"SET STATEMENT max_statement_time = 0.05 FOR SELECT SUM(seq % 7) FROM seq_1_to_1000000000000", Ct));
+
+        Assert.Equal(1969, error.ServerErrorCode);
+        Assert.StartsWith("The server stopped the statement at its own time limit", error.Message, StringComparison.Ordinal);
+    }
 }
