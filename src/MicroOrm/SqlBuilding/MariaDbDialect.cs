@@ -27,4 +27,8 @@ internal sealed class MariaDbDialect : SqlDialect
         1969 => ServerFailure.StatementTimeout, // ER_STATEMENT_TIMEOUT: max_statement_time exceeded
         _ => ServerFailure.Other,
     };
+
+    // MariaDB keeps information_schema.PROCESSLIST, not deprecated there (its performance_schema is off by default).
+    public override SqlStatement SessionPresent(int session) =>
+        new("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @p0", [session]);
 }

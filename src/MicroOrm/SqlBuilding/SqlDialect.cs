@@ -121,4 +121,10 @@ internal abstract class SqlDialect
 
     /// <summary>The meaning of a number only this family gives it; <see cref="ServerFailure.Other"/> for any other.</summary>
     private protected abstract ServerFailure FamilyFailure(int number);
+
+    /// <summary>
+    /// Whether session <paramref name="session"/> is still on the server (a count, 0 or 1): a session leaves the
+    /// process list only once its transaction has ended. The id is the server's own number.
+    /// </summary>
+    public abstract SqlStatement SessionPresent(int session);
 }

@@ -116,4 +116,23 @@ public sealed class DialectServerTests(TestDbFixture database) : IClassFixture<T
         Assert.Equal(1969, error.ServerErrorCode);
         Assert.StartsWith("The server stopped the statement at its own time limit", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_dialects_session_question_sees_a_live_session_and_not_one_that_has_gone()
+    {
+        await using var db = database.Connect();
+        var dialect = await db.GetDialectAsync(MicroOrm.Execution.IOBehavior.Asynchronous, Ct);
+        var other = new MySqlConnector.MySqlConnection(new MySqlConnector.MySqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await other.OpenAsync(Ct);
+        var session = other.ServerThread;
+
+        Assert.Equal(1L, await Present(db, dialect, session));
+        await other.DisposeAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (await Present(db, dialect, session) > 0 && DateTime.UtcNow < deadline) await Task.Delay(20, Ct);
+        Assert.Equal(0L, await Present(db, dialect, session));
+    }
+
+    private static async Task<long> Present(TestDb db, SqlDialect dialect, int session) =>
+        await db.Executor.ScalarAsync<long>(new MicroOrm.Execution.CommandRequest(dialect.SessionPresent(session), null, Ct), MicroOrm.Execution.IOBehavior.Asynchronous);
 }
