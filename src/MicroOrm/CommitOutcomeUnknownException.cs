@@ -11,7 +11,7 @@ public sealed class CommitOutcomeUnknownException : MicroOrmException
 {
     /// <summary>Creates the exception.</summary>
     public CommitOutcomeUnknownException(Exception innerException)
-        : base("The connection failed during COMMIT: the transaction may or may not have been committed. Check before retrying.", innerException, "COMMIT")
+        : base("The connection failed during the commit: the transaction may or may not have been committed. Check before retrying.", innerException, SqlBuilding.SessionSql.Commit.Text)
     {
     }
 

@@ -49,16 +49,4 @@ public static class SqlIdentifier
             throw new ArgumentException($"'{name}' is not a valid SQL identifier: a trailing space is not allowed.", nameof(name));
         }
     }
-
-    internal static string JoinQuoted(IReadOnlyList<ColumnInfo> columns)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (i > 0) builder.Append(", ");
-            builder.Append(columns[i].QuotedName);
-        }
-
-        return builder.ToString();
-    }
 }

@@ -291,6 +291,6 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
 
     private static MicroOrmException CommitFailed(Exception exception, int session, long sentAt) =>
         exception is MySqlException { Number: > 0 and < 2000 } server
-            ? new MicroOrmException($"The server refused the commit (server error {server.Number}); the transaction was rolled back.", exception, "COMMIT", null, null, server.Number)
+            ? new MicroOrmException($"The server refused the commit (server error {server.Number}); the transaction was rolled back.", exception, SqlBuilding.SessionSql.Commit.Text, null, null, server.Number)
             : new CommitOutcomeUnknownException(exception) { ServerSession = session, SentAt = sentAt };
 }

@@ -6,31 +6,31 @@ namespace MicroOrm.Generators.Emitting;
 
 /// <summary>
 /// Writes the map members that move values from an entity into parameters and back: insert, update and key binders,
-/// the key itself, the generated key and the timestamps. Their value order is the column order the runtime's
-/// statements use (<c>TableStatements</c>): every non-generated column for an insert; every column but the key,
-/// <c>[CreatedAt]</c> and the <c>[ConcurrencyToken]</c>, then the key, for an update (the runtime appends the token).
+/// the key itself, the generated key and the timestamps. Their value order is the placeholder order of the generated
+/// statements (<see cref="StatementEmitter"/>), since both take their columns from <see cref="StatementColumns"/>: the
+/// inserted columns for an insert; the updated columns, then the key, for an update (the runtime appends the token).
 /// </summary>
 internal static class BinderEmitter
 {
     public static void Write(SourceWriter writer, EntityModel entity)
     {
-        var keys = entity.Columns.Where(c => c.IsKey).OrderBy(c => c.KeyOrder).ToList();
+        var keys = StatementColumns.Keys(entity);
         var fullName = entity.FullName;
 
         writer.Line($"public override void BindInsert({fullName} entity, {KnownNames.ParameterValues} values)");
         writer.Line("{").Indent();
-        foreach (var column in entity.Columns.Where(c => !c.IsAutoIncrement)) writer.Line(Add(column, "entity." + column.PropertyName));
+        foreach (var column in StatementColumns.Inserted(entity)) writer.Line(Add(column, "entity." + column.PropertyName));
         writer.Outdent().Line("}");
         writer.Line();
 
         writer.Line($"public override void BindUpdate({fullName} entity, {KnownNames.ParameterValues} values)");
         writer.Line("{").Indent();
-        foreach (var column in entity.Columns.Where(c => !c.IsKey && !c.IsAutoIncrement && c.Role != ColumnRole.CreatedAt && !c.IsConcurrencyToken)) writer.Line(Add(column, "entity." + column.PropertyName));
+        foreach (var column in StatementColumns.Updated(entity)) writer.Line(Add(column, "entity." + column.PropertyName));
         foreach (var column in keys) writer.Line(Add(column, "entity." + column.PropertyName));
         writer.Outdent().Line("}");
         writer.Line();
 
-        if (entity.Columns.FirstOrDefault(c => c.IsConcurrencyToken) is { } token)
+        if (StatementColumns.Token(entity) is { } token)
         {
             writer.Line($"public override void BindConcurrencyToken({fullName} entity, {KnownNames.ParameterValues} values)");
             writer.Line("{").Indent();
@@ -58,7 +58,7 @@ internal static class BinderEmitter
         writer.Outdent().Line("}");
         writer.Line();
 
-        var generated = keys.Count == 1 && keys[0].IsAutoIncrement ? keys[0] : null;
+        var generated = StatementColumns.GeneratedKey(entity);
         writer.Line($"public override void SetGeneratedKey({fullName} entity, long value)");
         writer.Line("{").Indent();
         if (generated is null)

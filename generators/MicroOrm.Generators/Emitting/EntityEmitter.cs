@@ -69,24 +69,26 @@ internal static class EntityEmitter
         foreach (var column in entity.Columns)
         {
             var converter = column.Enum is { } enumModel ? $", {ConverterEmitter.Name(enumModel)}.Instance" : "";
-            writer.Line($"internal static readonly {KnownNames.ColumnInfo} {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckConstraintArgument(column)});");
+            writer.Line($"internal static readonly {KnownNames.ColumnInfo} {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckArgument(column)});");
         }
 
         writer.Line();
         var columnList = string.Join(", ", entity.Columns.Select(c => InfoField(c).Substring("MicroOrmMap.".Length)));
         var referenced = entity.Columns.Where(c => c.ForeignKey is not null && c.ForeignKey.PrincipalTable != entity.TableName)
             .Select(c => Literals.String(c.ForeignKey!.PrincipalTable)).Distinct();
-        var keyList = string.Join(", ", entity.Columns.Where(c => c.IsKey).OrderBy(c => c.KeyOrder).Select(c => InfoField(c).Substring("MicroOrmMap.".Length)));
+        var keyList = string.Join(", ", StatementColumns.Keys(entity).Select(c => InfoField(c).Substring("MicroOrmMap.".Length)));
         var indexes = entity.Indexes.Select(i => $"new {KnownNames.IndexInfo}({Literals.String(i.Name)}, {(i.IsUnique ? "true" : "false")}, new string[] {{ {string.Join(", ", i.Columns.Select(Literals.String))} }})");
         var foreignKeys = entity.Columns.Where(c => c.ForeignKey is not null).Select(c =>
-            $"new {KnownNames.ForeignKeyInfo}({Literals.String(c.ForeignKey!.ConstraintName)}, {Literals.String(c.ColumnName)}, {Literals.String(c.ForeignKey.PrincipalTable)}, {Literals.String(c.ForeignKey.PrincipalColumn)}, {KnownNames.ReferentialAction}.{ActionName(c.ForeignKey.OnDelete)})");
+            $"new {KnownNames.ForeignKeyInfo}({Literals.String(c.ForeignKey!.ConstraintName)}, {Literals.String(c.ColumnName)}, {Literals.String(c.ForeignKey.PrincipalTable)}, {Literals.String(c.ForeignKey.PrincipalColumn)}, {KnownNames.ReferentialAction}.{c.ForeignKey.OnDelete})");
+        StatementEmitter.WriteConstants(writer, entity);
+        writer.Line();
         writer.Line($"internal static readonly {KnownNames.TableInfo} TableInfo = new(");
         writer.Indent();
         writer.Line($"{Literals.String(entity.TableName)},");
         writer.Line($"{Literals.String(entity.Name)},");
         writer.Line($"new {KnownNames.ColumnInfo}[] {{ {columnList} }},");
         writer.Line($"new {KnownNames.ColumnInfo}[] {{ {keyList} }},");
-        writer.Line("CreateSql,");
+        writer.Line("FixedSql,");
         writer.Line(Literals.Array("string", referenced) + ",");
         writer.Line(Literals.Array(KnownNames.IndexInfo, indexes) + ",");
         writer.Line(Literals.Array(KnownNames.ForeignKeyInfo, foreignKeys) + ");");
@@ -95,17 +97,6 @@ internal static class EntityEmitter
         writer.Line($"private static readonly {entity.ColumnsTypeName}[] ColumnSets = {{ new(0), new(1), new(2), new(3) }};");
         writer.Line();
         writer.Line("internal static readonly MicroOrmMap Instance = new();");
-        writer.Line();
-        writer.Line("private const string CreateSql =");
-        writer.Indent();
-        var lines = DdlWriter.CreateTableLines(entity);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var last = i == lines.Count - 1;
-            writer.Line(Literals.String(last ? lines[i] : lines[i] + "\n") + (last ? ";" : " +"));
-        }
-
-        writer.Outdent();
         writer.Line();
         writer.Line($"public override {KnownNames.TableInfo} Table => TableInfo;");
         writer.Line();
@@ -126,14 +117,6 @@ internal static class EntityEmitter
         writer.Close();
     }
 
-    private static string ActionName(string sql) => sql switch
-    {
-        "CASCADE" => "Cascade",
-        "SET NULL" => "SetNull",
-        "NO ACTION" => "NoAction",
-        _ => "Restrict",
-    };
-
     internal static string InfoField(ColumnModel column) => "MicroOrmMap." + column.PropertyName + "Column";
 
     private static string ColumnType(ColumnModel column) => $"{KnownNames.Column}<{column.AnnotatedType}>";
@@ -144,6 +127,7 @@ internal static class EntityEmitter
         if (column.IsKey) flags.Add("Key");
         if (column.IsAutoIncrement) flags.Add("AutoIncrement");
         if (column.IsNullable) flags.Add("Nullable");
+        if (column.IsNullable && !column.IsNullableInDatabase) flags.Add("Required");
         if (column.Role == ColumnRole.CreatedAt) flags.Add("CreatedAt");
         if (column.Role == ColumnRole.UpdatedAt) flags.Add("UpdatedAt");
         if (column.ForeignKey is not null) flags.Add("ForeignKey");

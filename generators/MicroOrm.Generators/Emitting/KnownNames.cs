@@ -56,6 +56,8 @@ internal static class KnownNames
     public const string ColumnNames = "global::MicroOrm.Mapping.ColumnNames";
     public const string TableInfo = "global::MicroOrm.Mapping.TableInfo";
     public const string IndexInfo = "global::MicroOrm.Mapping.IndexInfo";
+    public const string TableSql = "global::MicroOrm.Mapping.TableSql";
+    public const string CheckInfo = "global::MicroOrm.Mapping.CheckInfo";
     public const string ForeignKeyInfo = "global::MicroOrm.Mapping.ForeignKeyInfo";
     public const string ParameterValues = "global::MicroOrm.Mapping.ParameterValues";
     public const string ValidationErrors = "global::MicroOrm.Mapping.ValidationErrors";

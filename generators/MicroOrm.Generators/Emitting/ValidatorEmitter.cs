@@ -16,9 +16,15 @@ internal static class ValidatorEmitter
     public static string ValidatorArgument(ColumnModel column) =>
         CheckLines(column).Any() ? $", validator: new {KnownNames.ValueValidator}<{column.AnnotatedType}>({MethodName(column)})" : "";
 
-    /// <summary>The <c>checkConstraint:</c> argument of the column's <c>ColumnInfo</c>, from <c>[Range]</c>.</summary>
-    public static string CheckConstraintArgument(ColumnModel column) =>
-        column.CheckedRange is { } range ? $", checkConstraint: {Literals.String(range.ConstraintName)}" : "";
+    /// <summary>
+    /// The <c>check:</c> argument of the column's <c>ColumnInfo</c>, from <c>[Range]</c>: the CHECK constraint's name
+    /// and SQL bounds. The dialect decides whether the table declares it (MySQL refuses one on a column that a
+    /// referential action rewrites); the validator runs before every write either way.
+    /// </summary>
+    public static string CheckArgument(ColumnModel column) =>
+        column.Validation?.Range is { } range
+            ? $", check: new {KnownNames.CheckInfo}({Literals.String(range.ConstraintName)}, {Literals.String(range.MinimumText)}, {Literals.String(range.MaximumText)})"
+            : "";
 
     public static void Write(SourceWriter writer, EntityModel entity)
     {

@@ -28,13 +28,6 @@ internal sealed record ColumnModel(
     /// <summary>Whether the DDL declares the column NULL: a nullable property, unless <c>[Required]</c>.</summary>
     public bool IsNullableInDatabase => IsNullable && Validation is not { Required: true };
 
-    /// <summary>
-    /// The <c>[Range]</c> that the DDL also declares as a CHECK constraint. MySQL 8 refuses a CHECK on a column that a
-    /// foreign key's CASCADE or SET NULL may rewrite (error 3823), so such a column has only the generated validator,
-    /// which runs before every write.
-    /// </summary>
-    public RangeModel? CheckedRange => ForeignKey is { OnDelete: "CASCADE" or "SET NULL" } ? null : Validation?.Range;
-
     /// <summary>The property type with a nullable annotation whenever the column is nullable, even if the model was written without annotations.</summary>
     public string AnnotatedType => IsNullable && !PropertyType.EndsWith("?") ? PropertyType + "?" : PropertyType;
 }
@@ -54,7 +47,7 @@ internal sealed record ForeignKeyModel(
     string PrincipalType,
     string PrincipalTable,
     string PrincipalColumn,
-    string OnDelete,
+    string OnDelete, // the ReferentialAction member: Restrict, Cascade, SetNull or NoAction
     string ConstraintName);
 
 /// <summary>An index or unique constraint.</summary>

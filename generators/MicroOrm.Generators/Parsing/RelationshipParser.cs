@@ -10,7 +10,8 @@ namespace MicroOrm.Generators.Parsing;
 /// <summary>Foreign keys and navigation properties, checked against the entity they point at.</summary>
 internal static class RelationshipParser
 {
-    private static readonly string[] OnDeleteActions = { "RESTRICT", "CASCADE", "SET NULL", "NO ACTION" };
+    /// <summary>The members of <c>ReferentialAction</c>, by value: the runtime writes their SQL.</summary>
+    private static readonly string[] OnDeleteActions = { "Restrict", "Cascade", "SetNull", "NoAction" };
 
     public static ForeignKeyModel? ParseForeignKey(KnownSymbols known, INamedTypeSymbol entity, string tableName, IPropertySymbol property, string columnName, bool isNullable, List<DiagnosticInfo> diagnostics)
     {
@@ -45,7 +46,7 @@ internal static class RelationshipParser
 
         var action = ModelSymbols.NamedArgument<int>(attribute, "OnDelete");
         if (action < 0 || action >= OnDeleteActions.Length) action = 0;
-        if (OnDeleteActions[action] == "SET NULL" && !isNullable)
+        if (OnDeleteActions[action] == "SetNull" && !isNullable)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnNonNullableForeignKey, location, entity.Name, property.Name));
         }

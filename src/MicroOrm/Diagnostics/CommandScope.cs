@@ -92,7 +92,7 @@ internal readonly struct CommandScope
         }
     }
 
-    private string Operation => OperationName(_statement.Text);
+    private string Operation => SqlBuilding.StatementVerbs.OperationName(_statement.Text);
 
     private string Parameters => ParameterText.Format(_statement.Values, _telemetry.Sensitive);
 
@@ -113,7 +113,7 @@ internal readonly struct CommandScope
 
     private static Activity? StartActivity(CommandTelemetry telemetry, SqlStatement statement, string? table)
     {
-        var operation = OperationName(statement.Text);
+        var operation = SqlBuilding.StatementVerbs.OperationName(statement.Text);
         var activity = MicroOrmTelemetry.ActivitySource.StartActivity(table is null ? operation : operation + " " + table, ActivityKind.Client);
         if (activity is null) return null;
         if (activity.IsAllDataRequested)
@@ -137,33 +137,4 @@ internal readonly struct CommandScope
 
         return activity;
     }
-
-    /// <summary>
-    /// The statement's first keyword, upper-cased (SELECT, INSERT, UPDATE, DELETE, ...), or the two or three words of a
-    /// transaction control statement (START TRANSACTION, RELEASE SAVEPOINT, ROLLBACK TO SAVEPOINT).
-    /// </summary>
-    public static string OperationName(string sql)
-    {
-        var text = sql.AsSpan().TrimStart();
-        foreach (var phrase in TransactionControl)
-        {
-            if (text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) return phrase;
-        }
-
-        var end = 0;
-        while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
-        if (end == 0) return "SQL";
-        var word = text[..end];
-        foreach (var verb in CommonVerbs)
-        {
-            // The statements MicroOrm itself sends name their operation without allocating.
-            if (word.Equals(verb, StringComparison.OrdinalIgnoreCase)) return verb;
-        }
-
-        return word.ToString().ToUpperInvariant();
-    }
-
-    private static readonly string[] TransactionControl = ["START TRANSACTION", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT"];
-
-    private static readonly string[] CommonVerbs = ["SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "COMMIT", "ROLLBACK", "SAVEPOINT", "WITH"];
 }

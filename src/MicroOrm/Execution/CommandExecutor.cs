@@ -120,6 +120,10 @@ internal sealed class CommandExecutor
     public ValueTask<(int Rows, long LastInsertedId)> ExecuteWithIdAsync(CommandRequest request, IOBehavior io) =>
         RunAsync<NonQueryHandler, (int, long)>(request, default, io);
 
+    /// <summary>Runs an INSERT ... RETURNING of the generated key; returns each row's key, in row order.</summary>
+    public ValueTask<List<long>> InsertReturningKeysAsync(CommandRequest request, IOBehavior io) =>
+        RunAsync<InsertedKeysHandler, List<long>>(request, default, io);
+
     /// <summary>The rows of <paramref name="request"/> as they arrive, enumerable synchronously or asynchronously.</summary>
     public RowStream<T> Stream<T>(CommandRequest request, RowReader<T> rows) => new(this, request, rows, null);
 

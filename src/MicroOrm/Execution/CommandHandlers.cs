@@ -157,6 +157,32 @@ internal readonly struct ScalarHandler<T> : ICommandHandler<(T Value, bool Found
     public long RowsOf((T Value, bool Found) result) => result.Found ? 1 : 0;
 }
 
+/// <summary>An INSERT ... RETURNING of the generated key: the key of each row, in row order.</summary>
+internal readonly struct InsertedKeysHandler : ICommandHandler<List<long>>
+{
+    public bool Writes => true;
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<List<long>> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var keys = new List<long>();
+        var reader = await Driver.ExecuteReaderAsync(command, behavior, io).ConfigureAwait(false);
+        try
+        {
+            while (await Driver.ReadAsync(reader, io).ConfigureAwait(false)) keys.Add(reader.GetInt64(0));
+            await ResultSets.FinishAsync(reader, io).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Driver.DisposeAsync(reader, io).ConfigureAwait(false);
+        }
+
+        return keys;
+    }
+
+    public long RowsOf(List<long> result) => result.Count;
+}
+
 /// <summary>A statement that returns no rows: the rows it matched and the first AUTO_INCREMENT value it generated.</summary>
 internal readonly struct NonQueryHandler : ICommandHandler<(int Rows, long LastInsertedId)>
 {

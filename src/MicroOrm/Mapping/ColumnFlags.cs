@@ -31,4 +31,7 @@ public enum ColumnFlags
 
     /// <summary>The <c>[ConcurrencyToken]</c> version, incremented by every update.</summary>
     ConcurrencyToken = 64,
+
+    /// <summary>A nullable property marked <c>[Required]</c>: NOT NULL in the table.</summary>
+    Required = 128,
 }

@@ -8,11 +8,11 @@ public sealed class ColumnInfo
     /// <summary>Created by generated code.</summary>
     public ColumnInfo(
         string table, string name, string propertyName, Type clrType, string sqlType, int ordinal, ColumnFlags flags, int maxLength = 0,
-        ValueConverter? converter = null, ValueValidator? validator = null, string? checkConstraint = null)
+        ValueConverter? converter = null, ValueValidator? validator = null, CheckInfo? check = null)
     {
         Converter = converter;
         Validator = validator;
-        CheckConstraint = checkConstraint;
+        Check = check;
         Table = table;
         Name = name;
         QuotedName = SqlIdentifier.Quote(name);
@@ -57,8 +57,11 @@ public sealed class ColumnInfo
     /// <summary>The column's generated checks, or <see langword="null"/> when a value of its type always fits.</summary>
     public ValueValidator? Validator { get; }
 
+    /// <summary>The column's <c>CHECK</c> constraint (from <c>[Range]</c>), or <see langword="null"/>.</summary>
+    public CheckInfo? Check { get; }
+
     /// <summary>The name of the column's <c>CHECK</c> constraint (from <c>[Range]</c>), or <see langword="null"/>.</summary>
-    public string? CheckConstraint { get; }
+    public string? CheckConstraint => Check?.Name;
 
     /// <summary>The value to send as a parameter for the property value <paramref name="value"/>.</summary>
     /// <remarks>
@@ -79,8 +82,11 @@ public sealed class ColumnInfo
     /// <summary>Whether the server generates the value on insert.</summary>
     public bool IsAutoIncrement => (Flags & ColumnFlags.AutoIncrement) != 0;
 
-    /// <summary>Whether the column accepts NULL.</summary>
+    /// <summary>Whether the property accepts null.</summary>
     public bool IsNullable => (Flags & ColumnFlags.Nullable) != 0;
+
+    /// <summary>Whether the table declares the column NULL: a nullable property, unless <c>[Required]</c>.</summary>
+    public bool IsNullableInDatabase => (Flags & (ColumnFlags.Nullable | ColumnFlags.Required)) == ColumnFlags.Nullable;
 
     /// <inheritdoc />
     public override string ToString() => Table + "." + Name;

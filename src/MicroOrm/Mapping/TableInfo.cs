@@ -7,7 +7,7 @@ namespace MicroOrm.Mapping;
 public sealed class TableInfo
 {
     /// <summary>Created by generated code.</summary>
-    public TableInfo(string name, string entityName, ColumnInfo[] columns, ColumnInfo[] keyColumns, string createSql, string[] referencedTables, IndexInfo[] indexes, ForeignKeyInfo[] foreignKeys)
+    public TableInfo(string name, string entityName, ColumnInfo[] columns, ColumnInfo[] keyColumns, TableSql sql, string[] referencedTables, IndexInfo[] indexes, ForeignKeyInfo[] foreignKeys)
     {
         KeyColumns = keyColumns;
         Indexes = indexes;
@@ -16,8 +16,7 @@ public sealed class TableInfo
         EntityName = entityName;
         Columns = columns;
         QuotedName = SqlIdentifier.Quote(name);
-        SelectList = SqlIdentifier.JoinQuoted(columns);
-        CreateSql = createSql;
+        Sql = sql;
         ReferencedTables = referencedTables;
         foreach (var column in columns)
         {
@@ -44,10 +43,11 @@ public sealed class TableInfo
     public ColumnInfo? ConcurrencyToken { get; }
 
     /// <summary>The quoted, comma-separated column list every generated SELECT uses.</summary>
-    public string SelectList { get; }
+    public string SelectList => Sql.SelectList;
 
-    /// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> statement, with keys, foreign keys and indexes.</summary>
-    public string CreateSql { get; }
+    /// <summary>The fixed statements the generator wrote for the table.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public TableSql Sql { get; }
 
     /// <summary>The indexes and unique keys declared on the model (the primary key is <see cref="KeyColumns"/>).</summary>
     public IReadOnlyList<IndexInfo> Indexes { get; }

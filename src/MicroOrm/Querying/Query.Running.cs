@@ -194,7 +194,7 @@ public partial class Query<TEntity, TColumns>
     private ValueTask<int> DeleteAsync(string method, IOBehavior io, CancellationToken cancellationToken)
     {
         RequireWhere(method, "delete");
-        if (_shape.Skip is not null) throw new NotSupportedException("MySQL cannot skip rows in a DELETE; select the keys first, or filter with Where.");
+        if (_shape.Skip is not null) throw new NotSupportedException("MySQL cannot skip rows in a delete statement; select the keys first, or filter with Where.");
         return CascadeDeleter.DeleteAsync(Database, Map.Table, _shape.Where!, _shape.Orderings, _shape.Take, io, cancellationToken);
     }
 

@@ -25,7 +25,7 @@ internal static class CascadeDeleter
         {
             if (dependents.Count > 0)
             {
-                throw new NotSupportedException($"Rows of {table.Name} have dependents that are deleted with them (ON DELETE {dependents[0].ForeignKey.OnDelete}); delete without Take, or select the keys first.");
+                throw new NotSupportedException($"Rows of {table.Name} have dependents that are deleted with them (their foreign key acts on delete: {dependents[0].ForeignKey.OnDelete}); delete without Take, or select the keys first.");
             }
 
             return await database.Executor.ExecuteAsync(new CommandRequest(QuerySql.Delete(table, new QueryShape(where, orderings, null, take)).ToStatement(), table, cancellationToken), io).ConfigureAwait(false);

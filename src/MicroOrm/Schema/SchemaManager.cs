@@ -66,8 +66,12 @@ public sealed class SchemaManager
     /// <inheritdoc cref="DropAsync(CancellationToken)"/>
     public void Drop() => Synchronously.Wait(DropAsync(IOBehavior.Synchronous, CancellationToken.None));
 
-    private ValueTask<int> CreateTableAsync(TableInfo table, IOBehavior io, CancellationToken cancellationToken) =>
-        _database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(table.CreateSql, []), table, cancellationToken), io);
+    /// <summary>The CREATE TABLE of <paramref name="table"/> as the server's dialect spells it.</summary>
+    private async ValueTask<int> CreateTableAsync(TableInfo table, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var dialect = await _database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false);
+        return await _database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(TableDdl.CreateTable(table, dialect), []), table, cancellationToken), io).ConfigureAwait(false);
+    }
 
     private async ValueTask CreateAsync(IOBehavior io, CancellationToken cancellationToken)
     {

@@ -10,16 +10,21 @@ internal static class InsertBatches
 {
     private const int MaxPlaceholders = 65_535;
 
-    internal sealed record Batch<TEntity>(SqlStatement Statement, List<TEntity> Entities, InsertStatement Insert);
+    internal sealed record Batch<TEntity>(SqlStatement Statement, List<TEntity> Entities, InsertStatement Insert, bool ReturnsKeys);
 
-    public static List<Batch<TEntity>> Split<TEntity>(List<TEntity> entities, EntityMap<TEntity> map, InsertStatement insert, long maxBytes)
+    /// <summary>
+    /// Binds <paramref name="entities"/> in order into statements of <paramref name="insert"/>'s rows, each under
+    /// <paramref name="maxBytes"/> and followed by <paramref name="returning"/> (the dialect's RETURNING of the
+    /// generated key) when that is given.
+    /// </summary>
+    public static List<Batch<TEntity>> Split<TEntity>(List<TEntity> entities, EntityMap<TEntity> map, InsertStatement insert, long maxBytes, string? returning = null)
     {
         var batches = new List<Batch<TEntity>>();
         var perRow = insert.ColumnCount;
         var maxRows = Math.Max(1, MaxPlaceholders / Math.Max(1, perRow));
         var values = new ParameterValues(perRow * Math.Min(entities.Count, maxRows));
         var rows = new List<TEntity>();
-        long prefix = insert.Prefix.Length;
+        long prefix = insert.Prefix.Length + (returning?.Length ?? 0);
         var bytes = prefix;
 
         foreach (var entity in entities)
@@ -30,7 +35,7 @@ internal static class InsertBatches
             if (rows.Count > 0 && (rows.Count >= maxRows || bytes + rowBytes > maxBytes))
             {
                 var moved = values.TakeFrom(before);
-                batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count), values.ToArray()), rows, insert));
+                batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count) + returning, values.ToArray()), rows, insert, returning is not null));
                 values = new ParameterValues(perRow * Math.Min(entities.Count - rows.Count, maxRows));
                 foreach (var value in moved) values.AddRaw(value);
                 rows = new List<TEntity>();
@@ -41,7 +46,7 @@ internal static class InsertBatches
             bytes += rowBytes;
         }
 
-        batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count), values.ToArray()), rows, insert));
+        batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count) + returning, values.ToArray()), rows, insert, returning is not null));
         return batches;
     }
 

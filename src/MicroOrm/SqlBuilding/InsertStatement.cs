@@ -5,7 +5,7 @@ using MicroOrm.Mapping;
 namespace MicroOrm.SqlBuilding;
 
 /// <summary>
-/// The INSERT of one column list: its one-row text, its n-row texts, and its upsert. A table has one for rows whose
+/// The INSERT of one column list: its one-row text (from the generator), its n-row texts, and its upsert. A table has one for rows whose
 /// AUTO_INCREMENT key the server generates (the key left out) and, when it has such a key, one for rows that already
 /// carry theirs (the key first), so that a key the caller set is never silently replaced by a new one.
 /// </summary>
@@ -16,19 +16,12 @@ internal sealed class InsertStatement
     private readonly UpsertAssignments _upsertAssignments;
     private readonly string?[] _upserts = new string?[SqlDialect.Count];
 
-    public InsertStatement(TableInfo table, List<ColumnInfo> columns, UpsertAssignments upsertAssignments, bool includesGeneratedKey)
+    public InsertStatement(string prefix, string one, int columnCount, UpsertAssignments upsertAssignments, bool includesGeneratedKey)
     {
         IncludesGeneratedKey = includesGeneratedKey;
-        ColumnCount = columns.Count;
-        var names = new StringBuilder();
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (i > 0) names.Append(", ");
-            names.Append(columns[i].QuotedName);
-        }
-
-        Prefix = $"INSERT INTO {table.QuotedName} ({names}) VALUES ";
-        One = Build(1);
+        ColumnCount = columnCount;
+        Prefix = prefix;
+        One = one;
         _upsertAssignments = upsertAssignments;
     }
 

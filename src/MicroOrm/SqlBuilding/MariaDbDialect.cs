@@ -5,7 +5,8 @@ namespace MicroOrm.SqlBuilding;
 
 /// <summary>
 /// MariaDB 10.6 and later. Its upsert refers to the new row with <c>VALUES(column)</c>: MariaDB has no row alias
-/// after VALUES (<c>AS new</c> is a syntax error there).
+/// after VALUES (<c>AS new</c> is a syntax error there). A multi-row insert returns its keys with RETURNING; its tables
+/// use the UCA 5.2 collation.
 /// </summary>
 internal sealed class MariaDbDialect : SqlDialect
 {
@@ -17,6 +18,22 @@ internal sealed class MariaDbDialect : SqlDialect
     public override string UpsertRowAlias => "";
 
     public override string InsertedValue(ColumnInfo column) => "VALUES(" + column.QuotedName + ")";
+
+    /// <summary>
+    /// MariaDB returns each row's key (10.5 and later). Counting on from LAST_INSERT_ID() by auto_increment_increment
+    /// would need that step to stay what it was when read, which a Galera cluster changes when a node joins or leaves.
+    /// </summary>
+    public override string ReturningKey(ColumnInfo key) => " RETURNING " + key.QuotedName;
+
+    /// <summary>
+    /// utf8mb4 stores every Unicode character. The 520 collation, present from MariaDB 10.6 (uca1400 only from 10.10),
+    /// weighs 4-byte characters (emoji) one by one, where unicode_ci and general_ci treat them all as equal. It pads:
+    /// <c>'a' = 'a '</c> is true.
+    /// </summary>
+    public override string TableOptions => "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
+
+    /// <summary>MariaDB checks a row that a referential action rewrites like any other, so every [Range] is declared.</summary>
+    public override bool DeclaresCheck(TableInfo table, ColumnInfo column) => true;
 
     // What the server tells and is asked about its sessions, beyond the SQL for tables.
 

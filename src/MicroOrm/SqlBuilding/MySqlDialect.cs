@@ -7,6 +7,7 @@ namespace MicroOrm.SqlBuilding;
 /// MySQL 8.0.19 and later (8.4 LTS and 9.x spell MicroOrm's statements as 8.0 does). Its upsert names the new row
 /// with an alias and reads <c>`microorm_new`.`column`</c>: <c>VALUES(column)</c> there is deprecated since 8.0.20
 /// and warns on every statement. The alias is MicroOrm's own name, so it cannot clash with a table called <c>new</c>.
+/// Its tables use MySQL's own UCA 9.0 collation.
 /// </summary>
 internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, index)
 {
@@ -15,6 +16,29 @@ internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, in
     public override string UpsertRowAlias => " AS " + RowAlias;
 
     public override string InsertedValue(ColumnInfo column) => RowAlias + "." + column.QuotedName;
+
+    /// <summary>MySQL has no RETURNING: the keys of a multi-row insert follow LAST_INSERT_ID() by auto_increment_increment.</summary>
+    public override string? ReturningKey(ColumnInfo key) => null;
+
+    /// <summary>
+    /// MySQL 8's own default, UCA 9.0: accent- and case-insensitive, each emoji its own weight, and NO PAD
+    /// (<c>'a' = 'a '</c> is false, unlike MariaDB's tables).
+    /// </summary>
+    public override string TableOptions => "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci";
+
+    /// <summary>
+    /// MySQL refuses a CHECK on a column that a foreign key's CASCADE or SET NULL may rewrite (error 3823, "cannot be
+    /// used in a check constraint"), so such a column keeps only the generated validator, which runs before every write.
+    /// </summary>
+    public override bool DeclaresCheck(TableInfo table, ColumnInfo column)
+    {
+        foreach (var foreignKey in table.ForeignKeys)
+        {
+            if (foreignKey.Column == column.Name && foreignKey.OnDelete is ReferentialAction.Cascade or ReferentialAction.SetNull) return false;
+        }
+
+        return true;
+    }
 
     // What the server tells and is asked about its sessions, beyond the SQL for tables.
 

@@ -38,6 +38,18 @@ internal abstract class SqlDialect
     /// <summary>How an ON DUPLICATE KEY UPDATE assignment refers to the value the insert would have written into <paramref name="column"/>.</summary>
     public abstract string InsertedValue(ColumnInfo column);
 
+    /// <summary>
+    /// What follows a multi-row INSERT so that the server returns the key it generated for each row, in row order;
+    /// <see langword="null"/> when the family has no <c>RETURNING</c>, and the keys are counted on from LAST_INSERT_ID().
+    /// </summary>
+    public abstract string? ReturningKey(ColumnInfo key);
+
+    /// <summary>What follows a CREATE TABLE's column list: the engine, the character set and the collation.</summary>
+    public abstract string TableOptions { get; }
+
+    /// <summary>Whether a table may declare <paramref name="column"/>'s CHECK constraint (from <c>[Range]</c>).</summary>
+    public abstract bool DeclaresCheck(TableInfo table, ColumnInfo column);
+
     /// <summary>The dialect <paramref name="option"/> names; <see langword="null"/> for <see cref="ServerDialect.Detect"/>.</summary>
     public static SqlDialect? For(ServerDialect option) => option switch
     {

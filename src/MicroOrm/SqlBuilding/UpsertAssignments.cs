@@ -9,7 +9,7 @@ namespace MicroOrm.SqlBuilding;
 /// one, and the AUTO_INCREMENT key through LAST_INSERT_ID. Written once per dialect, since the dialects name the new
 /// row differently.
 /// </summary>
-internal sealed class UpsertAssignments(TableInfo table, List<ColumnInfo> updateColumns, ColumnInfo? token)
+internal sealed class UpsertAssignments(TableInfo table, IReadOnlyList<ColumnInfo> updateColumns, ColumnInfo? token)
 {
     private readonly string?[] _texts = new string?[SqlDialect.Count];
 

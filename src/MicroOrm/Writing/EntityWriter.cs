@@ -55,7 +55,8 @@ internal static class EntityWriter
         }
 
         var facts = await database.GetServerFactsAsync(io, cancellationToken).ConfigureAwait(false);
-        var batches = Batches(map, entities, facts);
+        var dialect = await database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false);
+        var batches = Batches(map, entities, facts, HasGeneratedKey(map.Table) ? dialect.ReturningKey(map.Table.KeyColumns[0]) : null);
         if (batches.Count == 1) return await InsertBatchAsync(database, map, batches[0], facts, io, cancellationToken).ConfigureAwait(false);
 
         return await database.RunOnceAsync<int>(async (_, ct) =>
@@ -69,17 +70,18 @@ internal static class EntityWriter
     /// <summary>
     /// The batches for <paramref name="entities"/>: rows whose AUTO_INCREMENT key the caller set go in statements that
     /// send it, the others in statements that let the server generate it (one multi-row INSERT cannot mix the two and
-    /// still report the generated keys).
+    /// still report the generated keys). The ones the server keys end with <paramref name="returning"/>, when the dialect
+    /// has it.
     /// </summary>
-    private static List<InsertBatches.Batch<TEntity>> Batches<TEntity>(EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, ServerFacts facts)
+    private static List<InsertBatches.Batch<TEntity>> Batches<TEntity>(EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, ServerFacts facts, string? returning)
     {
         var statements = map.Table.Statements;
-        if (statements.InsertWithKey is not { } withKey) return InsertBatches.Split(new List<TEntity>(entities), map, statements.Insert, facts.MaxStatementBytes);
+        if (statements.InsertWithKey is not { } withKey) return InsertBatches.Split(new List<TEntity>(entities), map, statements.Insert, facts.MaxStatementBytes, returning);
         var generated = new List<TEntity>();
         var keyed = new List<TEntity>();
         foreach (var entity in entities) (map.HasGeneratedKeyValue(entity) ? keyed : generated).Add(entity);
         var batches = new List<InsertBatches.Batch<TEntity>>();
-        if (generated.Count > 0) batches.AddRange(InsertBatches.Split(generated, map, statements.Insert, facts.MaxStatementBytes));
+        if (generated.Count > 0) batches.AddRange(InsertBatches.Split(generated, map, statements.Insert, facts.MaxStatementBytes, returning));
         if (keyed.Count > 0) batches.AddRange(InsertBatches.Split(keyed, map, withKey, facts.MaxStatementBytes));
         return batches;
     }
@@ -87,7 +89,16 @@ internal static class EntityWriter
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<int> InsertBatchAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, InsertBatches.Batch<TEntity> batch, ServerFacts facts, IOBehavior io, CancellationToken cancellationToken)
     {
-        var (rows, firstId) = await database.Executor.ExecuteWithIdAsync(new CommandRequest(batch.Statement, map.Table, cancellationToken), io).ConfigureAwait(false);
+        var request = new CommandRequest(batch.Statement, map.Table, cancellationToken);
+        if (batch.ReturnsKeys)
+        {
+            var keys = await database.Executor.InsertReturningKeysAsync(request, io).ConfigureAwait(false);
+            if (keys.Count != batch.Entities.Count) throw new InvalidOperationException($"The server returned {keys.Count} keys for {batch.Entities.Count} rows inserted into {map.Table.Name}.");
+            for (var i = 0; i < batch.Entities.Count; i++) map.SetGeneratedKey(batch.Entities[i], keys[i]);
+            return keys.Count;
+        }
+
+        var (rows, firstId) = await database.Executor.ExecuteWithIdAsync(request, io).ConfigureAwait(false);
         if (HasGeneratedKey(map.Table) && !batch.Insert.IncludesGeneratedKey)
         {
             // A multi-row INSERT with a known row count gets consecutive values (InnoDB lock modes 1 and 2),

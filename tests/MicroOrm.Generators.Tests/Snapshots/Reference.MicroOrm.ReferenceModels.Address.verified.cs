@@ -62,12 +62,35 @@ namespace MicroOrm.ReferenceModels
             internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("addresses", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckCreatedAt));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("addresses", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 5, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckUpdatedAt));
 
+            private const string SelectList = "`id`, `street`, `user_id`, `city_id`, `created_at`, `updated_at`";
+            private const string InsertPrefix = "INSERT INTO `addresses` (`street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2, @p3, @p4)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `addresses` (`id`, `street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3, @p4, @p5)";
+            private const string UpdateSql = "UPDATE `addresses` SET `street` = @p0, `user_id` = @p1, `city_id` = @p2, `updated_at` = @p3 WHERE `id` = @p4";
+            private const string DeleteSql = "DELETE FROM `addresses` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `addresses` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 5,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 5,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { StreetColumn, UserIdColumn, CityIdColumn, UpdatedAtColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "addresses",
                 "Address",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, StreetColumn, UserIdColumn, CityIdColumn, CreatedAtColumn, UpdatedAtColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 new string[] { "users", "cities" },
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 new global::MicroOrm.Mapping.ForeignKeyInfo[] { new global::MicroOrm.Mapping.ForeignKeyInfo("fk_addresses_user_id", "user_id", "users", "id", global::MicroOrm.ReferentialAction.Cascade), new global::MicroOrm.Mapping.ForeignKeyInfo("fk_addresses_city_id", "city_id", "cities", "id", global::MicroOrm.ReferentialAction.Restrict) });
@@ -75,19 +98,6 @@ namespace MicroOrm.ReferenceModels
             private static readonly global::MicroOrm.ReferenceModels.Address.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `addresses` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `street` VARCHAR(256) NOT NULL,\n" +
-                "  `user_id` INT NOT NULL,\n" +
-                "  `city_id` INT NOT NULL,\n" +
-                "  `created_at` DATETIME(6) NOT NULL,\n" +
-                "  `updated_at` DATETIME(6) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  CONSTRAINT `fk_addresses_user_id` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE,\n" +
-                "  CONSTRAINT `fk_addresses_city_id` FOREIGN KEY (`city_id`) REFERENCES `cities` (`id`) ON DELETE RESTRICT\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

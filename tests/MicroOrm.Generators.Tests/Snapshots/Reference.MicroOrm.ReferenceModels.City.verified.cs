@@ -57,12 +57,35 @@ namespace MicroOrm.ReferenceModels
             internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("cities", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckCreatedAt));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("cities", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckUpdatedAt));
 
+            private const string SelectList = "`id`, `name`, `state_id`, `created_at`, `updated_at`";
+            private const string InsertPrefix = "INSERT INTO `cities` (`name`, `state_id`, `created_at`, `updated_at`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2, @p3)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `cities` (`id`, `name`, `state_id`, `created_at`, `updated_at`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3, @p4)";
+            private const string UpdateSql = "UPDATE `cities` SET `name` = @p0, `state_id` = @p1, `updated_at` = @p2 WHERE `id` = @p3";
+            private const string DeleteSql = "DELETE FROM `cities` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `cities` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 4,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 4,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { NameColumn, StateIdColumn, UpdatedAtColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "cities",
                 "City",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, NameColumn, StateIdColumn, CreatedAtColumn, UpdatedAtColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 new string[] { "states" },
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 new global::MicroOrm.Mapping.ForeignKeyInfo[] { new global::MicroOrm.Mapping.ForeignKeyInfo("fk_cities_state_id", "state_id", "states", "id", global::MicroOrm.ReferentialAction.Cascade) });
@@ -70,17 +93,6 @@ namespace MicroOrm.ReferenceModels
             private static readonly global::MicroOrm.ReferenceModels.City.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `cities` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `name` VARCHAR(128) NOT NULL,\n" +
-                "  `state_id` INT NOT NULL,\n" +
-                "  `created_at` DATETIME(6) NOT NULL,\n" +
-                "  `updated_at` DATETIME(6) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  CONSTRAINT `fk_cities_state_id` FOREIGN KEY (`state_id`) REFERENCES `states` (`id`) ON DELETE CASCADE\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -49,12 +49,35 @@ namespace MicroOrm.ReferenceModels
             internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("states", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 2, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckCreatedAt));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("states", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckUpdatedAt));
 
+            private const string SelectList = "`id`, `name`, `created_at`, `updated_at`";
+            private const string InsertPrefix = "INSERT INTO `states` (`name`, `created_at`, `updated_at`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `states` (`id`, `name`, `created_at`, `updated_at`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3)";
+            private const string UpdateSql = "UPDATE `states` SET `name` = @p0, `updated_at` = @p1 WHERE `id` = @p2";
+            private const string DeleteSql = "DELETE FROM `states` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `states` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 3,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 3,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { NameColumn, UpdatedAtColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "states",
                 "State",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, NameColumn, CreatedAtColumn, UpdatedAtColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -62,15 +85,6 @@ namespace MicroOrm.ReferenceModels
             private static readonly global::MicroOrm.ReferenceModels.State.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `states` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `name` VARCHAR(128) NOT NULL,\n" +
-                "  `created_at` DATETIME(6) NOT NULL,\n" +
-                "  `updated_at` DATETIME(6) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

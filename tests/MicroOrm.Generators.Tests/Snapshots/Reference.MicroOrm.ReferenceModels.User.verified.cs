@@ -54,12 +54,35 @@ namespace MicroOrm.ReferenceModels
             internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("users", "created_at", "CreatedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckCreatedAt));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("users", "updated_at", "UpdatedAt", typeof(global::System.DateTime), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckUpdatedAt));
 
+            private const string SelectList = "`id`, `name`, `email`, `created_at`, `updated_at`";
+            private const string InsertPrefix = "INSERT INTO `users` (`name`, `email`, `created_at`, `updated_at`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2, @p3)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `users` (`id`, `name`, `email`, `created_at`, `updated_at`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3, @p4)";
+            private const string UpdateSql = "UPDATE `users` SET `name` = @p0, `email` = @p1, `updated_at` = @p2 WHERE `id` = @p3";
+            private const string DeleteSql = "DELETE FROM `users` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `users` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 4,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 4,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { NameColumn, EmailColumn, UpdatedAtColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "users",
                 "User",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, NameColumn, EmailColumn, CreatedAtColumn, UpdatedAtColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 new global::MicroOrm.Mapping.IndexInfo[] { new global::MicroOrm.Mapping.IndexInfo("ux_users_email", true, new string[] { "email" }) },
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -67,17 +90,6 @@ namespace MicroOrm.ReferenceModels
             private static readonly global::MicroOrm.ReferenceModels.User.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `users` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `name` VARCHAR(128) NOT NULL,\n" +
-                "  `email` VARCHAR(254) NOT NULL,\n" +
-                "  `created_at` DATETIME(6) NOT NULL,\n" +
-                "  `updated_at` DATETIME(6) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  UNIQUE KEY `ux_users_email` (`email`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -41,12 +41,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo OwnerColumn = new("accounts", "owner", "Owner", typeof(string), "VARCHAR(40)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 40, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckOwner));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo BalanceColumn = new("accounts", "balance", "Balance", typeof(long), "BIGINT", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0);
 
+            private const string SelectList = "`id`, `owner`, `balance`";
+            private const string InsertPrefix = "INSERT INTO `accounts` (`owner`, `balance`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `accounts` (`id`, `owner`, `balance`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2)";
+            private const string UpdateSql = "UPDATE `accounts` SET `owner` = @p0, `balance` = @p1 WHERE `id` = @p2";
+            private const string DeleteSql = "DELETE FROM `accounts` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `accounts` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 2,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 3,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { OwnerColumn, BalanceColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "accounts",
                 "Account",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, OwnerColumn, BalanceColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -54,14 +77,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Account.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `accounts` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `owner` VARCHAR(40) NOT NULL,\n" +
-                "  `balance` BIGINT NOT NULL,\n" +
-                "  PRIMARY KEY (`id`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

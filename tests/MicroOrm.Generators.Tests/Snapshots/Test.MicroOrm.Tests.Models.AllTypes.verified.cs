@@ -281,12 +281,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableColorColumn = new("all_types", "nullable_color", "NullableColor", typeof(global::MicroOrm.Tests.Models.Color?), "INT", 49, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, MicroOrmMicroOrmTestsModelsColorConverter.Instance);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NullableColorNameColumn = new("all_types", "nullable_color_name", "NullableColorName", typeof(global::MicroOrm.Tests.Models.Color?), "VARCHAR(64)", 50, global::MicroOrm.Mapping.ColumnFlags.Nullable, 64, MicroOrmMicroOrmTestsModelsColorNameConverter.Instance, validator: new global::MicroOrm.Mapping.ValueValidator<global::MicroOrm.Tests.Models.Color?>(CheckNullableColorName));
 
+            private const string SelectList = "`id`, `flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`";
+            private const string InsertPrefix = "INSERT INTO `all_types` (`flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `all_types` (`id`, `flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49, @p50)";
+            private const string UpdateSql = "UPDATE `all_types` SET `flag` = @p0, `s_byte_value` = @p1, `byte_value` = @p2, `short_value` = @p3, `u_short_value` = @p4, `int_value` = @p5, `u_int_value` = @p6, `long_value` = @p7, `u_long_value` = @p8, `float_value` = @p9, `double_value` = @p10, `price` = @p11, `huge` = @p12, `text` = @p13, `long_text` = @p14, `letter` = @p15, `blob` = @p16, `big_blob` = @p17, `guid_value` = @p18, `when` = @p19, `at` = @p20, `day` = @p21, `clock` = @p22, `duration` = @p23, `color` = @p24, `color_name` = @p25, `size` = @p26, `nullable_flag` = @p27, `nullable_s_byte` = @p28, `nullable_byte` = @p29, `nullable_short` = @p30, `nullable_u_short` = @p31, `nullable_int` = @p32, `nullable_u_int` = @p33, `nullable_long` = @p34, `nullable_u_long` = @p35, `nullable_float` = @p36, `nullable_double` = @p37, `nullable_price` = @p38, `nullable_text` = @p39, `nullable_letter` = @p40, `nullable_blob` = @p41, `nullable_guid` = @p42, `nullable_when` = @p43, `nullable_at` = @p44, `nullable_day` = @p45, `nullable_clock` = @p46, `nullable_duration` = @p47, `nullable_color` = @p48, `nullable_color_name` = @p49 WHERE `id` = @p50";
+            private const string DeleteSql = "DELETE FROM `all_types` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `all_types` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 50,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 51,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { FlagColumn, SByteValueColumn, ByteValueColumn, ShortValueColumn, UShortValueColumn, IntValueColumn, UIntValueColumn, LongValueColumn, ULongValueColumn, FloatValueColumn, DoubleValueColumn, PriceColumn, HugeColumn, TextColumn, LongTextColumn, LetterColumn, BlobColumn, BigBlobColumn, GuidValueColumn, WhenColumn, AtColumn, DayColumn, ClockColumn, DurationColumn, ColorColumn, ColorNameColumn, SizeColumn, NullableFlagColumn, NullableSByteColumn, NullableByteColumn, NullableShortColumn, NullableUShortColumn, NullableIntColumn, NullableUIntColumn, NullableLongColumn, NullableULongColumn, NullableFloatColumn, NullableDoubleColumn, NullablePriceColumn, NullableTextColumn, NullableLetterColumn, NullableBlobColumn, NullableGuidColumn, NullableWhenColumn, NullableAtColumn, NullableDayColumn, NullableClockColumn, NullableDurationColumn, NullableColorColumn, NullableColorNameColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "all_types",
                 "AllTypes",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, FlagColumn, SByteValueColumn, ByteValueColumn, ShortValueColumn, UShortValueColumn, IntValueColumn, UIntValueColumn, LongValueColumn, ULongValueColumn, FloatValueColumn, DoubleValueColumn, PriceColumn, HugeColumn, TextColumn, LongTextColumn, LetterColumn, BlobColumn, BigBlobColumn, GuidValueColumn, WhenColumn, AtColumn, DayColumn, ClockColumn, DurationColumn, ColorColumn, ColorNameColumn, SizeColumn, NullableFlagColumn, NullableSByteColumn, NullableByteColumn, NullableShortColumn, NullableUShortColumn, NullableIntColumn, NullableUIntColumn, NullableLongColumn, NullableULongColumn, NullableFloatColumn, NullableDoubleColumn, NullablePriceColumn, NullableTextColumn, NullableLetterColumn, NullableBlobColumn, NullableGuidColumn, NullableWhenColumn, NullableAtColumn, NullableDayColumn, NullableClockColumn, NullableDurationColumn, NullableColorColumn, NullableColorNameColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -294,62 +317,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.AllTypes.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `all_types` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `flag` TINYINT(1) NOT NULL,\n" +
-                "  `s_byte_value` TINYINT NOT NULL,\n" +
-                "  `byte_value` TINYINT UNSIGNED NOT NULL,\n" +
-                "  `short_value` SMALLINT NOT NULL,\n" +
-                "  `u_short_value` SMALLINT UNSIGNED NOT NULL,\n" +
-                "  `int_value` INT NOT NULL,\n" +
-                "  `u_int_value` INT UNSIGNED NOT NULL,\n" +
-                "  `long_value` BIGINT NOT NULL,\n" +
-                "  `u_long_value` BIGINT UNSIGNED NOT NULL,\n" +
-                "  `float_value` DOUBLE NOT NULL,\n" +
-                "  `double_value` DOUBLE NOT NULL,\n" +
-                "  `price` DECIMAL(18,4) NOT NULL,\n" +
-                "  `huge` DECIMAL(65,30) NOT NULL,\n" +
-                "  `text` VARCHAR(100) NOT NULL,\n" +
-                "  `long_text` MEDIUMTEXT NOT NULL,\n" +
-                "  `letter` VARCHAR(1) NOT NULL,\n" +
-                "  `blob` VARBINARY(256) NOT NULL,\n" +
-                "  `big_blob` LONGBLOB NOT NULL,\n" +
-                "  `guid_value` CHAR(36) NOT NULL,\n" +
-                "  `when` DATETIME(6) NOT NULL,\n" +
-                "  `at` DATETIME(6) NOT NULL,\n" +
-                "  `day` DATE NOT NULL,\n" +
-                "  `clock` TIME(6) NOT NULL,\n" +
-                "  `duration` TIME(6) NOT NULL,\n" +
-                "  `color` INT NOT NULL,\n" +
-                "  `color_name` VARCHAR(64) NOT NULL,\n" +
-                "  `size` TINYINT UNSIGNED NOT NULL,\n" +
-                "  `nullable_flag` TINYINT(1) NULL,\n" +
-                "  `nullable_s_byte` TINYINT NULL,\n" +
-                "  `nullable_byte` TINYINT UNSIGNED NULL,\n" +
-                "  `nullable_short` SMALLINT NULL,\n" +
-                "  `nullable_u_short` SMALLINT UNSIGNED NULL,\n" +
-                "  `nullable_int` INT NULL,\n" +
-                "  `nullable_u_int` INT UNSIGNED NULL,\n" +
-                "  `nullable_long` BIGINT NULL,\n" +
-                "  `nullable_u_long` BIGINT UNSIGNED NULL,\n" +
-                "  `nullable_float` DOUBLE NULL,\n" +
-                "  `nullable_double` DOUBLE NULL,\n" +
-                "  `nullable_price` DECIMAL(18,4) NULL,\n" +
-                "  `nullable_text` VARCHAR(100) NULL,\n" +
-                "  `nullable_letter` VARCHAR(1) NULL,\n" +
-                "  `nullable_blob` VARBINARY(256) NULL,\n" +
-                "  `nullable_guid` CHAR(36) NULL,\n" +
-                "  `nullable_when` DATETIME(6) NULL,\n" +
-                "  `nullable_at` DATETIME(6) NULL,\n" +
-                "  `nullable_day` DATE NULL,\n" +
-                "  `nullable_clock` TIME(6) NULL,\n" +
-                "  `nullable_duration` TIME(6) NULL,\n" +
-                "  `nullable_color` INT NULL,\n" +
-                "  `nullable_color_name` VARCHAR(64) NULL,\n" +
-                "  PRIMARY KEY (`id`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -41,12 +41,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("counters", "name", "Name", typeof(string), "VARCHAR(64)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 64, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckName));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ValueColumn = new("counters", "value", "Value", typeof(int), "INT", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0);
 
+            private const string SelectList = "`id`, `name`, `value`";
+            private const string InsertPrefix = "INSERT INTO `counters` (`name`, `value`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `counters` (`id`, `name`, `value`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2)";
+            private const string UpdateSql = "UPDATE `counters` SET `name` = @p0, `value` = @p1 WHERE `id` = @p2";
+            private const string DeleteSql = "DELETE FROM `counters` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `counters` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 2,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 3,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { NameColumn, ValueColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "counters",
                 "Counter",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, NameColumn, ValueColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 new global::MicroOrm.Mapping.IndexInfo[] { new global::MicroOrm.Mapping.IndexInfo("ux_counter_name", true, new string[] { "name" }) },
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -54,15 +77,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Counter.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `counters` (\n" +
-                "  `id` BIGINT NOT NULL AUTO_INCREMENT,\n" +
-                "  `name` VARCHAR(64) NOT NULL,\n" +
-                "  `value` INT NOT NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  UNIQUE KEY `ux_counter_name` (`name`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -51,12 +51,33 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo CreatedAtColumn = new("documents", "created_at", "CreatedAt", typeof(global::System.DateTimeOffset), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.CreatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTimeOffset>(CheckCreatedAt));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo UpdatedAtColumn = new("documents", "updated_at", "UpdatedAt", typeof(global::System.DateTimeOffset?), "DATETIME(6)", 4, global::MicroOrm.Mapping.ColumnFlags.Nullable | global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTimeOffset?>(CheckUpdatedAt));
 
+            private const string SelectList = "`id`, `doc_title`, `body`, `created_at`, `updated_at`";
+            private const string InsertPrefix = "INSERT INTO `documents` (`id`, `doc_title`, `body`, `created_at`, `updated_at`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2, @p3, @p4)";
+            private const string UpdateSql = "UPDATE `documents` SET `doc_title` = @p0, `body` = @p1, `updated_at` = @p2 WHERE `id` = @p3";
+            private const string DeleteSql = "DELETE FROM `documents` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `documents` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 5,
+                insertWithKeyPrefix: null,
+                insertWithKey: null,
+                update: UpdateSql,
+                updateParameterCount: 4,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { TitleColumn, BodyColumn, UpdatedAtColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "documents",
                 "Document",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, TitleColumn, BodyColumn, CreatedAtColumn, UpdatedAtColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 new global::MicroOrm.Mapping.IndexInfo[] { new global::MicroOrm.Mapping.IndexInfo("ux_documents_doc_title", true, new string[] { "doc_title" }) },
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -64,17 +85,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Document.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `documents` (\n" +
-                "  `id` CHAR(36) NOT NULL,\n" +
-                "  `doc_title` VARCHAR(200) NOT NULL,\n" +
-                "  `body` MEDIUMTEXT NOT NULL,\n" +
-                "  `created_at` DATETIME(6) NOT NULL,\n" +
-                "  `updated_at` DATETIME(6) NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  UNIQUE KEY `ux_documents_doc_title` (`doc_title`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -46,12 +46,33 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo RoleColumn = new("memberships", "role", "Role", typeof(string), "VARCHAR(32)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 32, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckRole));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo JoinedOnColumn = new("memberships", "joined_on", "JoinedOn", typeof(global::System.DateOnly), "DATE", 3, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateOnly>(CheckJoinedOn));
 
+            private const string SelectList = "`user_id`, `group_id`, `role`, `joined_on`";
+            private const string InsertPrefix = "INSERT INTO `memberships` (`user_id`, `group_id`, `role`, `joined_on`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2, @p3)";
+            private const string UpdateSql = "UPDATE `memberships` SET `role` = @p0, `joined_on` = @p1 WHERE `user_id` = @p2 AND `group_id` = @p3";
+            private const string DeleteSql = "DELETE FROM `memberships` WHERE `user_id` = @p0 AND `group_id` = @p1";
+            private const string FindSql = "SELECT " + SelectList + " FROM `memberships` WHERE `user_id` = @p0 AND `group_id` = @p1";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 4,
+                insertWithKeyPrefix: null,
+                insertWithKey: null,
+                update: UpdateSql,
+                updateParameterCount: 4,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { RoleColumn, JoinedOnColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "memberships",
                 "Membership",
                 new global::MicroOrm.Mapping.ColumnInfo[] { UserIdColumn, GroupIdColumn, RoleColumn, JoinedOnColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { UserIdColumn, GroupIdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 new global::MicroOrm.Mapping.IndexInfo[] { new global::MicroOrm.Mapping.IndexInfo("ix_memberships_role_joined_on", false, new string[] { "role", "joined_on" }) },
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -59,16 +80,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Membership.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `memberships` (\n" +
-                "  `user_id` INT NOT NULL,\n" +
-                "  `group_id` INT NOT NULL,\n" +
-                "  `role` VARCHAR(32) NOT NULL,\n" +
-                "  `joined_on` DATE NOT NULL,\n" +
-                "  PRIMARY KEY (`user_id`, `group_id`),\n" +
-                "  KEY `ix_memberships_role_joined_on` (`role`, `joined_on`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -41,12 +41,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo TextColumn = new("notes", "text", "Text", typeof(string), "VARCHAR(1000)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 1000, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckText));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo RunColumn = new("notes", "run", "Run", typeof(string), "VARCHAR(40)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 40, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckRun));
 
+            private const string SelectList = "`id`, `text`, `run`";
+            private const string InsertPrefix = "INSERT INTO `notes` (`text`, `run`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `notes` (`id`, `text`, `run`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2)";
+            private const string UpdateSql = "UPDATE `notes` SET `text` = @p0, `run` = @p1 WHERE `id` = @p2";
+            private const string DeleteSql = "DELETE FROM `notes` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `notes` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 2,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 3,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { TextColumn, RunColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "notes",
                 "Note",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, TextColumn, RunColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -54,14 +77,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Note.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `notes` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `text` VARCHAR(1000) NOT NULL,\n" +
-                "  `run` VARCHAR(40) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -42,12 +42,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("people", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo NameColumn = new("people", "name", "Name", typeof(string), "VARCHAR(100)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 100, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckName));
 
+            private const string SelectList = "`id`, `name`";
+            private const string InsertPrefix = "INSERT INTO `people` (`name`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `people` (`id`, `name`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1)";
+            private const string UpdateSql = "UPDATE `people` SET `name` = @p0 WHERE `id` = @p1";
+            private const string DeleteSql = "DELETE FROM `people` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `people` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 1,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 2,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { NameColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "people",
                 "Person",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, NameColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -55,13 +78,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Person.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `people` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `name` VARCHAR(100) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

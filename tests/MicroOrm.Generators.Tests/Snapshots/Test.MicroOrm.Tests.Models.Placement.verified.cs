@@ -41,12 +41,33 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ShelfColumn = new("placements", "shelf", "Shelf", typeof(int), "INT", 1, global::MicroOrm.Mapping.ColumnFlags.Key, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ItemColumn = new("placements", "item", "Item", typeof(string), "VARCHAR(40)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 40, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckItem));
 
+            private const string SelectList = "`slot`, `shelf`, `item`";
+            private const string InsertPrefix = "INSERT INTO `placements` (`slot`, `shelf`, `item`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2)";
+            private const string UpdateSql = "UPDATE `placements` SET `item` = @p0 WHERE `shelf` = @p1 AND `slot` = @p2";
+            private const string DeleteSql = "DELETE FROM `placements` WHERE `shelf` = @p0 AND `slot` = @p1";
+            private const string FindSql = "SELECT " + SelectList + " FROM `placements` WHERE `shelf` = @p0 AND `slot` = @p1";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 3,
+                insertWithKeyPrefix: null,
+                insertWithKey: null,
+                update: UpdateSql,
+                updateParameterCount: 3,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { ItemColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "placements",
                 "Placement",
                 new global::MicroOrm.Mapping.ColumnInfo[] { SlotColumn, ShelfColumn, ItemColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { ShelfColumn, SlotColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -54,14 +75,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Placement.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `placements` (\n" +
-                "  `slot` INT NOT NULL,\n" +
-                "  `shelf` INT NOT NULL,\n" +
-                "  `item` VARCHAR(40) NOT NULL,\n" +
-                "  PRIMARY KEY (`shelf`, `slot`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

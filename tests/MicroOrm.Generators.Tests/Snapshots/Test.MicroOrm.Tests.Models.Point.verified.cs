@@ -46,12 +46,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo YColumn = new("points", "y", "Y", typeof(double), "DOUBLE", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<double>(CheckY));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo LabelColumn = new("points", "label", "Label", typeof(string), "VARCHAR(255)", 3, global::MicroOrm.Mapping.ColumnFlags.Nullable, 255, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckLabel));
 
+            private const string SelectList = "`id`, `x`, `y`, `label`";
+            private const string InsertPrefix = "INSERT INTO `points` (`x`, `y`, `label`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `points` (`id`, `x`, `y`, `label`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3)";
+            private const string UpdateSql = "UPDATE `points` SET `x` = @p0, `y` = @p1, `label` = @p2 WHERE `id` = @p3";
+            private const string DeleteSql = "DELETE FROM `points` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `points` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 3,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 4,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { XColumn, YColumn, LabelColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "points",
                 "Point",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, XColumn, YColumn, LabelColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -59,15 +82,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Point.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `points` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `x` DOUBLE NOT NULL,\n" +
-                "  `y` DOUBLE NOT NULL,\n" +
-                "  `label` VARCHAR(255) NULL,\n" +
-                "  PRIMARY KEY (`id`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

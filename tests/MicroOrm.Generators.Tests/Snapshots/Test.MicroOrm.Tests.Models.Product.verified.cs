@@ -76,12 +76,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo FinishColumn = new("products", "finish", "Finish", typeof(global::MicroOrm.Tests.Models.Color?), "VARCHAR(64)", 8, global::MicroOrm.Mapping.ColumnFlags.Nullable, 64, MicroOrmMicroOrmTestsModelsColorNameConverter.Instance, validator: new global::MicroOrm.Mapping.ValueValidator<global::MicroOrm.Tests.Models.Color?>(CheckFinish));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo DiscontinuedColumn = new("products", "discontinued", "Discontinued", typeof(global::System.DateOnly?), "DATE", 9, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateOnly?>(CheckDiscontinued));
 
+            private const string SelectList = "`id`, `name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`";
+            private const string InsertPrefix = "INSERT INTO `products` (`name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `products` (`id`, `name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
+            private const string UpdateSql = "UPDATE `products` SET `name` = @p0, `category` = @p1, `price` = @p2, `stock` = @p3, `reorder_level` = @p4, `active` = @p5, `color` = @p6, `finish` = @p7, `discontinued` = @p8 WHERE `id` = @p9";
+            private const string DeleteSql = "DELETE FROM `products` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `products` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 9,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 10,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { NameColumn, CategoryColumn, PriceColumn, StockColumn, ReorderLevelColumn, ActiveColumn, ColorColumn, FinishColumn, DiscontinuedColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "products",
                 "Product",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, NameColumn, CategoryColumn, PriceColumn, StockColumn, ReorderLevelColumn, ActiveColumn, ColorColumn, FinishColumn, DiscontinuedColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -89,21 +112,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Product.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `products` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `name` VARCHAR(100) NOT NULL,\n" +
-                "  `category` VARCHAR(50) NULL,\n" +
-                "  `price` DECIMAL(10,2) NOT NULL,\n" +
-                "  `stock` INT NOT NULL,\n" +
-                "  `reorder_level` INT NOT NULL,\n" +
-                "  `active` TINYINT(1) NOT NULL,\n" +
-                "  `color` INT NOT NULL,\n" +
-                "  `finish` VARCHAR(64) NULL,\n" +
-                "  `discontinued` DATE NULL,\n" +
-                "  PRIMARY KEY (`id`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

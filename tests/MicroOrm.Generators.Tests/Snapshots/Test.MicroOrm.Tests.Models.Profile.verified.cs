@@ -44,12 +44,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo PersonIdColumn = new("profiles", "person_id", "PersonId", typeof(int), "INT", 1, global::MicroOrm.Mapping.ColumnFlags.ForeignKey, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo BioColumn = new("profiles", "bio", "Bio", typeof(string), "VARCHAR(200)", 2, global::MicroOrm.Mapping.ColumnFlags.None, 200, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckBio));
 
+            private const string SelectList = "`id`, `person_id`, `bio`";
+            private const string InsertPrefix = "INSERT INTO `profiles` (`person_id`, `bio`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `profiles` (`id`, `person_id`, `bio`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2)";
+            private const string UpdateSql = "UPDATE `profiles` SET `person_id` = @p0, `bio` = @p1 WHERE `id` = @p2";
+            private const string DeleteSql = "DELETE FROM `profiles` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `profiles` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 2,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 3,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { PersonIdColumn, BioColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "profiles",
                 "Profile",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, PersonIdColumn, BioColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 new string[] { "people" },
                 new global::MicroOrm.Mapping.IndexInfo[] { new global::MicroOrm.Mapping.IndexInfo("ux_profiles_person_id", true, new string[] { "person_id" }) },
                 new global::MicroOrm.Mapping.ForeignKeyInfo[] { new global::MicroOrm.Mapping.ForeignKeyInfo("fk_profiles_person_id", "person_id", "people", "id", global::MicroOrm.ReferentialAction.Cascade) });
@@ -57,16 +80,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Profile.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `profiles` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `person_id` INT NOT NULL,\n" +
-                "  `bio` VARCHAR(200) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  UNIQUE KEY `ux_profiles_person_id` (`person_id`),\n" +
-                "  CONSTRAINT `fk_profiles_person_id` FOREIGN KEY (`person_id`) REFERENCES `people` (`id`) ON DELETE CASCADE\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -46,12 +46,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ValueColumn = new("settings", "value", "Value", typeof(string), "VARCHAR(256)", 2, global::MicroOrm.Mapping.ColumnFlags.Nullable, 256, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckValue));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo ChangedAtColumn = new("settings", "changed_at", "ChangedAt", typeof(global::System.DateTime), "DATETIME(6)", 3, global::MicroOrm.Mapping.ColumnFlags.UpdatedAt, 0, validator: new global::MicroOrm.Mapping.ValueValidator<global::System.DateTime>(CheckChangedAt));
 
+            private const string SelectList = "`id`, `name`, `value`, `changed_at`";
+            private const string InsertPrefix = "INSERT INTO `settings` (`name`, `value`, `changed_at`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `settings` (`id`, `name`, `value`, `changed_at`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3)";
+            private const string UpdateSql = "UPDATE `settings` SET `name` = @p0, `value` = @p1, `changed_at` = @p2 WHERE `id` = @p3";
+            private const string DeleteSql = "DELETE FROM `settings` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `settings` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 3,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 4,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { NameColumn, ValueColumn, ChangedAtColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "settings",
                 "Setting",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, NameColumn, ValueColumn, ChangedAtColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -59,15 +82,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Setting.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `settings` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `name` VARCHAR(64) NOT NULL,\n" +
-                "  `value` VARCHAR(256) NULL,\n" +
-                "  `changed_at` DATETIME(6) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

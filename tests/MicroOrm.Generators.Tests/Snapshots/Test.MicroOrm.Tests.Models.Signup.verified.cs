@@ -67,21 +67,44 @@ namespace MicroOrm.Tests.Models
         {
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IdColumn = new("signups", "id", "Id", typeof(int), "INT", 0, global::MicroOrm.Mapping.ColumnFlags.Key | global::MicroOrm.Mapping.ColumnFlags.AutoIncrement, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo HandleColumn = new("signups", "handle", "Handle", typeof(string), "VARCHAR(20)", 1, global::MicroOrm.Mapping.ColumnFlags.None, 20, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckHandle));
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NicknameColumn = new("signups", "nickname", "Nickname", typeof(string), "VARCHAR(255)", 2, global::MicroOrm.Mapping.ColumnFlags.Nullable, 255, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckNickname));
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo AgeColumn = new("signups", "age", "Age", typeof(int?), "INT", 3, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<int?>(CheckAge), checkConstraint: "ck_signups_age");
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo ScoreColumn = new("signups", "score", "Score", typeof(double), "DOUBLE", 4, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<double>(CheckScore), checkConstraint: "ck_signups_score");
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo BalanceColumn = new("signups", "balance", "Balance", typeof(decimal), "DECIMAL(18,2)", 5, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<decimal>(CheckBalance), checkConstraint: "ck_signups_balance");
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo LevelColumn = new("signups", "level", "Level", typeof(byte), "TINYINT UNSIGNED", 6, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<byte>(CheckLevel), checkConstraint: "ck_signups_level");
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NicknameColumn = new("signups", "nickname", "Nickname", typeof(string), "VARCHAR(255)", 2, global::MicroOrm.Mapping.ColumnFlags.Nullable | global::MicroOrm.Mapping.ColumnFlags.Required, 255, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckNickname));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo AgeColumn = new("signups", "age", "Age", typeof(int?), "INT", 3, global::MicroOrm.Mapping.ColumnFlags.Nullable, 0, validator: new global::MicroOrm.Mapping.ValueValidator<int?>(CheckAge), check: new global::MicroOrm.Mapping.CheckInfo("ck_signups_age", "18", "130"));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo ScoreColumn = new("signups", "score", "Score", typeof(double), "DOUBLE", 4, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<double>(CheckScore), check: new global::MicroOrm.Mapping.CheckInfo("ck_signups_score", "0.5", "99.5"));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo BalanceColumn = new("signups", "balance", "Balance", typeof(decimal), "DECIMAL(18,2)", 5, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<decimal>(CheckBalance), check: new global::MicroOrm.Mapping.CheckInfo("ck_signups_balance", "-5", "5"));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo LevelColumn = new("signups", "level", "Level", typeof(byte), "TINYINT UNSIGNED", 6, global::MicroOrm.Mapping.ColumnFlags.None, 0, validator: new global::MicroOrm.Mapping.ValueValidator<byte>(CheckLevel), check: new global::MicroOrm.Mapping.CheckInfo("ck_signups_level", "1", "300"));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo CodeColumn = new("signups", "code", "Code", typeof(string), "VARCHAR(255)", 7, global::MicroOrm.Mapping.ColumnFlags.Nullable, 255, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckCode));
             internal static readonly global::MicroOrm.Mapping.ColumnInfo EmailColumn = new("signups", "email", "Email", typeof(string), "VARCHAR(254)", 8, global::MicroOrm.Mapping.ColumnFlags.None, 254, validator: new global::MicroOrm.Mapping.ValueValidator<string>(CheckEmail));
-            internal static readonly global::MicroOrm.Mapping.ColumnInfo NoteColumn = new("signups", "note", "Note", typeof(string), "VARCHAR(255)", 9, global::MicroOrm.Mapping.ColumnFlags.Nullable, 255, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckNote));
+            internal static readonly global::MicroOrm.Mapping.ColumnInfo NoteColumn = new("signups", "note", "Note", typeof(string), "VARCHAR(255)", 9, global::MicroOrm.Mapping.ColumnFlags.Nullable | global::MicroOrm.Mapping.ColumnFlags.Required, 255, validator: new global::MicroOrm.Mapping.ValueValidator<string?>(CheckNote));
+
+            private const string SelectList = "`id`, `handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`";
+            private const string InsertPrefix = "INSERT INTO `signups` (`handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `signups` (`id`, `handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
+            private const string UpdateSql = "UPDATE `signups` SET `handle` = @p0, `nickname` = @p1, `age` = @p2, `score` = @p3, `balance` = @p4, `level` = @p5, `code` = @p6, `email` = @p7, `note` = @p8 WHERE `id` = @p9";
+            private const string DeleteSql = "DELETE FROM `signups` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `signups` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 9,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 10,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { HandleColumn, NicknameColumn, AgeColumn, ScoreColumn, BalanceColumn, LevelColumn, CodeColumn, EmailColumn, NoteColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
 
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "signups",
                 "Signup",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, HandleColumn, NicknameColumn, AgeColumn, ScoreColumn, BalanceColumn, LevelColumn, CodeColumn, EmailColumn, NoteColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.IndexInfo>(),
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -89,25 +112,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Signup.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `signups` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `handle` VARCHAR(20) NOT NULL,\n" +
-                "  `nickname` VARCHAR(255) NOT NULL,\n" +
-                "  `age` INT NULL,\n" +
-                "  `score` DOUBLE NOT NULL,\n" +
-                "  `balance` DECIMAL(18,2) NOT NULL,\n" +
-                "  `level` TINYINT UNSIGNED NOT NULL,\n" +
-                "  `code` VARCHAR(255) NULL,\n" +
-                "  `email` VARCHAR(254) NOT NULL,\n" +
-                "  `note` VARCHAR(255) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  CONSTRAINT `ck_signups_age` CHECK (`age` >= 18 AND `age` <= 130),\n" +
-                "  CONSTRAINT `ck_signups_score` CHECK (`score` >= 0.5 AND `score` <= 99.5),\n" +
-                "  CONSTRAINT `ck_signups_balance` CHECK (`balance` >= -5 AND `balance` <= 5),\n" +
-                "  CONSTRAINT `ck_signups_level` CHECK (`level` >= 1 AND `level` <= 300)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -46,12 +46,36 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo TotalColumn = new("tallies", "total", "Total", typeof(long), "BIGINT", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo VersionColumn = new("tallies", "version", "Version", typeof(int), "INT", 3, global::MicroOrm.Mapping.ColumnFlags.ConcurrencyToken, 0);
 
+            private const string SelectList = "`id`, `name`, `total`, `version`";
+            private const string InsertPrefix = "INSERT INTO `tallies` (`name`, `total`, `version`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `tallies` (`id`, `name`, `total`, `version`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3)";
+            private const string UpdateSql = "UPDATE `tallies` SET `name` = @p0, `total` = @p1, `version` = `version` + 1 WHERE `id` = @p2 AND `version` = @p3";
+            private const string DeleteSql = "DELETE FROM `tallies` WHERE `id` = @p0";
+            private const string DeleteWithTokenSql = DeleteSql + " AND `version` = @p1";
+            private const string FindSql = "SELECT " + SelectList + " FROM `tallies` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 3,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 4,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { NameColumn, TotalColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteWithTokenSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "tallies",
                 "Tally",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, NameColumn, TotalColumn, VersionColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 new global::MicroOrm.Mapping.IndexInfo[] { new global::MicroOrm.Mapping.IndexInfo("ux_tallies_name", true, new string[] { "name" }) },
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -59,16 +83,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.Tally.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `tallies` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `name` VARCHAR(64) NOT NULL,\n" +
-                "  `total` BIGINT NOT NULL,\n" +
-                "  `version` INT NOT NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  UNIQUE KEY `ux_tallies_name` (`name`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -47,12 +47,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo PersonIdColumn = new("team_members", "person_id", "PersonId", typeof(int), "INT", 1, global::MicroOrm.Mapping.ColumnFlags.ForeignKey, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo TeamIdColumn = new("team_members", "team_id", "TeamId", typeof(int), "INT", 2, global::MicroOrm.Mapping.ColumnFlags.ForeignKey, 0);
 
+            private const string SelectList = "`id`, `person_id`, `team_id`";
+            private const string InsertPrefix = "INSERT INTO `team_members` (`person_id`, `team_id`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `team_members` (`id`, `person_id`, `team_id`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2)";
+            private const string UpdateSql = "UPDATE `team_members` SET `person_id` = @p0, `team_id` = @p1 WHERE `id` = @p2";
+            private const string DeleteSql = "DELETE FROM `team_members` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `team_members` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 2,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 3,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { PersonIdColumn, TeamIdColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "team_members",
                 "TeamMember",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, PersonIdColumn, TeamIdColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 new string[] { "people", "teams" },
                 new global::MicroOrm.Mapping.IndexInfo[] { new global::MicroOrm.Mapping.IndexInfo("ux_team_members_person_id_team_id", true, new string[] { "person_id", "team_id" }) },
                 new global::MicroOrm.Mapping.ForeignKeyInfo[] { new global::MicroOrm.Mapping.ForeignKeyInfo("fk_team_members_person_id", "person_id", "people", "id", global::MicroOrm.ReferentialAction.Cascade), new global::MicroOrm.Mapping.ForeignKeyInfo("fk_team_members_team_id", "team_id", "teams", "id", global::MicroOrm.ReferentialAction.Cascade) });
@@ -60,17 +83,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.TeamMember.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `team_members` (\n" +
-                "  `id` INT NOT NULL AUTO_INCREMENT,\n" +
-                "  `person_id` INT NOT NULL,\n" +
-                "  `team_id` INT NOT NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  UNIQUE KEY `ux_team_members_person_id_team_id` (`person_id`, `team_id`),\n" +
-                "  CONSTRAINT `fk_team_members_person_id` FOREIGN KEY (`person_id`) REFERENCES `people` (`id`) ON DELETE CASCADE,\n" +
-                "  CONSTRAINT `fk_team_members_team_id` FOREIGN KEY (`team_id`) REFERENCES `teams` (`id`) ON DELETE CASCADE\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -46,12 +46,35 @@ namespace MicroOrm.Tests.Models
             internal static readonly global::MicroOrm.Mapping.ColumnInfo StepColumn = new("trial_rows", "step", "Step", typeof(int), "INT", 2, global::MicroOrm.Mapping.ColumnFlags.None, 0);
             internal static readonly global::MicroOrm.Mapping.ColumnInfo IsMarkerColumn = new("trial_rows", "is_marker", "IsMarker", typeof(bool), "TINYINT(1)", 3, global::MicroOrm.Mapping.ColumnFlags.None, 0);
 
+            private const string SelectList = "`id`, `trial`, `step`, `is_marker`";
+            private const string InsertPrefix = "INSERT INTO `trial_rows` (`trial`, `step`, `is_marker`) VALUES ";
+            private const string InsertSql = InsertPrefix + "(@p0, @p1, @p2)";
+            private const string InsertWithKeyPrefix = "INSERT INTO `trial_rows` (`id`, `trial`, `step`, `is_marker`) VALUES ";
+            private const string InsertWithKeySql = InsertWithKeyPrefix + "(@p0, @p1, @p2, @p3)";
+            private const string UpdateSql = "UPDATE `trial_rows` SET `trial` = @p0, `step` = @p1, `is_marker` = @p2 WHERE `id` = @p3";
+            private const string DeleteSql = "DELETE FROM `trial_rows` WHERE `id` = @p0";
+            private const string FindSql = "SELECT " + SelectList + " FROM `trial_rows` WHERE `id` = @p0";
+
+            private static readonly global::MicroOrm.Mapping.TableSql FixedSql = new(
+                selectList: SelectList,
+                insertPrefix: InsertPrefix,
+                insert: InsertSql,
+                insertColumnCount: 3,
+                insertWithKeyPrefix: InsertWithKeyPrefix,
+                insertWithKey: InsertWithKeySql,
+                update: UpdateSql,
+                updateParameterCount: 4,
+                updatedColumns: new global::MicroOrm.Mapping.ColumnInfo[] { TrialColumn, StepColumn, IsMarkerColumn },
+                deleteByKey: DeleteSql,
+                deleteByKeyAndToken: DeleteSql,
+                findByKey: FindSql);
+
             internal static readonly global::MicroOrm.Mapping.TableInfo TableInfo = new(
                 "trial_rows",
                 "TrialRow",
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn, TrialColumn, StepColumn, IsMarkerColumn },
                 new global::MicroOrm.Mapping.ColumnInfo[] { IdColumn },
-                CreateSql,
+                FixedSql,
                 global::System.Array.Empty<string>(),
                 new global::MicroOrm.Mapping.IndexInfo[] { new global::MicroOrm.Mapping.IndexInfo("ix_trial_rows_trial", false, new string[] { "trial" }) },
                 global::System.Array.Empty<global::MicroOrm.Mapping.ForeignKeyInfo>());
@@ -59,16 +82,6 @@ namespace MicroOrm.Tests.Models
             private static readonly global::MicroOrm.Tests.Models.TrialRow.Columns[] ColumnSets = { new(0), new(1), new(2), new(3) };
 
             internal static readonly MicroOrmMap Instance = new();
-
-            private const string CreateSql =
-                "CREATE TABLE IF NOT EXISTS `trial_rows` (\n" +
-                "  `id` BIGINT NOT NULL AUTO_INCREMENT,\n" +
-                "  `trial` VARCHAR(40) NOT NULL,\n" +
-                "  `step` INT NOT NULL,\n" +
-                "  `is_marker` TINYINT(1) NOT NULL,\n" +
-                "  PRIMARY KEY (`id`),\n" +
-                "  KEY `ix_trial_rows_trial` (`trial`)\n" +
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci";
 
             public override global::MicroOrm.Mapping.TableInfo Table => TableInfo;
 

@@ -84,7 +84,10 @@ public sealed class DialectSqlTests
     {
         var statements = table.Statements;
         text.Append("-- ").Append(table.Name).Append('\n');
+        Line(text, "create", TableDdl.CreateTable(table, dialect));
         Line(text, "insert", statements.Insert.One);
+        Line(text, "insert 3 rows", statements.Insert.Rows(3));
+        if (statements.InsertWithKey is not null) Line(text, "insert 3 rows, keys back", statements.Insert.Rows(3) + (dialect.ReturningKey(table.KeyColumns[0]) ?? " (keys from LAST_INSERT_ID())"));
         Line(text, "upsert", statements.Insert.Upsert(dialect));
         if (statements.InsertWithKey is { } withKey)
         {
@@ -97,6 +100,38 @@ public sealed class DialectSqlTests
         if (!ReferenceEquals(statements.DeleteByKey, statements.DeleteByKeyAndToken)) Line(text, "delete by version", statements.DeleteByKeyAndToken);
         Line(text, "find", statements.FindByKey);
         text.Append('\n');
+    }
+
+    [Theory]
+    [InlineData(ReferentialAction.Cascade, false)]
+    [InlineData(ReferentialAction.SetNull, false)]
+    [InlineData(ReferentialAction.Restrict, true)]
+    [InlineData(ReferentialAction.NoAction, true)]
+    public void MySql_declares_a_range_check_only_where_no_referential_action_rewrites_the_column(ReferentialAction onDelete, bool mySqlDeclares)
+    {
+        var table = PlayerTable(onDelete);
+        const string TeamCheck = "CONSTRAINT `ck_players_team_id` CHECK (`team_id` >= 1 AND `team_id` <= 1000)";
+        const string NumberCheck = "CONSTRAINT `ck_players_number` CHECK (`number` >= 0 AND `number` <= 99)";
+
+        var mariaDb = TableDdl.CreateTable(table, SqlDialect.MariaDb);
+        var mySql = TableDdl.CreateTable(table, SqlDialect.MySql80);
+
+        Assert.Contains(TeamCheck, mariaDb, StringComparison.Ordinal);
+        Assert.Contains(NumberCheck, mariaDb, StringComparison.Ordinal);
+        Assert.Equal(mySqlDeclares, mySql.Contains(TeamCheck, StringComparison.Ordinal));
+        Assert.Contains(NumberCheck, mySql, StringComparison.Ordinal);
+        Assert.EndsWith("COLLATE=utf8mb4_unicode_520_ci", mariaDb, StringComparison.Ordinal);
+        Assert.EndsWith("COLLATE=utf8mb4_0900_ai_ci", mySql, StringComparison.Ordinal);
+    }
+
+    /// <summary>A table with a ranged foreign key, built as generated code builds one.</summary>
+    private static TableInfo PlayerTable(ReferentialAction onDelete)
+    {
+        var id = new ColumnInfo("players", "id", "Id", typeof(int), "INT", 0, ColumnFlags.Key | ColumnFlags.AutoIncrement);
+        var team = new ColumnInfo("players", "team_id", "TeamId", typeof(int?), "INT", 1, ColumnFlags.Nullable | ColumnFlags.ForeignKey, check: new CheckInfo("ck_players_team_id", "1", "1000"));
+        var number = new ColumnInfo("players", "number", "Number", typeof(int), "INT", 2, ColumnFlags.None, check: new CheckInfo("ck_players_number", "0", "99"));
+        var sql = new TableSql("`id`, `team_id`, `number`", "INSERT INTO `players` (`team_id`, `number`) VALUES ", "INSERT INTO `players` (`team_id`, `number`) VALUES (@p0, @p1)", 2, null, null, null, 0, [], "", "", "");
+        return new TableInfo("players", "Player", [id, team, number], [id], sql, ["teams"], [], [new ForeignKeyInfo("fk_players_team_id", "team_id", "teams", "id", onDelete)]);
     }
 
     /// <summary>

@@ -85,6 +85,9 @@ public sealed class SoakTests
             Assert.True(Allowed[kind].Contains(outcome) || (Lost.Contains(outcome) && kind != "invalid entity"), $"{count} '{kind}' operations ended as '{outcome}', which that kind cannot legitimately produce; {summary}");
         }
 
+        var timeouts = outcomes.Where(o => o.Key.StartsWith("command timeout: ", StringComparison.Ordinal)).Sum(o => o.Value);
+        var unstopped = outcomes.TryGetValue("command timeout: ok", out var ended) ? ended : 0;
+        Assert.True(unstopped <= Math.Max(2, timeouts / 4), $"{unstopped} of {timeouts} command timeouts did not stop their statement; {summary}");
         Assert.True(kills >= 20, $"too few kills landed for the soak to prove anything; {summary}");
         var failed = outcomes.Where(o => !o.Key.EndsWith(": ok", StringComparison.Ordinal)).Sum(o => o.Value);
         Assert.InRange(failed, Operations / 8, Operations / 3);
@@ -123,7 +126,9 @@ public sealed class SoakTests
         // A drop that lands while the connection is still being opened or handed over can leave the command waiting
         // for a reply that never comes, until its command timeout ends it (seen once in a loaded run).
         ["dropped connections"] = ["ok", "timeout"],
-        ["command timeout"] = ["timeout"],
+        // The timeout is a KILL QUERY too: on a loaded machine it can reach the session before SLEEP starts, and the
+        // statement then runs to its end (seen once). Such a lost kill must stay rare; the bound is checked below.
+        ["command timeout"] = ["timeout", "ok"],
     };
 
     /// <summary>Runs one operation of the given kind; returns "ok" or the name of what it threw, flagged when unexpected.</summary>

@@ -170,7 +170,7 @@ public sealed class ValidationAttributeTests(TestDbFixture database) : IClassFix
     [Fact]
     public void Range_and_Required_shape_the_DDL()
     {
-        var ddl = database.Connect().Signups.Info.CreateSql;
+        var ddl = MicroOrm.SqlBuilding.TableDdl.CreateTable(database.Connect().Signups.Info, MicroOrm.SqlBuilding.SqlDialect.MariaDb);
 
         Assert.Contains("`nickname` VARCHAR(255) NOT NULL", ddl, StringComparison.Ordinal);
         Assert.Contains("CONSTRAINT `ck_signups_age` CHECK (`age` >= 18 AND `age` <= 130)", ddl, StringComparison.Ordinal);

@@ -1,5 +1,13 @@
 -- accounts
+create: CREATE TABLE IF NOT EXISTS `accounts` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `owner` VARCHAR(40) NOT NULL,
+  `balance` BIGINT NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `accounts` (`owner`, `balance`) VALUES (@p0, @p1)
+insert 3 rows: INSERT INTO `accounts` (`owner`, `balance`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5)
+insert 3 rows, keys back: INSERT INTO `accounts` (`owner`, `balance`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5) RETURNING `id`
 upsert: INSERT INTO `accounts` (`owner`, `balance`) VALUES (@p0, @p1) ON DUPLICATE KEY UPDATE `owner` = VALUES(`owner`), `balance` = VALUES(`balance`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `accounts` (`id`, `owner`, `balance`) VALUES (@p0, @p1, @p2)
 upsert with key: INSERT INTO `accounts` (`id`, `owner`, `balance`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `owner` = VALUES(`owner`), `balance` = VALUES(`balance`), `id` = LAST_INSERT_ID(`id`)
@@ -8,7 +16,20 @@ delete: DELETE FROM `accounts` WHERE `id` = @p0
 find: SELECT `id`, `owner`, `balance` FROM `accounts` WHERE `id` = @p0
 
 -- addresses
+create: CREATE TABLE IF NOT EXISTS `addresses` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `street` VARCHAR(256) NOT NULL,
+  `user_id` INT NOT NULL,
+  `city_id` INT NOT NULL,
+  `created_at` DATETIME(6) NOT NULL,
+  `updated_at` DATETIME(6) NOT NULL,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `fk_addresses_user_id` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE,
+  CONSTRAINT `fk_addresses_city_id` FOREIGN KEY (`city_id`) REFERENCES `cities` (`id`) ON DELETE RESTRICT
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `addresses` (`street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4)
+insert 3 rows: INSERT INTO `addresses` (`street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4), (@p5, @p6, @p7, @p8, @p9), (@p10, @p11, @p12, @p13, @p14)
+insert 3 rows, keys back: INSERT INTO `addresses` (`street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4), (@p5, @p6, @p7, @p8, @p9), (@p10, @p11, @p12, @p13, @p14) RETURNING `id`
 upsert: INSERT INTO `addresses` (`street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4) ON DUPLICATE KEY UPDATE `street` = VALUES(`street`), `user_id` = VALUES(`user_id`), `city_id` = VALUES(`city_id`), `updated_at` = VALUES(`updated_at`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `addresses` (`id`, `street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
 upsert with key: INSERT INTO `addresses` (`id`, `street`, `user_id`, `city_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5) ON DUPLICATE KEY UPDATE `street` = VALUES(`street`), `user_id` = VALUES(`user_id`), `city_id` = VALUES(`city_id`), `updated_at` = VALUES(`updated_at`), `id` = LAST_INSERT_ID(`id`)
@@ -17,7 +38,63 @@ delete: DELETE FROM `addresses` WHERE `id` = @p0
 find: SELECT `id`, `street`, `user_id`, `city_id`, `created_at`, `updated_at` FROM `addresses` WHERE `id` = @p0
 
 -- all_types
+create: CREATE TABLE IF NOT EXISTS `all_types` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `flag` TINYINT(1) NOT NULL,
+  `s_byte_value` TINYINT NOT NULL,
+  `byte_value` TINYINT UNSIGNED NOT NULL,
+  `short_value` SMALLINT NOT NULL,
+  `u_short_value` SMALLINT UNSIGNED NOT NULL,
+  `int_value` INT NOT NULL,
+  `u_int_value` INT UNSIGNED NOT NULL,
+  `long_value` BIGINT NOT NULL,
+  `u_long_value` BIGINT UNSIGNED NOT NULL,
+  `float_value` DOUBLE NOT NULL,
+  `double_value` DOUBLE NOT NULL,
+  `price` DECIMAL(18,4) NOT NULL,
+  `huge` DECIMAL(65,30) NOT NULL,
+  `text` VARCHAR(100) NOT NULL,
+  `long_text` MEDIUMTEXT NOT NULL,
+  `letter` VARCHAR(1) NOT NULL,
+  `blob` VARBINARY(256) NOT NULL,
+  `big_blob` LONGBLOB NOT NULL,
+  `guid_value` CHAR(36) NOT NULL,
+  `when` DATETIME(6) NOT NULL,
+  `at` DATETIME(6) NOT NULL,
+  `day` DATE NOT NULL,
+  `clock` TIME(6) NOT NULL,
+  `duration` TIME(6) NOT NULL,
+  `color` INT NOT NULL,
+  `color_name` VARCHAR(64) NOT NULL,
+  `size` TINYINT UNSIGNED NOT NULL,
+  `nullable_flag` TINYINT(1) NULL,
+  `nullable_s_byte` TINYINT NULL,
+  `nullable_byte` TINYINT UNSIGNED NULL,
+  `nullable_short` SMALLINT NULL,
+  `nullable_u_short` SMALLINT UNSIGNED NULL,
+  `nullable_int` INT NULL,
+  `nullable_u_int` INT UNSIGNED NULL,
+  `nullable_long` BIGINT NULL,
+  `nullable_u_long` BIGINT UNSIGNED NULL,
+  `nullable_float` DOUBLE NULL,
+  `nullable_double` DOUBLE NULL,
+  `nullable_price` DECIMAL(18,4) NULL,
+  `nullable_text` VARCHAR(100) NULL,
+  `nullable_letter` VARCHAR(1) NULL,
+  `nullable_blob` VARBINARY(256) NULL,
+  `nullable_guid` CHAR(36) NULL,
+  `nullable_when` DATETIME(6) NULL,
+  `nullable_at` DATETIME(6) NULL,
+  `nullable_day` DATE NULL,
+  `nullable_clock` TIME(6) NULL,
+  `nullable_duration` TIME(6) NULL,
+  `nullable_color` INT NULL,
+  `nullable_color_name` VARCHAR(64) NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `all_types` (`flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49)
+insert 3 rows: INSERT INTO `all_types` (`flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49), (@p50, @p51, @p52, @p53, @p54, @p55, @p56, @p57, @p58, @p59, @p60, @p61, @p62, @p63, @p64, @p65, @p66, @p67, @p68, @p69, @p70, @p71, @p72, @p73, @p74, @p75, @p76, @p77, @p78, @p79, @p80, @p81, @p82, @p83, @p84, @p85, @p86, @p87, @p88, @p89, @p90, @p91, @p92, @p93, @p94, @p95, @p96, @p97, @p98, @p99), (@p100, @p101, @p102, @p103, @p104, @p105, @p106, @p107, @p108, @p109, @p110, @p111, @p112, @p113, @p114, @p115, @p116, @p117, @p118, @p119, @p120, @p121, @p122, @p123, @p124, @p125, @p126, @p127, @p128, @p129, @p130, @p131, @p132, @p133, @p134, @p135, @p136, @p137, @p138, @p139, @p140, @p141, @p142, @p143, @p144, @p145, @p146, @p147, @p148, @p149)
+insert 3 rows, keys back: INSERT INTO `all_types` (`flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49), (@p50, @p51, @p52, @p53, @p54, @p55, @p56, @p57, @p58, @p59, @p60, @p61, @p62, @p63, @p64, @p65, @p66, @p67, @p68, @p69, @p70, @p71, @p72, @p73, @p74, @p75, @p76, @p77, @p78, @p79, @p80, @p81, @p82, @p83, @p84, @p85, @p86, @p87, @p88, @p89, @p90, @p91, @p92, @p93, @p94, @p95, @p96, @p97, @p98, @p99), (@p100, @p101, @p102, @p103, @p104, @p105, @p106, @p107, @p108, @p109, @p110, @p111, @p112, @p113, @p114, @p115, @p116, @p117, @p118, @p119, @p120, @p121, @p122, @p123, @p124, @p125, @p126, @p127, @p128, @p129, @p130, @p131, @p132, @p133, @p134, @p135, @p136, @p137, @p138, @p139, @p140, @p141, @p142, @p143, @p144, @p145, @p146, @p147, @p148, @p149) RETURNING `id`
 upsert: INSERT INTO `all_types` (`flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49) ON DUPLICATE KEY UPDATE `flag` = VALUES(`flag`), `s_byte_value` = VALUES(`s_byte_value`), `byte_value` = VALUES(`byte_value`), `short_value` = VALUES(`short_value`), `u_short_value` = VALUES(`u_short_value`), `int_value` = VALUES(`int_value`), `u_int_value` = VALUES(`u_int_value`), `long_value` = VALUES(`long_value`), `u_long_value` = VALUES(`u_long_value`), `float_value` = VALUES(`float_value`), `double_value` = VALUES(`double_value`), `price` = VALUES(`price`), `huge` = VALUES(`huge`), `text` = VALUES(`text`), `long_text` = VALUES(`long_text`), `letter` = VALUES(`letter`), `blob` = VALUES(`blob`), `big_blob` = VALUES(`big_blob`), `guid_value` = VALUES(`guid_value`), `when` = VALUES(`when`), `at` = VALUES(`at`), `day` = VALUES(`day`), `clock` = VALUES(`clock`), `duration` = VALUES(`duration`), `color` = VALUES(`color`), `color_name` = VALUES(`color_name`), `size` = VALUES(`size`), `nullable_flag` = VALUES(`nullable_flag`), `nullable_s_byte` = VALUES(`nullable_s_byte`), `nullable_byte` = VALUES(`nullable_byte`), `nullable_short` = VALUES(`nullable_short`), `nullable_u_short` = VALUES(`nullable_u_short`), `nullable_int` = VALUES(`nullable_int`), `nullable_u_int` = VALUES(`nullable_u_int`), `nullable_long` = VALUES(`nullable_long`), `nullable_u_long` = VALUES(`nullable_u_long`), `nullable_float` = VALUES(`nullable_float`), `nullable_double` = VALUES(`nullable_double`), `nullable_price` = VALUES(`nullable_price`), `nullable_text` = VALUES(`nullable_text`), `nullable_letter` = VALUES(`nullable_letter`), `nullable_blob` = VALUES(`nullable_blob`), `nullable_guid` = VALUES(`nullable_guid`), `nullable_when` = VALUES(`nullable_when`), `nullable_at` = VALUES(`nullable_at`), `nullable_day` = VALUES(`nullable_day`), `nullable_clock` = VALUES(`nullable_clock`), `nullable_duration` = VALUES(`nullable_duration`), `nullable_color` = VALUES(`nullable_color`), `nullable_color_name` = VALUES(`nullable_color_name`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `all_types` (`id`, `flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49, @p50)
 upsert with key: INSERT INTO `all_types` (`id`, `flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43, @p44, @p45, @p46, @p47, @p48, @p49, @p50) ON DUPLICATE KEY UPDATE `flag` = VALUES(`flag`), `s_byte_value` = VALUES(`s_byte_value`), `byte_value` = VALUES(`byte_value`), `short_value` = VALUES(`short_value`), `u_short_value` = VALUES(`u_short_value`), `int_value` = VALUES(`int_value`), `u_int_value` = VALUES(`u_int_value`), `long_value` = VALUES(`long_value`), `u_long_value` = VALUES(`u_long_value`), `float_value` = VALUES(`float_value`), `double_value` = VALUES(`double_value`), `price` = VALUES(`price`), `huge` = VALUES(`huge`), `text` = VALUES(`text`), `long_text` = VALUES(`long_text`), `letter` = VALUES(`letter`), `blob` = VALUES(`blob`), `big_blob` = VALUES(`big_blob`), `guid_value` = VALUES(`guid_value`), `when` = VALUES(`when`), `at` = VALUES(`at`), `day` = VALUES(`day`), `clock` = VALUES(`clock`), `duration` = VALUES(`duration`), `color` = VALUES(`color`), `color_name` = VALUES(`color_name`), `size` = VALUES(`size`), `nullable_flag` = VALUES(`nullable_flag`), `nullable_s_byte` = VALUES(`nullable_s_byte`), `nullable_byte` = VALUES(`nullable_byte`), `nullable_short` = VALUES(`nullable_short`), `nullable_u_short` = VALUES(`nullable_u_short`), `nullable_int` = VALUES(`nullable_int`), `nullable_u_int` = VALUES(`nullable_u_int`), `nullable_long` = VALUES(`nullable_long`), `nullable_u_long` = VALUES(`nullable_u_long`), `nullable_float` = VALUES(`nullable_float`), `nullable_double` = VALUES(`nullable_double`), `nullable_price` = VALUES(`nullable_price`), `nullable_text` = VALUES(`nullable_text`), `nullable_letter` = VALUES(`nullable_letter`), `nullable_blob` = VALUES(`nullable_blob`), `nullable_guid` = VALUES(`nullable_guid`), `nullable_when` = VALUES(`nullable_when`), `nullable_at` = VALUES(`nullable_at`), `nullable_day` = VALUES(`nullable_day`), `nullable_clock` = VALUES(`nullable_clock`), `nullable_duration` = VALUES(`nullable_duration`), `nullable_color` = VALUES(`nullable_color`), `nullable_color_name` = VALUES(`nullable_color_name`), `id` = LAST_INSERT_ID(`id`)
@@ -26,7 +103,18 @@ delete: DELETE FROM `all_types` WHERE `id` = @p0
 find: SELECT `id`, `flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name` FROM `all_types` WHERE `id` = @p0
 
 -- cities
+create: CREATE TABLE IF NOT EXISTS `cities` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `name` VARCHAR(128) NOT NULL,
+  `state_id` INT NOT NULL,
+  `created_at` DATETIME(6) NOT NULL,
+  `updated_at` DATETIME(6) NOT NULL,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `fk_cities_state_id` FOREIGN KEY (`state_id`) REFERENCES `states` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `cities` (`name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3)
+insert 3 rows: INSERT INTO `cities` (`name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11)
+insert 3 rows, keys back: INSERT INTO `cities` (`name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11) RETURNING `id`
 upsert: INSERT INTO `cities` (`name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `state_id` = VALUES(`state_id`), `updated_at` = VALUES(`updated_at`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `cities` (`id`, `name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4)
 upsert with key: INSERT INTO `cities` (`id`, `name`, `state_id`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `state_id` = VALUES(`state_id`), `updated_at` = VALUES(`updated_at`), `id` = LAST_INSERT_ID(`id`)
@@ -35,7 +123,16 @@ delete: DELETE FROM `cities` WHERE `id` = @p0
 find: SELECT `id`, `name`, `state_id`, `created_at`, `updated_at` FROM `cities` WHERE `id` = @p0
 
 -- counters
+create: CREATE TABLE IF NOT EXISTS `counters` (
+  `id` BIGINT NOT NULL AUTO_INCREMENT,
+  `name` VARCHAR(64) NOT NULL,
+  `value` INT NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `ux_counter_name` (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `counters` (`name`, `value`) VALUES (@p0, @p1)
+insert 3 rows: INSERT INTO `counters` (`name`, `value`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5)
+insert 3 rows, keys back: INSERT INTO `counters` (`name`, `value`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5) RETURNING `id`
 upsert: INSERT INTO `counters` (`name`, `value`) VALUES (@p0, @p1) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `value` = VALUES(`value`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `counters` (`id`, `name`, `value`) VALUES (@p0, @p1, @p2)
 upsert with key: INSERT INTO `counters` (`id`, `name`, `value`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `value` = VALUES(`value`), `id` = LAST_INSERT_ID(`id`)
@@ -44,21 +141,48 @@ delete: DELETE FROM `counters` WHERE `id` = @p0
 find: SELECT `id`, `name`, `value` FROM `counters` WHERE `id` = @p0
 
 -- documents
+create: CREATE TABLE IF NOT EXISTS `documents` (
+  `id` CHAR(36) NOT NULL,
+  `doc_title` VARCHAR(200) NOT NULL,
+  `body` MEDIUMTEXT NOT NULL,
+  `created_at` DATETIME(6) NOT NULL,
+  `updated_at` DATETIME(6) NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `ux_documents_doc_title` (`doc_title`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `documents` (`id`, `doc_title`, `body`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4)
+insert 3 rows: INSERT INTO `documents` (`id`, `doc_title`, `body`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4), (@p5, @p6, @p7, @p8, @p9), (@p10, @p11, @p12, @p13, @p14)
 upsert: INSERT INTO `documents` (`id`, `doc_title`, `body`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4) ON DUPLICATE KEY UPDATE `doc_title` = VALUES(`doc_title`), `body` = VALUES(`body`), `updated_at` = VALUES(`updated_at`)
 update: UPDATE `documents` SET `doc_title` = @p0, `body` = @p1, `updated_at` = @p2 WHERE `id` = @p3
 delete: DELETE FROM `documents` WHERE `id` = @p0
 find: SELECT `id`, `doc_title`, `body`, `created_at`, `updated_at` FROM `documents` WHERE `id` = @p0
 
 -- memberships
+create: CREATE TABLE IF NOT EXISTS `memberships` (
+  `user_id` INT NOT NULL,
+  `group_id` INT NOT NULL,
+  `role` VARCHAR(32) NOT NULL,
+  `joined_on` DATE NOT NULL,
+  PRIMARY KEY (`user_id`, `group_id`),
+  KEY `ix_memberships_role_joined_on` (`role`, `joined_on`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `memberships` (`user_id`, `group_id`, `role`, `joined_on`) VALUES (@p0, @p1, @p2, @p3)
+insert 3 rows: INSERT INTO `memberships` (`user_id`, `group_id`, `role`, `joined_on`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11)
 upsert: INSERT INTO `memberships` (`user_id`, `group_id`, `role`, `joined_on`) VALUES (@p0, @p1, @p2, @p3) ON DUPLICATE KEY UPDATE `role` = VALUES(`role`), `joined_on` = VALUES(`joined_on`)
 update: UPDATE `memberships` SET `role` = @p0, `joined_on` = @p1 WHERE `user_id` = @p2 AND `group_id` = @p3
 delete: DELETE FROM `memberships` WHERE `user_id` = @p0 AND `group_id` = @p1
 find: SELECT `user_id`, `group_id`, `role`, `joined_on` FROM `memberships` WHERE `user_id` = @p0 AND `group_id` = @p1
 
 -- notes
+create: CREATE TABLE IF NOT EXISTS `notes` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `text` VARCHAR(1000) NOT NULL,
+  `run` VARCHAR(40) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `notes` (`text`, `run`) VALUES (@p0, @p1)
+insert 3 rows: INSERT INTO `notes` (`text`, `run`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5)
+insert 3 rows, keys back: INSERT INTO `notes` (`text`, `run`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5) RETURNING `id`
 upsert: INSERT INTO `notes` (`text`, `run`) VALUES (@p0, @p1) ON DUPLICATE KEY UPDATE `text` = VALUES(`text`), `run` = VALUES(`run`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `notes` (`id`, `text`, `run`) VALUES (@p0, @p1, @p2)
 upsert with key: INSERT INTO `notes` (`id`, `text`, `run`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `text` = VALUES(`text`), `run` = VALUES(`run`), `id` = LAST_INSERT_ID(`id`)
@@ -67,7 +191,14 @@ delete: DELETE FROM `notes` WHERE `id` = @p0
 find: SELECT `id`, `text`, `run` FROM `notes` WHERE `id` = @p0
 
 -- people
+create: CREATE TABLE IF NOT EXISTS `people` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `name` VARCHAR(100) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `people` (`name`) VALUES (@p0)
+insert 3 rows: INSERT INTO `people` (`name`) VALUES (@p0), (@p1), (@p2)
+insert 3 rows, keys back: INSERT INTO `people` (`name`) VALUES (@p0), (@p1), (@p2) RETURNING `id`
 upsert: INSERT INTO `people` (`name`) VALUES (@p0) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `people` (`id`, `name`) VALUES (@p0, @p1)
 upsert with key: INSERT INTO `people` (`id`, `name`) VALUES (@p0, @p1) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `id` = LAST_INSERT_ID(`id`)
@@ -76,14 +207,30 @@ delete: DELETE FROM `people` WHERE `id` = @p0
 find: SELECT `id`, `name` FROM `people` WHERE `id` = @p0
 
 -- placements
+create: CREATE TABLE IF NOT EXISTS `placements` (
+  `slot` INT NOT NULL,
+  `shelf` INT NOT NULL,
+  `item` VARCHAR(40) NOT NULL,
+  PRIMARY KEY (`shelf`, `slot`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `placements` (`slot`, `shelf`, `item`) VALUES (@p0, @p1, @p2)
+insert 3 rows: INSERT INTO `placements` (`slot`, `shelf`, `item`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8)
 upsert: INSERT INTO `placements` (`slot`, `shelf`, `item`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `item` = VALUES(`item`)
 update: UPDATE `placements` SET `item` = @p0 WHERE `shelf` = @p1 AND `slot` = @p2
 delete: DELETE FROM `placements` WHERE `shelf` = @p0 AND `slot` = @p1
 find: SELECT `slot`, `shelf`, `item` FROM `placements` WHERE `shelf` = @p0 AND `slot` = @p1
 
 -- points
+create: CREATE TABLE IF NOT EXISTS `points` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `x` DOUBLE NOT NULL,
+  `y` DOUBLE NOT NULL,
+  `label` VARCHAR(255) NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `points` (`x`, `y`, `label`) VALUES (@p0, @p1, @p2)
+insert 3 rows: INSERT INTO `points` (`x`, `y`, `label`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8)
+insert 3 rows, keys back: INSERT INTO `points` (`x`, `y`, `label`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8) RETURNING `id`
 upsert: INSERT INTO `points` (`x`, `y`, `label`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `x` = VALUES(`x`), `y` = VALUES(`y`), `label` = VALUES(`label`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `points` (`id`, `x`, `y`, `label`) VALUES (@p0, @p1, @p2, @p3)
 upsert with key: INSERT INTO `points` (`id`, `x`, `y`, `label`) VALUES (@p0, @p1, @p2, @p3) ON DUPLICATE KEY UPDATE `x` = VALUES(`x`), `y` = VALUES(`y`), `label` = VALUES(`label`), `id` = LAST_INSERT_ID(`id`)
@@ -92,7 +239,22 @@ delete: DELETE FROM `points` WHERE `id` = @p0
 find: SELECT `id`, `x`, `y`, `label` FROM `points` WHERE `id` = @p0
 
 -- products
+create: CREATE TABLE IF NOT EXISTS `products` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `name` VARCHAR(100) NOT NULL,
+  `category` VARCHAR(50) NULL,
+  `price` DECIMAL(10,2) NOT NULL,
+  `stock` INT NOT NULL,
+  `reorder_level` INT NOT NULL,
+  `active` TINYINT(1) NOT NULL,
+  `color` INT NOT NULL,
+  `finish` VARCHAR(64) NULL,
+  `discontinued` DATE NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `products` (`name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+insert 3 rows: INSERT INTO `products` (`name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8), (@p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17), (@p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26)
+insert 3 rows, keys back: INSERT INTO `products` (`name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8), (@p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17), (@p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26) RETURNING `id`
 upsert: INSERT INTO `products` (`name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `category` = VALUES(`category`), `price` = VALUES(`price`), `stock` = VALUES(`stock`), `reorder_level` = VALUES(`reorder_level`), `active` = VALUES(`active`), `color` = VALUES(`color`), `finish` = VALUES(`finish`), `discontinued` = VALUES(`discontinued`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `products` (`id`, `name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
 upsert with key: INSERT INTO `products` (`id`, `name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `category` = VALUES(`category`), `price` = VALUES(`price`), `stock` = VALUES(`stock`), `reorder_level` = VALUES(`reorder_level`), `active` = VALUES(`active`), `color` = VALUES(`color`), `finish` = VALUES(`finish`), `discontinued` = VALUES(`discontinued`), `id` = LAST_INSERT_ID(`id`)
@@ -101,7 +263,17 @@ delete: DELETE FROM `products` WHERE `id` = @p0
 find: SELECT `id`, `name`, `category`, `price`, `stock`, `reorder_level`, `active`, `color`, `finish`, `discontinued` FROM `products` WHERE `id` = @p0
 
 -- profiles
+create: CREATE TABLE IF NOT EXISTS `profiles` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `person_id` INT NOT NULL,
+  `bio` VARCHAR(200) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `ux_profiles_person_id` (`person_id`),
+  CONSTRAINT `fk_profiles_person_id` FOREIGN KEY (`person_id`) REFERENCES `people` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `profiles` (`person_id`, `bio`) VALUES (@p0, @p1)
+insert 3 rows: INSERT INTO `profiles` (`person_id`, `bio`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5)
+insert 3 rows, keys back: INSERT INTO `profiles` (`person_id`, `bio`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5) RETURNING `id`
 upsert: INSERT INTO `profiles` (`person_id`, `bio`) VALUES (@p0, @p1) ON DUPLICATE KEY UPDATE `person_id` = VALUES(`person_id`), `bio` = VALUES(`bio`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `profiles` (`id`, `person_id`, `bio`) VALUES (@p0, @p1, @p2)
 upsert with key: INSERT INTO `profiles` (`id`, `person_id`, `bio`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `person_id` = VALUES(`person_id`), `bio` = VALUES(`bio`), `id` = LAST_INSERT_ID(`id`)
@@ -110,7 +282,16 @@ delete: DELETE FROM `profiles` WHERE `id` = @p0
 find: SELECT `id`, `person_id`, `bio` FROM `profiles` WHERE `id` = @p0
 
 -- settings
+create: CREATE TABLE IF NOT EXISTS `settings` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `name` VARCHAR(64) NOT NULL,
+  `value` VARCHAR(256) NULL,
+  `changed_at` DATETIME(6) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `settings` (`name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2)
+insert 3 rows: INSERT INTO `settings` (`name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8)
+insert 3 rows, keys back: INSERT INTO `settings` (`name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8) RETURNING `id`
 upsert: INSERT INTO `settings` (`name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `value` = VALUES(`value`), `changed_at` = VALUES(`changed_at`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `settings` (`id`, `name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2, @p3)
 upsert with key: INSERT INTO `settings` (`id`, `name`, `value`, `changed_at`) VALUES (@p0, @p1, @p2, @p3) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `value` = VALUES(`value`), `changed_at` = VALUES(`changed_at`), `id` = LAST_INSERT_ID(`id`)
@@ -119,7 +300,26 @@ delete: DELETE FROM `settings` WHERE `id` = @p0
 find: SELECT `id`, `name`, `value`, `changed_at` FROM `settings` WHERE `id` = @p0
 
 -- signups
+create: CREATE TABLE IF NOT EXISTS `signups` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `handle` VARCHAR(20) NOT NULL,
+  `nickname` VARCHAR(255) NOT NULL,
+  `age` INT NULL,
+  `score` DOUBLE NOT NULL,
+  `balance` DECIMAL(18,2) NOT NULL,
+  `level` TINYINT UNSIGNED NOT NULL,
+  `code` VARCHAR(255) NULL,
+  `email` VARCHAR(254) NOT NULL,
+  `note` VARCHAR(255) NOT NULL,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `ck_signups_age` CHECK (`age` >= 18 AND `age` <= 130),
+  CONSTRAINT `ck_signups_score` CHECK (`score` >= 0.5 AND `score` <= 99.5),
+  CONSTRAINT `ck_signups_balance` CHECK (`balance` >= -5 AND `balance` <= 5),
+  CONSTRAINT `ck_signups_level` CHECK (`level` >= 1 AND `level` <= 300)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `signups` (`handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+insert 3 rows: INSERT INTO `signups` (`handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8), (@p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17), (@p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26)
+insert 3 rows, keys back: INSERT INTO `signups` (`handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8), (@p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17), (@p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26) RETURNING `id`
 upsert: INSERT INTO `signups` (`handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) ON DUPLICATE KEY UPDATE `handle` = VALUES(`handle`), `nickname` = VALUES(`nickname`), `age` = VALUES(`age`), `score` = VALUES(`score`), `balance` = VALUES(`balance`), `level` = VALUES(`level`), `code` = VALUES(`code`), `email` = VALUES(`email`), `note` = VALUES(`note`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `signups` (`id`, `handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
 upsert with key: INSERT INTO `signups` (`id`, `handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) ON DUPLICATE KEY UPDATE `handle` = VALUES(`handle`), `nickname` = VALUES(`nickname`), `age` = VALUES(`age`), `score` = VALUES(`score`), `balance` = VALUES(`balance`), `level` = VALUES(`level`), `code` = VALUES(`code`), `email` = VALUES(`email`), `note` = VALUES(`note`), `id` = LAST_INSERT_ID(`id`)
@@ -128,7 +328,16 @@ delete: DELETE FROM `signups` WHERE `id` = @p0
 find: SELECT `id`, `handle`, `nickname`, `age`, `score`, `balance`, `level`, `code`, `email`, `note` FROM `signups` WHERE `id` = @p0
 
 -- states
+create: CREATE TABLE IF NOT EXISTS `states` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `name` VARCHAR(128) NOT NULL,
+  `created_at` DATETIME(6) NOT NULL,
+  `updated_at` DATETIME(6) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `states` (`name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2)
+insert 3 rows: INSERT INTO `states` (`name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8)
+insert 3 rows, keys back: INSERT INTO `states` (`name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8) RETURNING `id`
 upsert: INSERT INTO `states` (`name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `updated_at` = VALUES(`updated_at`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `states` (`id`, `name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3)
 upsert with key: INSERT INTO `states` (`id`, `name`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `updated_at` = VALUES(`updated_at`), `id` = LAST_INSERT_ID(`id`)
@@ -137,7 +346,17 @@ delete: DELETE FROM `states` WHERE `id` = @p0
 find: SELECT `id`, `name`, `created_at`, `updated_at` FROM `states` WHERE `id` = @p0
 
 -- tallies
+create: CREATE TABLE IF NOT EXISTS `tallies` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `name` VARCHAR(64) NOT NULL,
+  `total` BIGINT NOT NULL,
+  `version` INT NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `ux_tallies_name` (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `tallies` (`name`, `total`, `version`) VALUES (@p0, @p1, @p2)
+insert 3 rows: INSERT INTO `tallies` (`name`, `total`, `version`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8)
+insert 3 rows, keys back: INSERT INTO `tallies` (`name`, `total`, `version`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8) RETURNING `id`
 upsert: INSERT INTO `tallies` (`name`, `total`, `version`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `total` = VALUES(`total`), `version` = `version` + 1, `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `tallies` (`id`, `name`, `total`, `version`) VALUES (@p0, @p1, @p2, @p3)
 upsert with key: INSERT INTO `tallies` (`id`, `name`, `total`, `version`) VALUES (@p0, @p1, @p2, @p3) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `total` = VALUES(`total`), `version` = `version` + 1, `id` = LAST_INSERT_ID(`id`)
@@ -147,7 +366,18 @@ delete by version: DELETE FROM `tallies` WHERE `id` = @p0 AND `version` = @p1
 find: SELECT `id`, `name`, `total`, `version` FROM `tallies` WHERE `id` = @p0
 
 -- team_members
+create: CREATE TABLE IF NOT EXISTS `team_members` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `person_id` INT NOT NULL,
+  `team_id` INT NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `ux_team_members_person_id_team_id` (`person_id`, `team_id`),
+  CONSTRAINT `fk_team_members_person_id` FOREIGN KEY (`person_id`) REFERENCES `people` (`id`) ON DELETE CASCADE,
+  CONSTRAINT `fk_team_members_team_id` FOREIGN KEY (`team_id`) REFERENCES `teams` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `team_members` (`person_id`, `team_id`) VALUES (@p0, @p1)
+insert 3 rows: INSERT INTO `team_members` (`person_id`, `team_id`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5)
+insert 3 rows, keys back: INSERT INTO `team_members` (`person_id`, `team_id`) VALUES (@p0, @p1), (@p2, @p3), (@p4, @p5) RETURNING `id`
 upsert: INSERT INTO `team_members` (`person_id`, `team_id`) VALUES (@p0, @p1) ON DUPLICATE KEY UPDATE `person_id` = VALUES(`person_id`), `team_id` = VALUES(`team_id`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `team_members` (`id`, `person_id`, `team_id`) VALUES (@p0, @p1, @p2)
 upsert with key: INSERT INTO `team_members` (`id`, `person_id`, `team_id`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `person_id` = VALUES(`person_id`), `team_id` = VALUES(`team_id`), `id` = LAST_INSERT_ID(`id`)
@@ -156,7 +386,14 @@ delete: DELETE FROM `team_members` WHERE `id` = @p0
 find: SELECT `id`, `person_id`, `team_id` FROM `team_members` WHERE `id` = @p0
 
 -- teams
+create: CREATE TABLE IF NOT EXISTS `teams` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `name` VARCHAR(100) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `teams` (`name`) VALUES (@p0)
+insert 3 rows: INSERT INTO `teams` (`name`) VALUES (@p0), (@p1), (@p2)
+insert 3 rows, keys back: INSERT INTO `teams` (`name`) VALUES (@p0), (@p1), (@p2) RETURNING `id`
 upsert: INSERT INTO `teams` (`name`) VALUES (@p0) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `teams` (`id`, `name`) VALUES (@p0, @p1)
 upsert with key: INSERT INTO `teams` (`id`, `name`) VALUES (@p0, @p1) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `id` = LAST_INSERT_ID(`id`)
@@ -165,7 +402,17 @@ delete: DELETE FROM `teams` WHERE `id` = @p0
 find: SELECT `id`, `name` FROM `teams` WHERE `id` = @p0
 
 -- trial_rows
+create: CREATE TABLE IF NOT EXISTS `trial_rows` (
+  `id` BIGINT NOT NULL AUTO_INCREMENT,
+  `trial` VARCHAR(40) NOT NULL,
+  `step` INT NOT NULL,
+  `is_marker` TINYINT(1) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `ix_trial_rows_trial` (`trial`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `trial_rows` (`trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2)
+insert 3 rows: INSERT INTO `trial_rows` (`trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8)
+insert 3 rows, keys back: INSERT INTO `trial_rows` (`trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8) RETURNING `id`
 upsert: INSERT INTO `trial_rows` (`trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `trial` = VALUES(`trial`), `step` = VALUES(`step`), `is_marker` = VALUES(`is_marker`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `trial_rows` (`id`, `trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2, @p3)
 upsert with key: INSERT INTO `trial_rows` (`id`, `trial`, `step`, `is_marker`) VALUES (@p0, @p1, @p2, @p3) ON DUPLICATE KEY UPDATE `trial` = VALUES(`trial`), `step` = VALUES(`step`), `is_marker` = VALUES(`is_marker`), `id` = LAST_INSERT_ID(`id`)
@@ -174,7 +421,18 @@ delete: DELETE FROM `trial_rows` WHERE `id` = @p0
 find: SELECT `id`, `trial`, `step`, `is_marker` FROM `trial_rows` WHERE `id` = @p0
 
 -- users
+create: CREATE TABLE IF NOT EXISTS `users` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `name` VARCHAR(128) NOT NULL,
+  `email` VARCHAR(254) NOT NULL,
+  `created_at` DATETIME(6) NOT NULL,
+  `updated_at` DATETIME(6) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `ux_users_email` (`email`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
 insert: INSERT INTO `users` (`name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3)
+insert 3 rows: INSERT INTO `users` (`name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11)
+insert 3 rows, keys back: INSERT INTO `users` (`name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11) RETURNING `id`
 upsert: INSERT INTO `users` (`name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `email` = VALUES(`email`), `updated_at` = VALUES(`updated_at`), `id` = LAST_INSERT_ID(`id`)
 insert with key: INSERT INTO `users` (`id`, `name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4)
 upsert with key: INSERT INTO `users` (`id`, `name`, `email`, `created_at`, `updated_at`) VALUES (@p0, @p1, @p2, @p3, @p4) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `email` = VALUES(`email`), `updated_at` = VALUES(`updated_at`), `id` = LAST_INSERT_ID(`id`)
