@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using MicroOrm.Configuration;
 using MicroOrm.Diagnostics;
 using MicroOrm.Execution;
+using MicroOrm.SqlBuilding;
 using MySqlConnector;
 
 namespace MicroOrm;
@@ -15,9 +16,12 @@ namespace MicroOrm;
 /// </summary>
 public abstract class ConnectionSource : IAsyncDisposable, IDisposable
 {
+    private SqlDialect? _dialect;
+
     private protected ConnectionSource(MicroOrmOptions options, MySqlConnectionStringBuilder settings)
     {
         Options = options;
+        _dialect = SqlDialect.For(options.Dialect);
         CommandTimeoutSeconds = (int)settings.DefaultCommandTimeout;
         Telemetry = new CommandTelemetry(options, settings.Database, ServerAddressOf(settings), (int)settings.Port);
     }
@@ -73,6 +77,35 @@ public abstract class ConnectionSource : IAsyncDisposable, IDisposable
     internal abstract BackslashGuard Backslashes { get; }
 
     internal abstract ValueTask<ConnectionLease> AcquireAsync(IOBehavior io, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The dialect the options name, or else the one the first opened connection's handshake showed;
+    /// <see langword="null"/> while no connection has been opened.
+    /// </summary>
+    internal SqlDialect? Dialect => Volatile.Read(ref _dialect);
+
+    /// <summary>
+    /// The dialect, known without a query: named in the options, or read from the version the server sent when the
+    /// first connection opened. Only a source that has opened no connection yet leases one, once, to hear it.
+    /// </summary>
+    internal async ValueTask<SqlDialect> GetDialectAsync(IOBehavior io, CancellationToken cancellationToken)
+    {
+        if (Dialect is { } known) return known;
+        var lease = await AcquireAsync(io, cancellationToken).ConfigureAwait(false);
+        await lease.ReleaseAsync(io).ConfigureAwait(false);
+        return Dialect!;
+    }
+
+    /// <summary>
+    /// Learns the dialect from <paramref name="connection"/>'s handshake, unless it is known. Throws
+    /// <see cref="NotSupportedException"/> for a server MicroOrm does not write SQL for (a MySQL older than 8.0.19);
+    /// the caller still owns the connection then, and must give it back. Several connections may race here: they
+    /// come from one server and name the same dialect.
+    /// </summary>
+    private protected void LearnDialect(MySqlConnection connection)
+    {
+        if (Volatile.Read(ref _dialect) is null) Volatile.Write(ref _dialect, SqlDialect.FromServerVersion(connection.ServerVersion));
+    }
 
     /// <summary>Releases the pool when the source owns it.</summary>
     public abstract ValueTask DisposeAsync();

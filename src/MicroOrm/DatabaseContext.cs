@@ -195,14 +195,11 @@ public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDispo
         return new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
     }
 
-    /// <summary>The dialect the options name, or else the one the server's version shows (asked once, with the server facts).</summary>
+    /// <summary>The dialect the options name, or else the one the server's handshake showed (see <see cref="ConnectionSource.GetDialectAsync"/>).</summary>
     internal ValueTask<SqlDialect> GetDialectAsync(IOBehavior io, CancellationToken cancellationToken) =>
-        SqlDialect.For(Options.Dialect) is { } named ? new(named) : DetectedDialectAsync(io, cancellationToken);
+        _source.Dialect is { } known ? new(known) : _source.GetDialectAsync(io, cancellationToken);
 
     /// <summary>The server limits that shape multi-row inserts, asked once per database object.</summary>
     internal async ValueTask<ServerFacts> GetServerFactsAsync(IOBehavior io, CancellationToken cancellationToken) =>
         _serverFacts ??= await ServerFacts.QueryAsync(Executor, io, cancellationToken).ConfigureAwait(false);
-
-    private async ValueTask<SqlDialect> DetectedDialectAsync(IOBehavior io, CancellationToken cancellationToken) =>
-        (await GetServerFactsAsync(io, cancellationToken).ConfigureAwait(false)).Dialect;
 }

@@ -49,7 +49,7 @@ public sealed class MicroOrmOptions
     /// </summary>
     public bool EnableSensitiveDataLogging { get; set; }
 
-    /// <summary>The server whose SQL is written; <see cref="ServerDialect.Detect"/> asks the server its version once.</summary>
+    /// <summary>The server whose SQL is written; <see cref="ServerDialect.Detect"/> takes the version the server sends when the first connection opens.</summary>
     public ServerDialect Dialect { get; set; } = ServerDialect.Detect;
 
     /// <summary>The clock for <c>[CreatedAt]</c> and <c>[UpdatedAt]</c>.</summary>

@@ -1,12 +1,12 @@
 namespace MicroOrm;
 
 /// <summary>
-/// The server family and version whose SQL MicroOrm writes. <see cref="Detect"/> (the default) reads the server's
-/// version the first time it is needed; naming one saves that query and fixes the SQL whatever the server says.
+/// The server family and version whose SQL MicroOrm writes. <see cref="Detect"/> (the default) takes the version the
+/// server announces when the first connection opens; naming one fixes the SQL whatever the server says.
 /// </summary>
 public enum ServerDialect
 {
-    /// <summary>Read <c>@@version</c> from the server once per database object.</summary>
+    /// <summary>Take the version the server sends in its handshake, at the first connection (no query is sent for it).</summary>
     Detect = 0,
 
     /// <summary>MariaDB 10.6 and later.</summary>

@@ -41,6 +41,8 @@ internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
             throw new InvalidOperationException("The connection given to FromConnection must be open; open it before using the database object.");
         }
 
+        // Before the connection is marked busy, so that a server refused for its version leaves it free.
+        if (Dialect is null) LearnDialect(_connection);
         if (Interlocked.Exchange(ref _busy, 1) == 1)
         {
             throw new InvalidOperationException(

@@ -213,7 +213,7 @@ internal sealed class CommandExecutor
     internal void Failed(in CommandScope scope, CommandGuard? guard, Exception exception, SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
     {
         var thrown = guard?.Explain(exception, statement, cancellationToken)
-            ?? ServerErrors.TranslateAny(exception, statement, table, Telemetry.Sensitive);
+            ?? ServerErrors.TranslateAny(exception, Source.Dialect, statement, table, Telemetry.Sensitive);
         if (scope.IsStarted) scope.Failed(thrown);
         if (!ReferenceEquals(thrown, exception)) throw thrown;
     }
@@ -239,7 +239,7 @@ internal sealed class CommandExecutor
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
         {
-            if (scope.IsStarted) scope.Failed(ServerErrors.TranslateAny(exception, request.Statement, request.Table, Telemetry.Sensitive));
+            if (scope.IsStarted) scope.Failed(ServerErrors.TranslateAny(exception, Source.Dialect, request.Statement, request.Table, Telemetry.Sensitive));
             return true;
         }
     }

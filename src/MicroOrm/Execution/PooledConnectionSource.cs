@@ -61,6 +61,7 @@ internal sealed class PooledConnectionSource : ConnectionSource
         {
             if (!Volatile.Read(ref _aligned)) await AlignWithServerAsync(io, cancellationToken).ConfigureAwait(false);
             var connection = await Driver.OpenAsync(_dataSource, io, cancellationToken).ConfigureAwait(false);
+            if (Dialect is null) await LearnDialectAsync(connection, io).ConfigureAwait(false);
             return new ConnectionLease(connection, transaction: null, closeOnRelease: true);
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
@@ -81,6 +82,20 @@ internal sealed class PooledConnectionSource : ConnectionSource
     {
         if (_ownsDataSource) _dataSource.Dispose();
         _alignment.Dispose();
+    }
+
+    /// <summary>Learns the dialect from a connection just opened; one the server's version refuses goes back to the pool first.</summary>
+    private async ValueTask LearnDialectAsync(MySqlConnection connection, IOBehavior io)
+    {
+        try
+        {
+            LearnDialect(connection);
+        }
+        catch (NotSupportedException)
+        {
+            await Driver.CloseAsync(connection, io).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>A data source that tells the backslash guard of every new physical session it opens.</summary>

@@ -13,13 +13,14 @@ namespace MicroOrm.Execution;
 internal static partial class ServerErrors
 {
     /// <param name="exception">The server's error.</param>
+    /// <param name="dialect">The server's dialect, which reads the error's number; <see langword="null"/> when not known yet.</param>
     /// <param name="statement">The statement it refused.</param>
     /// <param name="table">The table the statement is about, when known.</param>
     /// <param name="showValues">
     /// Whether the user opted in to sensitive data: only then is the server's own message, which can quote a value,
     /// kept as the inner exception.
     /// </param>
-    public static MicroOrmException Translate(MySqlException exception, SqlStatement statement, TableInfo? table, bool showValues = false)
+    public static MicroOrmException Translate(MySqlException exception, SqlDialect? dialect, SqlStatement statement, TableInfo? table, bool showValues = false)
     {
         var number = IsConnectionLost(exception) ? ConnectionLost : exception.Number;
         var message = exception.Message;
@@ -28,56 +29,59 @@ internal static partial class ServerErrors
         string what;
         var carriesValues = false;
 
-        switch (number)
+        switch (FailureOf(number, dialect))
         {
-            case 1062:
+            case ServerFailure.DuplicateKey:
                 carriesValues = true;
                 var key = Match(KeyPattern(), message);
                 column = KeyColumns(table, key);
                 what = $"A row with the same {(key == "PRIMARY" ? "primary key" : $"unique key {key}")}{Columns(column)} already exists";
                 break;
-            case 1406:
+            case ServerFailure.TooLong:
                 column = ColumnOf(message);
                 what = $"The value for column {column} is longer than the column allows";
                 break;
-            case 1264:
+            case ServerFailure.OutOfRange:
                 column = ColumnOf(message);
                 what = $"The value for column {column} is out of the column's range";
                 break;
-            case 1048:
+            case ServerFailure.NullInNotNull:
                 column = Match(NullColumnPattern(), message);
                 what = $"Column {column} cannot be NULL";
                 break;
-            case 1366 or 1292 or 1367 or 1411:
+            case ServerFailure.WrongValue:
                 carriesValues = true;
                 column = ColumnOf(message);
                 what = column is null ? "A value has the wrong type or format" : $"The value for column {column} has the wrong type or format";
                 break;
-            case 1452:
+            case ServerFailure.MissingParent:
                 column = ForeignKeyColumn(table, Match(ConstraintPattern(), message));
                 what = $"The row refers to a missing row through its foreign key{Columns(column)}";
                 break;
-            case 1451:
+            case ServerFailure.StillReferenced:
                 what = $"Other rows still refer to this row through the foreign key {Match(ConstraintPattern(), message)}; delete them first, or declare OnDelete = Cascade";
                 tableName ??= Match(ChildTablePattern(), message);
                 break;
-            case 4025 or 3819:
+            case ServerFailure.CheckViolated:
                 var check = Match(CheckPattern(), message);
                 tableName ??= Match(CheckTablePattern(), message);
                 column = CheckColumn(table, tableName, check);
                 what = $"The value for column {column ?? "?"} breaks the check constraint {check} (the column's [Range])";
                 break;
-            case 1142 or 1143:
+            case ServerFailure.Denied:
                 what = $"The database user may not run this: {message.TrimEnd('.')}. Connect as a user with that privilege; a read-only user can only query";
                 break;
-            case ConnectionLost:
+            case ServerFailure.ConnectionLost:
                 what = LostConnection(message);
                 break;
-            case (int)MySqlErrorCode.CommandTimeoutExpired:
+            case ServerFailure.CommandTimeout:
                 what = "The command did not finish within the command timeout (CommandTimeout) and was cancelled";
                 break;
-            case 1792:
+            case ServerFailure.ReadOnlyTransaction:
                 what = "The statement writes, but it ran in a READ ONLY transaction (one begun through a read-only view)";
+                break;
+            case ServerFailure.StatementTimeout:
+                what = "The server stopped the statement at its own time limit (MariaDB's max_statement_time, MySQL's max_execution_time)";
                 break;
             default:
                 what = message.TrimEnd('.');
@@ -86,6 +90,20 @@ internal static partial class ServerErrors
 
         var code = number > 0 ? number : (int?)null;
         return new MicroOrmException(Text(what, number, tableName, statement), carriesValues && !showValues ? null : exception, statement.Text, tableName, column, code);
+    }
+
+    /// <summary>
+    /// What <paramref name="number"/> means on <paramref name="dialect"/>. Without a dialect the number is read as
+    /// either family's, MariaDB's first: a command runs only on a connection whose handshake has already named the
+    /// dialect to the source, so no dialect means a failure seen before any connection opened, and then a message
+    /// from the wrong family's meaning is still better than the server's bare text. (MariaDB leaves MySQL's 3024,
+    /// its statement timeout, unused.)
+    /// </summary>
+    private static ServerFailure FailureOf(int number, SqlDialect? dialect)
+    {
+        if (dialect is not null) return dialect.Failure(number);
+        var failure = SqlDialect.MariaDb.Failure(number);
+        return failure != ServerFailure.Other ? failure : SqlDialect.MySql80.Failure(number);
     }
 
     /// <summary>The one-line message: what happened, the error number, the table, and the SQL (placeholders only).</summary>
@@ -105,9 +123,9 @@ internal static partial class ServerErrors
     /// sometimes lets through as a bare socket or I/O exception) becomes a <see cref="MicroOrmException"/>; anything
     /// else (a cancellation, a misuse) is returned as it is.
     /// </summary>
-    public static Exception TranslateAny(Exception exception, SqlStatement statement, TableInfo? table, bool showValues = false) => exception switch
+    public static Exception TranslateAny(Exception exception, SqlDialect? dialect, SqlStatement statement, TableInfo? table, bool showValues = false) => exception switch
     {
-        MySqlException server => Translate(server, statement, table, showValues),
+        MySqlException server => Translate(server, dialect, statement, table, showValues),
         System.IO.IOException or System.Net.Sockets.SocketException => new MicroOrmException(
             Text(LostConnection(exception.Message), ConnectionLost, table?.Name, statement), exception, statement.Text, table?.Name, null, ConnectionLost),
         _ => exception,

@@ -7,14 +7,13 @@ namespace MicroOrm.Execution;
 /// <summary>Server settings that shape the statements MicroOrm writes.</summary>
 /// <param name="MaxStatementBytes">Half of <c>max_allowed_packet</c>: the most one multi-row INSERT may take, with room for escaping.</param>
 /// <param name="AutoIncrementIncrement">The step between generated keys (<c>auto_increment_increment</c>).</param>
-/// <param name="Dialect">The SQL dialect of the server's family and version (<c>@@version</c>).</param>
-internal sealed record ServerFacts(long MaxStatementBytes, long AutoIncrementIncrement, SqlDialect Dialect)
+internal sealed record ServerFacts(long MaxStatementBytes, long AutoIncrementIncrement)
 {
     public static async ValueTask<ServerFacts> QueryAsync(CommandExecutor executor, IOBehavior io, CancellationToken cancellationToken)
     {
         var statement = new SqlStatement(SessionSql.ServerFacts, []);
-        var values = await executor.ListAsync(new CommandRequest(statement, null, cancellationToken), new DelegateRowReader<(long, long, string)>(r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2))), io).ConfigureAwait(false);
-        var (packet, increment, version) = values[0];
-        return new ServerFacts(packet / 2, increment < 1 ? 1 : increment, SqlDialect.FromServerVersion(version));
+        var values = await executor.ListAsync(new CommandRequest(statement, null, cancellationToken), new DelegateRowReader<(long, long)>(r => (r.GetInt64(0), r.GetInt64(1))), io).ConfigureAwait(false);
+        var (packet, increment) = values[0];
+        return new ServerFacts(packet / 2, increment < 1 ? 1 : increment);
     }
 }

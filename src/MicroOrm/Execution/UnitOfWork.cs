@@ -122,7 +122,8 @@ internal static class UnitOfWork
             // rounded down, and is read before the time since the COMMIT: both errors lean towards not killing.
             if (uptime.Count == 0 || uptime[0] < sinceCommit.TotalSeconds) return;
             await database.Executor.ExecuteAsync(new CommandRequest(SessionSql.KillSession(unknown.ServerSession), null, cancellationToken), io).ConfigureAwait(false);
-            while (await database.Executor.ScalarAsync<long>(new CommandRequest(SessionSql.SessionPresent(unknown.ServerSession), null, cancellationToken), io).ConfigureAwait(false) > 0)
+            var present = (await database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false)).SessionPresent(unknown.ServerSession);
+            while (await database.Executor.ScalarAsync<long>(new CommandRequest(present, null, cancellationToken), io).ConfigureAwait(false) > 0)
             {
                 if (clock.GetElapsedTime(started) > retry.MaxTotalTime) return;
                 await WaitAsync(SessionPoll, clock, io, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 
 namespace MicroOrm.SqlBuilding;
@@ -38,4 +39,23 @@ internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, in
 
         return true;
     }
+
+    // What the server tells and is asked about its sessions, beyond the SQL for tables.
+
+    private protected override ServerFailure FamilyFailure(int number) => number switch
+    {
+        3819 => ServerFailure.CheckViolated,    // ER_CHECK_CONSTRAINT_VIOLATED: Check constraint 'name' is violated
+        3024 => ServerFailure.StatementTimeout, // ER_QUERY_TIMEOUT: max_execution_time exceeded (a SELECT's limit)
+        _ => ServerFailure.Other,
+    };
+
+    /// <summary>
+    /// MySQL deprecates information_schema.PROCESSLIST for performance_schema.processlist (same ID column), which
+    /// exists only from 8.0.22: MySQL 8.0, which this dialect takes from 8.0.19, keeps the old table, which every 8.0
+    /// has; 8.4 and 9 read the new one.
+    /// </summary>
+    public override SqlStatement SessionPresent(int session) =>
+        new(Index > MySql80.Index
+            ? "SELECT COUNT(*) FROM performance_schema.processlist WHERE ID = @p0"
+            : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @p0", [session]);
 }

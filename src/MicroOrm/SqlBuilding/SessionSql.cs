@@ -4,12 +4,13 @@ namespace MicroOrm.SqlBuilding;
 
 /// <summary>
 /// The statements MicroOrm sends about the session rather than about rows: what it asks the server, transaction
-/// control, and dropping a table. MySQL and MariaDB spell all of them the same way.
+/// control, and dropping a table. MySQL and MariaDB spell all of them the same way; where they differ (whether a
+/// session is still on the server) the dialect writes it.
 /// </summary>
 internal static class SessionSql
 {
-    /// <summary>The settings that shape statements: the packet limit, the step between generated keys, and the version (the dialect).</summary>
-    public const string ServerFacts = "SELECT @@max_allowed_packet, @@auto_increment_increment, @@version";
+    /// <summary>The settings that shape multi-row inserts: the packet limit and the step between generated keys. The dialect needs no query: the server's version comes with the handshake.</summary>
+    public const string ServerFacts = "SELECT @@max_allowed_packet, @@auto_increment_increment";
 
     /// <summary>The session's own sql_mode, which decides how a backslash in a string literal is read.</summary>
     public const string SqlMode = "SELECT @@SESSION.sql_mode";
@@ -36,10 +37,6 @@ internal static class SessionSql
 
     /// <summary>The server's uptime in seconds (the second column), spelled so that MariaDB and MySQL 8 both answer it.</summary>
     public static readonly SqlStatement Uptime = new("SHOW GLOBAL STATUS LIKE 'Uptime'", []);
-
-    /// <summary>Whether a session is still on the server: it leaves the process list only once its transaction has ended.</summary>
-    public static SqlStatement SessionPresent(int session) =>
-        new("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @p0", [session]);
 
     public static SqlStatement DropTable(TableInfo table) => new("DROP TABLE IF EXISTS " + table.QuotedName, []);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using MicroOrm.Execution;
 using MicroOrm.Mapping;
 
 namespace MicroOrm.SqlBuilding;
@@ -110,4 +111,35 @@ internal abstract class SqlDialect
 
     private static NotSupportedException Unsupported(string version) =>
         new(string.Create(CultureInfo.InvariantCulture, $"The server reports version {version}; MicroOrm writes SQL for MariaDB and for MySQL 8.0.19 and later."));
+
+    // What the server tells and is asked about its sessions, beyond the SQL for tables.
+
+    /// <summary>
+    /// What server error <paramref name="number"/> means on this family. The numbers both families give the same
+    /// meaning are read here; the ones they number differently (or use for something else) by the family.
+    /// </summary>
+    public ServerFailure Failure(int number) => number switch
+    {
+        1062 => ServerFailure.DuplicateKey,          // ER_DUP_ENTRY
+        1406 => ServerFailure.TooLong,               // ER_DATA_TOO_LONG
+        1264 => ServerFailure.OutOfRange,            // ER_WARN_DATA_OUT_OF_RANGE
+        1048 => ServerFailure.NullInNotNull,         // ER_BAD_NULL_ERROR
+        1366 or 1292 or 1367 or 1411 => ServerFailure.WrongValue, // ER_TRUNCATED_WRONG_VALUE_FOR_FIELD, ER_TRUNCATED_WRONG_VALUE, ER_ILLEGAL_VALUE_FOR_TYPE, ER_WRONG_VALUE_FOR_TYPE
+        1452 => ServerFailure.MissingParent,         // ER_NO_REFERENCED_ROW_2
+        1451 => ServerFailure.StillReferenced,       // ER_ROW_IS_REFERENCED_2
+        1142 or 1143 => ServerFailure.Denied,        // ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR
+        1792 => ServerFailure.ReadOnlyTransaction,   // ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
+        2013 => ServerFailure.ConnectionLost,        // CR_SERVER_LOST, a client number every MySQL client gives
+        (int)MySqlConnector.MySqlErrorCode.CommandTimeoutExpired => ServerFailure.CommandTimeout, // MySqlConnector's own
+        _ => FamilyFailure(number),
+    };
+
+    /// <summary>The meaning of a number only this family gives it; <see cref="ServerFailure.Other"/> for any other.</summary>
+    private protected abstract ServerFailure FamilyFailure(int number);
+
+    /// <summary>
+    /// Whether session <paramref name="session"/> is still on the server (a count, 0 or 1): a session leaves the
+    /// process list only once its transaction has ended. The id is the server's own number.
+    /// </summary>
+    public abstract SqlStatement SessionPresent(int session);
 }

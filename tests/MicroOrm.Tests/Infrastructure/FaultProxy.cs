@@ -46,6 +46,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private int _commitsSeen;
     private int _lateCommitsSent;
     private int _nextCommit;
+    private string? _reportedVersion;
     private Task _accepting;
 
     private FaultProxy(IPEndPoint server)
@@ -62,6 +63,12 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>Does <paramref name="fault"/> to the next COMMIT that goes through, and to no other.</summary>
     public void FailNextCommit(CommitFault fault) => Volatile.Write(ref _nextCommit, (int)fault);
+
+    /// <summary>
+    /// Connections opened from now on see <paramref name="version"/> as the server's version in its handshake (the
+    /// first packet the server sends), as a client of another server would; <see langword="null"/> forwards it as it is.
+    /// </summary>
+    public void ReportServerVersion(string? version) => Volatile.Write(ref _reportedVersion, version);
 
     /// <summary>How long <see cref="CommitFault.DropClientThenCommitLate"/> holds the COMMIT back.</summary>
     public static readonly TimeSpan LateCommitDelay = TimeSpan.FromMilliseconds(700);
@@ -269,6 +276,7 @@ public sealed class FaultProxy : IAsyncDisposable
         var buffer = new byte[16 * 1024];
         try
         {
+            if (Volatile.Read(ref _reportedVersion) is { } version && !await RewriteHandshakeAsync(link, version).ConfigureAwait(false)) return;
             while (true)
             {
                 var read = await link.Upstream.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
@@ -286,6 +294,31 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             if (!link.ClientDropped) link.Drop();
         }
+    }
+
+    /// <summary>
+    /// Forwards the server's handshake with its version replaced: the payload is protocol version (one byte), the
+    /// version as a NUL-terminated string, then the rest, which is kept; the packet's length is written again.
+    /// </summary>
+    private static async Task<bool> RewriteHandshakeAsync(Link link, string version)
+    {
+        var header = new byte[4];
+        if (!await ReadExactlyAsync(link.Upstream, header).ConfigureAwait(false)) return false;
+        var payload = new byte[header[0] | (header[1] << 8) | (header[2] << 16)];
+        if (!await ReadExactlyAsync(link.Upstream, payload).ConfigureAwait(false)) return false;
+        var end = Array.IndexOf(payload, (byte)0, 1);
+        var replaced = new byte[1 + Encoding.ASCII.GetByteCount(version) + (payload.Length - end)];
+        replaced[0] = payload[0];
+        var written = 1 + Encoding.ASCII.GetBytes(version, replaced.AsSpan(1));
+        payload.AsSpan(end).CopyTo(replaced.AsSpan(written));
+        var packet = new byte[4 + replaced.Length];
+        packet[0] = (byte)replaced.Length;
+        packet[1] = (byte)(replaced.Length >> 8);
+        packet[2] = (byte)(replaced.Length >> 16);
+        packet[3] = header[3];
+        replaced.CopyTo(packet, 4);
+        await link.Client.SendAsync(packet, SocketFlags.None).ConfigureAwait(false);
+        return true;
     }
 
     private CommitFault Seen()

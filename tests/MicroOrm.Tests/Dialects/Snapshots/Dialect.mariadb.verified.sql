@@ -440,3 +440,6 @@ update: UPDATE `users` SET `name` = @p0, `email` = @p1, `updated_at` = @p2 WHERE
 delete: DELETE FROM `users` WHERE `id` = @p0
 find: SELECT `id`, `name`, `email`, `created_at`, `updated_at` FROM `users` WHERE `id` = @p0
 
+-- sessions: MariaDB 10.6+
+session present: SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @p0
+
