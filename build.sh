@@ -103,6 +103,13 @@ test_summary() {
     value=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${value:-0}))
   done
   echo "tests: $passed passed, $failed failed"
+  # Each test project writes its own TRX (named in its project file): a missing one is a project whose tests went uncounted.
+  local projects
+  projects=$(grep -l '<IsTestProject>true</IsTestProject>' "$root"/tests/*/*.csproj | wc -l)
+  if [ "$files" -ne "$projects" ]; then
+    say "$files TRX files for $projects test projects: some results were not counted"
+    return 1
+  fi
   [ "$files" -gt 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
 }
 

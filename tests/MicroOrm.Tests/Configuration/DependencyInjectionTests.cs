@@ -142,6 +142,35 @@ public sealed class DependencyInjectionTests(TestDbFixture database) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task The_schema_health_check_is_degraded_while_the_database_has_drifted()
+    {
+        var services = new ServiceCollection().AddLogging().AddMicroOrm<TestDb>(database.ConnectionString);
+        services.AddHealthChecks().AddCheck<MicroOrmSchemaHealthCheck<TestDb>>("schema");
+        await using var provider = services.BuildServiceProvider();
+        var health = provider.GetRequiredService<HealthCheckService>();
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(Ct)).Status);
+
+        await using var connection = new MySqlConnector.MySqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using (var alter = new MySqlConnector.MySqlCommand("ALTER TABLE notes ADD COLUMN by_hand INT NULL", connection)) await alter.ExecuteNonQueryAsync(Ct);
+        try
+        {
+            var report = await health.CheckHealthAsync(Ct);
+            Assert.Equal(HealthStatus.Degraded, report.Status);
+            var entry = report.Entries["schema"];
+            Assert.Equal("The database differs from the model in 1 way: Table `notes` has a column `by_hand` (int NULL) that the model does not map.", entry.Description);
+            Assert.Equal(1, entry.Data["differences"]);
+        }
+        finally
+        {
+            await using var undo = new MySqlConnector.MySqlCommand("ALTER TABLE notes DROP COLUMN by_hand", connection);
+            await undo.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(Ct)).Status);
+    }
+
     private static IConfiguration Json(string json) =>
         new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
