@@ -22,7 +22,7 @@ internal static class LiveSchema
         foreach (var (table, name, type, nullable, extra) in await ListAsync(executor, SchemaSql.Columns, static r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), io, cancellationToken).ConfigureAwait(false))
         {
             if (!tables.TryGetValue(table, out var shape)) continue; // a view's columns
-            shape.Columns.Add(new ColumnShape(name, ColumnTypes.Normalize(type), nullable == "YES", extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase)));
+            shape.Columns.Add(new ColumnShape(name, type, nullable == "YES", extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase)));
         }
 
         foreach (var (table, index, nonUnique, column) in await ListAsync(executor, SchemaSql.Indexes, static r => (r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture), r.GetString(3)), io, cancellationToken).ConfigureAwait(false))
@@ -46,7 +46,7 @@ internal static class LiveSchema
 
         foreach (var (table, name) in await ListAsync(executor, SchemaSql.Checks, static r => (r.GetString(0), r.GetString(1)), io, cancellationToken).ConfigureAwait(false))
         {
-            if (tables.TryGetValue(table, out var shape)) shape.Checks.Add(name);
+            if (tables.TryGetValue(table, out var shape)) shape.Checks.Add(new CheckShape(name));
         }
 
         return tables;

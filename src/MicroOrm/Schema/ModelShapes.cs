@@ -10,11 +10,11 @@ internal static class ModelShapes
     public static TableShape Of(TableInfo table, SqlDialect dialect)
     {
         var columns = new List<ColumnShape>();
-        var checks = new List<string>();
+        var checks = new List<CheckShape>();
         foreach (var column in table.Columns)
         {
-            columns.Add(new ColumnShape(column.Name, ColumnTypes.Normalize(column.SqlType), column.IsNullableInDatabase, column.IsAutoIncrement));
-            if (column.Check is { } check && dialect.DeclaresCheck(table, column)) checks.Add(check.Name);
+            columns.Add(new ColumnShape(column.Name, column.SqlType, column.IsNullableInDatabase, column.IsAutoIncrement));
+            if (column.Check is { } check && dialect.DeclaresCheck(table, column)) checks.Add(new CheckShape(check.Name, column.Name, check.Minimum, check.Maximum));
         }
 
         var key = new List<string>();

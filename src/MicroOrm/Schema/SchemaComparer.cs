@@ -52,9 +52,9 @@ internal static class SchemaComparer
                 continue;
             }
 
-            if (found.Type != column.Type)
+            if (found.NormalType != column.NormalType)
             {
-                differences.Add(new(SchemaDifferenceKind.ColumnType, table, column.Name, null, $"Column `{table}`.`{column.Name}` is {found.Type} in the database and {column.Type} in the model."));
+                differences.Add(new(SchemaDifferenceKind.ColumnType, table, column.Name, null, $"Column `{table}`.`{column.Name}` is {found.NormalType} in the database and {column.NormalType} in the model."));
             }
 
             if (found.IsNullable != column.IsNullable)
@@ -128,14 +128,14 @@ internal static class SchemaComparer
         var table = expected.Name;
         foreach (var check in expected.Checks)
         {
-            if (actual.Checks.Exists(c => Same(c, check))) continue;
-            differences.Add(new(SchemaDifferenceKind.MissingCheck, table, null, check, $"Table `{table}` has no CHECK constraint `{check}` (the model's [Range])."));
+            if (actual.Checks.Exists(c => Same(c.Name, check.Name))) continue;
+            differences.Add(new(SchemaDifferenceKind.MissingCheck, table, null, check.Name, $"Table `{table}` has no CHECK constraint `{check.Name}` (the model's [Range])."));
         }
 
         foreach (var check in actual.Checks)
         {
-            if (expected.Checks.Exists(c => Same(c, check))) continue;
-            differences.Add(new(SchemaDifferenceKind.ExtraCheck, table, null, check, $"Table `{table}` has a CHECK constraint `{check}` that the model does not declare."));
+            if (expected.Checks.Exists(c => Same(c.Name, check.Name))) continue;
+            differences.Add(new(SchemaDifferenceKind.ExtraCheck, table, null, check.Name, $"Table `{table}` has a CHECK constraint `{check.Name}` that the model does not declare."));
         }
     }
 
@@ -149,7 +149,7 @@ internal static class SchemaComparer
 
     private static string Nullability(ColumnShape column) => column.IsNullable ? "NULL" : "NOT NULL";
 
-    private static string Describe(ColumnShape column) => $"{column.Type} {Nullability(column)}{(column.IsAutoIncrement ? " AUTO_INCREMENT" : "")}";
+    private static string Describe(ColumnShape column) => $"{column.NormalType} {Nullability(column)}{(column.IsAutoIncrement ? " AUTO_INCREMENT" : "")}";
 
     private static string Describe(ForeignKeyShape foreignKey) =>
         $"`{foreignKey.Column}` to `{foreignKey.PrincipalTable}`.`{foreignKey.PrincipalColumn}`, on delete {foreignKey.OnDelete}";

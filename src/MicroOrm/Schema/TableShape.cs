@@ -3,8 +3,9 @@ using System.Collections.Generic;
 namespace MicroOrm.Schema;
 
 /// <summary>
-/// A table as the drift check compares it: what the model says it should be, or what <c>information_schema</c> says
-/// it is. Types are in <see cref="ColumnTypes.Normalize"/>'s form, so the two sides compare as text.
+/// A table as the schema code sees it: what the model says it should be on a dialect (what CREATE TABLE is written
+/// from), or what <c>information_schema</c> says it is. Types are kept as each side spells them and compared in
+/// <see cref="ColumnTypes.Normalize"/>'s form.
 /// </summary>
 internal sealed record TableShape(
     string Name,
@@ -13,13 +14,23 @@ internal sealed record TableShape(
     List<string> PrimaryKey,
     List<IndexShape> Indexes,
     List<ForeignKeyShape> ForeignKeys,
-    List<string> Checks);
+    List<CheckShape> Checks);
 
-/// <summary>A column: its type as the server reports it, whether it takes NULL, and whether the server numbers it.</summary>
-internal sealed record ColumnShape(string Name, string Type, bool IsNullable, bool IsAutoIncrement);
+/// <summary>A column: its type (as the model declares it, or as the server reports it), whether it takes NULL, and whether the server numbers it.</summary>
+internal sealed record ColumnShape(string Name, string Type, bool IsNullable, bool IsAutoIncrement)
+{
+    /// <summary>The type in the one spelling both sides compare in.</summary>
+    public string NormalType => ColumnTypes.Normalize(Type);
+}
 
 /// <summary>An index or unique key other than the primary key.</summary>
 internal sealed record IndexShape(string Name, bool IsUnique, List<string> Columns);
 
 /// <summary>A foreign key: its column, what it references, and its ON DELETE rule as the server names it.</summary>
 internal sealed record ForeignKeyShape(string Name, string Column, string PrincipalTable, string PrincipalColumn, string OnDelete);
+
+/// <summary>
+/// A CHECK constraint: the model's carry the <c>[Range]</c> column and bounds (SQL literals); the server's only the
+/// name, which is what is compared.
+/// </summary>
+internal sealed record CheckShape(string Name, string? Column = null, string? Minimum = null, string? Maximum = null);

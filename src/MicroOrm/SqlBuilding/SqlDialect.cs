@@ -47,9 +47,6 @@ internal abstract class SqlDialect
     /// <summary>The collation of the tables MicroOrm creates (their character set is utf8mb4 on every dialect).</summary>
     public abstract string TableCollation { get; }
 
-    /// <summary>What follows a CREATE TABLE's column list: the engine, the character set and the collation.</summary>
-    public string TableOptions => "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + TableCollation;
-
     /// <summary>Whether a table may declare <paramref name="column"/>'s CHECK constraint (from <c>[Range]</c>).</summary>
     public abstract bool DeclaresCheck(TableInfo table, ColumnInfo column);
 
