@@ -69,7 +69,7 @@ internal static class EntityEmitter
         foreach (var column in entity.Columns)
         {
             var converter = column.Enum is { } enumModel ? $", {ConverterEmitter.Name(enumModel)}.Instance" : "";
-            writer.Line($"internal static readonly {KnownNames.ColumnInfo} {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckArgument(column)});");
+            writer.Line($"internal static readonly {KnownNames.ColumnInfo} {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckArgument(column)}{(column.Was is null ? "" : ", was: " + Literals.String(column.Was))});");
         }
 
         writer.Line();
@@ -91,7 +91,8 @@ internal static class EntityEmitter
         writer.Line("FixedSql,");
         writer.Line(Literals.Array("string", referenced) + ",");
         writer.Line(Literals.Array(KnownNames.IndexInfo, indexes) + ",");
-        writer.Line(Literals.Array(KnownNames.ForeignKeyInfo, foreignKeys) + ");");
+        writer.Line(Literals.Array(KnownNames.ForeignKeyInfo, foreignKeys) + (entity.Was is null ? ");" : ","));
+        if (entity.Was is not null) writer.Line($"was: {Literals.String(entity.Was)});");
         writer.Outdent();
         writer.Line();
         writer.Line($"private static readonly {entity.ColumnsTypeName}[] ColumnSets = {{ new(0), new(1), new(2), new(3) }};");

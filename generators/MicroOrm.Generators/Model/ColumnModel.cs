@@ -23,7 +23,8 @@ internal sealed record ColumnModel(
     bool IsSettable,
     bool IsInitOnly = false,
     ValidationModel? Validation = null,
-    bool IsConcurrencyToken = false)
+    bool IsConcurrencyToken = false,
+    string? Was = null)
 {
     /// <summary>Whether the DDL declares the column NULL: a nullable property, unless <c>[Required]</c>.</summary>
     public bool IsNullableInDatabase => IsNullable && Validation is not { Required: true };

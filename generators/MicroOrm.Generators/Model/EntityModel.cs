@@ -16,7 +16,8 @@ internal sealed record EntityModel(
     EquatableArray<ColumnModel> Columns,
     EquatableArray<IndexModel> Indexes,
     EquatableArray<NavigationModel> Navigations,
-    ConstructionModel Construction)
+    ConstructionModel Construction,
+    string? Was = null)
 {
     public string ColumnsTypeName => FullName + ".Columns";
 }

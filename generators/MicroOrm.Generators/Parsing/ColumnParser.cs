@@ -46,6 +46,8 @@ internal static class ColumnParser
         var foreignKey = RelationshipParser.ParseForeignKey(known, entity, tableName, property, columnName, isNullable, diagnostics);
         var columnAttribute = ModelSymbols.GetAttribute(property, known.Column);
         var typeName = columnAttribute is null ? null : ModelSymbols.NamedArgument<string>(columnAttribute, "TypeName");
+        var was = columnAttribute is null ? null : ModelSymbols.NamedArgument<string>(columnAttribute, "Was");
+        if (was is not null) EntityParser.CheckIdentifier(was, $"the previous column of {entity.Name}.{property.Name}", location, diagnostics);
         var sqlType = string.IsNullOrWhiteSpace(typeName)
             ? TypeClassifier.SqlType(kind, maxLength, precision, scale, enumModel)
             : typeName!.Trim();
@@ -85,7 +87,8 @@ internal static class ColumnParser
             ForeignKey: foreignKey,
             IsSettable: true,
             Validation: validation,
-            IsConcurrencyToken: isToken);
+            IsConcurrencyToken: isToken,
+            Was: was);
     }
 
     private static bool AutoIncrement(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, int keyCount, LocationInfo? location, List<DiagnosticInfo> diagnostics)

@@ -30,7 +30,11 @@ internal static class EntityParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var tableName = ModelSymbols.TableName(type, known);
-        CheckIdentifier(tableName, "the table of " + type.Name, LocationInfo.From(ModelSymbols.GetAttribute(type, known.Table)?.ApplicationSyntaxReference?.GetSyntax()) ?? typeLocation, diagnostics);
+        var tableAttribute = ModelSymbols.GetAttribute(type, known.Table);
+        var tableLocation = LocationInfo.From(tableAttribute?.ApplicationSyntaxReference?.GetSyntax()) ?? typeLocation;
+        CheckIdentifier(tableName, "the table of " + type.Name, tableLocation, diagnostics);
+        var previousTable = tableAttribute is null ? null : ModelSymbols.NamedArgument<string>(tableAttribute, "Was");
+        if (previousTable is not null) CheckIdentifier(previousTable, "the previous table of " + type.Name, tableLocation, diagnostics);
 
         foreach (var member in type.GetMembers())
         {
@@ -133,7 +137,8 @@ internal static class EntityParser
             Columns: columns.ToEquatableArray(),
             Indexes: indexes.ToEquatableArray(),
             Navigations: navigations.ToEquatableArray(),
-            Construction: new ConstructionModel(constructorProperties.Select(p => p.Name).ToEquatableArray()));
+            Construction: new ConstructionModel(constructorProperties.Select(p => p.Name).ToEquatableArray()),
+            Was: previousTable);
         return new ParseResult<EntityModel>(model, typeLocation, diagnostics.ToEquatableArray());
     }
 

@@ -21,4 +21,10 @@ public sealed class ColumnAttribute : Attribute
     /// <c>"MEDIUMTEXT"</c>. It changes the DDL only: values are still read and written as the property type.
     /// </summary>
     public string? TypeName { get; set; }
+
+    /// <summary>
+    /// The column's previous name, after a rename: a migration renames the column (keeping its values) instead of
+    /// dropping it and adding a new one. Remove it once every database has been migrated.
+    /// </summary>
+    public string? Was { get; set; }
 }

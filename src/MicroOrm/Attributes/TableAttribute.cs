@@ -21,4 +21,10 @@ public sealed class TableAttribute : Attribute
 
     /// <summary>The table name, or <see langword="null"/> for the convention.</summary>
     public string? Name { get; }
+
+    /// <summary>
+    /// The table's previous name, after a rename: a migration renames the table (keeping its rows) instead of
+    /// dropping it and creating a new one. Remove it once every database has been migrated.
+    /// </summary>
+    public string? Was { get; set; }
 }

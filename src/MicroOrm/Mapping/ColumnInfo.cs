@@ -8,11 +8,12 @@ public sealed class ColumnInfo
     /// <summary>Created by generated code.</summary>
     public ColumnInfo(
         string table, string name, string propertyName, Type clrType, string sqlType, int ordinal, ColumnFlags flags, int maxLength = 0,
-        ValueConverter? converter = null, ValueValidator? validator = null, CheckInfo? check = null)
+        ValueConverter? converter = null, ValueValidator? validator = null, CheckInfo? check = null, string? was = null)
     {
         Converter = converter;
         Validator = validator;
         Check = check;
+        PreviousName = was;
         Table = table;
         Name = name;
         QuotedName = SqlIdentifier.Quote(name);
@@ -56,6 +57,9 @@ public sealed class ColumnInfo
 
     /// <summary>The column's generated checks, or <see langword="null"/> when a value of its type always fits.</summary>
     public ValueValidator? Validator { get; }
+
+    /// <summary>The column's previous name (<c>[Column(Was = ...)]</c>), which a migration renames to <see cref="Name"/>; or <see langword="null"/>.</summary>
+    public string? PreviousName { get; }
 
     /// <summary>The column's <c>CHECK</c> constraint (from <c>[Range]</c>), or <see langword="null"/>.</summary>
     public CheckInfo? Check { get; }

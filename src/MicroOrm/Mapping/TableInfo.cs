@@ -7,7 +7,7 @@ namespace MicroOrm.Mapping;
 public sealed class TableInfo
 {
     /// <summary>Created by generated code.</summary>
-    public TableInfo(string name, string entityName, ColumnInfo[] columns, ColumnInfo[] keyColumns, TableSql sql, string[] referencedTables, IndexInfo[] indexes, ForeignKeyInfo[] foreignKeys)
+    public TableInfo(string name, string entityName, ColumnInfo[] columns, ColumnInfo[] keyColumns, TableSql sql, string[] referencedTables, IndexInfo[] indexes, ForeignKeyInfo[] foreignKeys, string? was = null)
     {
         KeyColumns = keyColumns;
         Indexes = indexes;
@@ -17,6 +17,7 @@ public sealed class TableInfo
         Columns = columns;
         QuotedName = SqlIdentifier.Quote(name);
         Sql = sql;
+        PreviousName = was;
         ReferencedTables = referencedTables;
         foreach (var column in columns)
         {
@@ -26,6 +27,9 @@ public sealed class TableInfo
 
     /// <summary>The table name, unquoted.</summary>
     public string Name { get; }
+
+    /// <summary>The table's previous name (<c>[Table(Was = ...)]</c>), which a migration renames to <see cref="Name"/>; or <see langword="null"/>.</summary>
+    public string? PreviousName { get; }
 
     /// <summary>The table name quoted with backticks.</summary>
     public string QuotedName { get; }
