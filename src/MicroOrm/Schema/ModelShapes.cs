@@ -13,7 +13,7 @@ internal static class ModelShapes
         var checks = new List<CheckShape>();
         foreach (var column in table.Columns)
         {
-            columns.Add(new ColumnShape(column.Name, column.SqlType, column.IsNullableInDatabase, column.IsAutoIncrement));
+            columns.Add(new ColumnShape(column.Name, column.SqlType, column.IsNullableInDatabase, column.IsAutoIncrement, column.PreviousName));
             if (column.Check is { } check && dialect.DeclaresCheck(table, column)) checks.Add(new CheckShape(check.Name, column.Name, check.Minimum, check.Maximum));
         }
 
@@ -27,6 +27,6 @@ internal static class ModelShapes
             foreignKeys.Add(new ForeignKeyShape(foreignKey.Name, foreignKey.Column, foreignKey.PrincipalTable, foreignKey.PrincipalColumn, TableDdl.Action(foreignKey.OnDelete)));
         }
 
-        return new TableShape(table.Name, dialect.TableCollation, columns, key, indexes, foreignKeys, checks);
+        return new TableShape(table.Name, dialect.TableCollation, columns, key, indexes, foreignKeys, checks, table.PreviousName);
     }
 }

@@ -14,10 +14,14 @@ internal sealed record TableShape(
     List<string> PrimaryKey,
     List<IndexShape> Indexes,
     List<ForeignKeyShape> ForeignKeys,
-    List<CheckShape> Checks);
+    List<CheckShape> Checks,
+    string? Was = null);
 
-/// <summary>A column: its type (as the model declares it, or as the server reports it), whether it takes NULL, and whether the server numbers it.</summary>
-internal sealed record ColumnShape(string Name, string Type, bool IsNullable, bool IsAutoIncrement)
+/// <summary>
+/// A column: its type (as the model declares it, or as the server reports it), whether it takes NULL, whether the
+/// server numbers it, and the name it had before a rename (the model's <c>Was</c>).
+/// </summary>
+internal sealed record ColumnShape(string Name, string Type, bool IsNullable, bool IsAutoIncrement, string? Was = null)
 {
     /// <summary>The type in the one spelling both sides compare in.</summary>
     public string NormalType => ColumnTypes.Normalize(Type);

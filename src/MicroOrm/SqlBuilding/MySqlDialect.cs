@@ -27,6 +27,21 @@ internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, in
     public override string TableCollation => "utf8mb4_0900_ai_ci";
 
     /// <summary>
+    /// MySQL adds a last column instantly from 8.0.12, and drops or renames one instantly only from 8.0.29 and 8.0.28,
+    /// so on 8.0 those are claimed as in place; NULL, NOT NULL, a longer VARCHAR of the same length prefix, and indexes
+    /// are in place; another type, a foreign key (with foreign_key_checks on) or a CHECK copies the table.
+    /// </summary>
+    public override Schema.AlterAlgorithm AlgorithmOf(Schema.SchemaChange change) => change switch
+    {
+        Schema.SchemaChange.CreateTable or Schema.SchemaChange.DropTable => Schema.AlterAlgorithm.NotApplicable,
+        Schema.SchemaChange.RenameTable or Schema.SchemaChange.AddColumn => Schema.AlterAlgorithm.Instant,
+        Schema.SchemaChange.RenameColumn or Schema.SchemaChange.DropColumn => ReferenceEquals(this, MySql80) ? Schema.AlterAlgorithm.Inplace : Schema.AlterAlgorithm.Instant,
+        Schema.SchemaChange.WidenVarchar or Schema.SchemaChange.AllowNull or Schema.SchemaChange.ForbidNull or Schema.SchemaChange.AddIndex
+            or Schema.SchemaChange.DropIndex or Schema.SchemaChange.DropForeignKey or Schema.SchemaChange.DropCheck => Schema.AlterAlgorithm.Inplace,
+        _ => Schema.AlterAlgorithm.Copy,
+    };
+
+    /// <summary>
     /// MySQL refuses a CHECK on a column that a foreign key's CASCADE or SET NULL may rewrite (error 3823, "cannot be
     /// used in a check constraint"), so such a column keeps only the generated validator, which runs before every write.
     /// </summary>

@@ -44,6 +44,13 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string? ReturningKey(ColumnInfo key);
 
+    /// <summary>
+    /// The algorithm the server performs <paramref name="change"/> with, at the least: a migration file says it beside
+    /// each ALTER and flags a COPY. The claims come from the servers' online-DDL documentation; MariaDB's are checked
+    /// against the real server by running each step with that ALGORITHM clause.
+    /// </summary>
+    public abstract Schema.AlterAlgorithm AlgorithmOf(Schema.SchemaChange change);
+
     /// <summary>The collation of the tables MicroOrm creates (their character set is utf8mb4 on every dialect).</summary>
     public abstract string TableCollation { get; }
 
