@@ -47,4 +47,10 @@ internal enum ServerFailure
 
     /// <summary>MicroOrm's command timeout passed and the command was cancelled.</summary>
     CommandTimeout,
+
+    /// <summary>What a DDL statement creates is there already (a table, column, index or constraint of that name).</summary>
+    AlreadyThere,
+
+    /// <summary>What a DDL statement drops or renames is not there (a table, column, index or constraint of that name).</summary>
+    NotThere,
 }

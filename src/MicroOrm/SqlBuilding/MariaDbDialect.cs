@@ -55,9 +55,14 @@ internal sealed class MariaDbDialect : SqlDialect
     private protected override ServerFailure FamilyFailure(int number) => number switch
     {
         4025 => ServerFailure.CheckViolated,    // ER_CONSTRAINT_FAILED: CONSTRAINT `name` failed for `db`.`table`
+        1826 => ServerFailure.AlreadyThere,     // ER_DUP_CONSTRAINT_NAME: Duplicate CHECK constraint name
         1969 => ServerFailure.StatementTimeout, // ER_STATEMENT_TIMEOUT: max_statement_time exceeded
         _ => ServerFailure.Other,
     };
+
+    /// <summary>A foreign key whose name is taken is error 1005 (can't create table) with InnoDB's errno 121 in the message.</summary>
+    public override bool StepAlreadyApplied(int number, string message) =>
+        base.StepAlreadyApplied(number, message) || (number == 1005 && message.Contains("errno: 121", System.StringComparison.Ordinal));
 
     // MariaDB keeps information_schema.PROCESSLIST, not deprecated there (its performance_schema is off by default).
     public override SqlStatement SessionPresent(int session) =>

@@ -61,6 +61,7 @@ internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, in
     {
         3819 => ServerFailure.CheckViolated,    // ER_CHECK_CONSTRAINT_VIOLATED: Check constraint 'name' is violated
         3024 => ServerFailure.StatementTimeout, // ER_QUERY_TIMEOUT: max_execution_time exceeded (a SELECT's limit)
+        1826 or 3822 => ServerFailure.AlreadyThere, // ER_FK_DUP_NAME, ER_CHECK_CONSTRAINT_DUP_NAME
         _ => ServerFailure.Other,
     };
 

@@ -135,8 +135,16 @@ internal abstract class SqlDialect
         1792 => ServerFailure.ReadOnlyTransaction,   // ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
         2013 => ServerFailure.ConnectionLost,        // CR_SERVER_LOST, a client number every MySQL client gives
         (int)MySqlConnector.MySqlErrorCode.CommandTimeoutExpired => ServerFailure.CommandTimeout, // MySqlConnector's own
+        1050 or 1060 or 1061 => ServerFailure.AlreadyThere, // ER_TABLE_EXISTS_ERROR, ER_DUP_FIELDNAME, ER_DUP_KEYNAME
+        1091 or 1054 or 1146 or 1051 => ServerFailure.NotThere, // ER_CANT_DROP_FIELD_OR_KEY, ER_BAD_FIELD_ERROR, ER_NO_SUCH_TABLE, ER_BAD_TABLE_ERROR
         _ => FamilyFailure(number),
     };
+
+    /// <summary>
+    /// Whether a migration step failed only because it had already run: a step interrupted between running and being
+    /// recorded runs again, and finds its table, column, index or constraint already made (or already gone).
+    /// </summary>
+    public virtual bool StepAlreadyApplied(int number, string message) => Failure(number) is ServerFailure.AlreadyThere or ServerFailure.NotThere;
 
     /// <summary>The meaning of a number only this family gives it; <see cref="ServerFailure.Other"/> for any other.</summary>
     private protected abstract ServerFailure FamilyFailure(int number);

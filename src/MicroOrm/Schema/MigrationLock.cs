@@ -1,0 +1,119 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using MicroOrm.Execution;
+using MicroOrm.SqlBuilding;
+using MySqlConnector;
+
+namespace MicroOrm.Schema;
+
+/// <summary>
+/// Lets one runner at a time apply migrations to a database. GET_LOCK is held by one session, so that session is kept
+/// (leased) until the runner is done; a runner that dies loses its session and with it the lock. Where the server
+/// refuses GET_LOCK, a lock row with a lease is taken instead; a dead runner's row is taken over once its lease ends.
+/// </summary>
+internal sealed class MigrationLock : IAsyncDisposable
+{
+    private readonly CommandExecutor _executor;
+    private readonly IOBehavior _io;
+    private readonly string? _rowOwner;
+    private readonly int _leaseSeconds;
+    private ConnectionLease? _session;
+
+    private MigrationLock(CommandExecutor executor, IOBehavior io, ConnectionLease? session, string? rowOwner, int leaseSeconds)
+    {
+        _executor = executor;
+        _io = io;
+        _session = session;
+        _rowOwner = rowOwner;
+        _leaseSeconds = leaseSeconds;
+    }
+
+    /// <summary>Whether the lock is the lock row (GET_LOCK was refused, or not to be used).</summary>
+    public bool IsRow => _rowOwner is not null;
+
+    public static async ValueTask<MigrationLock> TakeAsync(CommandExecutor executor, MigrationSettings settings, IOBehavior io, CancellationToken cancellationToken)
+    {
+        if (settings.UseGetLock)
+        {
+            var session = await executor.Source.AcquireAsync(io, cancellationToken).ConfigureAwait(false);
+            var taken = false;
+            try
+            {
+                var answer = await ScalarAsync(session, MigrationSql.GetLock((int)Math.Ceiling(settings.LockTimeout.TotalSeconds)), io, cancellationToken).ConfigureAwait(false);
+                if (answer is long or int && Convert.ToInt64(answer, System.Globalization.CultureInfo.InvariantCulture) == 1)
+                {
+                    taken = true;
+                    return new MigrationLock(executor, io, session, null, 0);
+                }
+
+                throw new MigrationException($"Another runner held the migration lock for longer than {settings.LockTimeout.TotalSeconds:0} s.", 0);
+            }
+            catch (MySqlException refused) when (refused.Number > 0)
+            {
+                // Percona XtraDB Cluster's strict mode refuses GET_LOCK; the lock row works on any server and cluster.
+            }
+            finally
+            {
+                if (!taken) await session.ReleaseAsync(io).ConfigureAwait(false);
+            }
+        }
+
+        return await TakeRowAsync(executor, settings, io, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the lock row's lease running through a long migration (GET_LOCK needs nothing).</summary>
+    public async ValueTask RenewAsync(CancellationToken cancellationToken)
+    {
+        if (_rowOwner is not null) await _executor.ExecuteAsync(new CommandRequest(MigrationSql.RenewLockRow(_rowOwner, _leaseSeconds), null, cancellationToken), _io).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_session is { } session)
+        {
+            _session = null;
+            try
+            {
+                await ScalarAsync(session, MigrationSql.ReleaseLock, _io, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                await session.ReleaseAsync(_io).ConfigureAwait(false);
+            }
+        }
+        else if (_rowOwner is not null)
+        {
+            await _executor.ExecuteAsync(new CommandRequest(MigrationSql.ReleaseLockRow(_rowOwner), null, CancellationToken.None), _io).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<MigrationLock> TakeRowAsync(CommandExecutor executor, MigrationSettings settings, IOBehavior io, CancellationToken cancellationToken)
+    {
+        await executor.ExecuteAsync(new CommandRequest(MigrationSql.CreateLock, null, cancellationToken), io).ConfigureAwait(false);
+        var owner = Environment.MachineName + "/" + Environment.ProcessId + "/" + Guid.NewGuid().ToString("N");
+        var leaseSeconds = (int)Math.Ceiling(settings.LeaseTime.TotalSeconds);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await executor.ExecuteAsync(new CommandRequest(MigrationSql.ExpireLockRow, null, cancellationToken), io).ConfigureAwait(false);
+            if (await executor.ExecuteAsync(new CommandRequest(MigrationSql.ClaimLockRow(owner, leaseSeconds), null, cancellationToken), io).ConfigureAwait(false) == 1)
+            {
+                return new MigrationLock(executor, io, null, owner, leaseSeconds);
+            }
+
+            if (clock.Elapsed > settings.LockTimeout) throw new MigrationException($"Another runner held the migration lock row for longer than {settings.LockTimeout.TotalSeconds:0} s.", 0);
+            if (io == IOBehavior.Asynchronous) await Task.Delay(settings.PollInterval, cancellationToken).ConfigureAwait(false);
+            else Thread.Sleep(settings.PollInterval);
+        }
+    }
+
+    private static async ValueTask<object?> ScalarAsync(ConnectionLease session, SqlStatement statement, IOBehavior io, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand(statement.Text, session.Connection, session.Transaction);
+        for (var i = 0; i < statement.Values.Count; i++) command.Parameters.AddWithValue(SqlWriter.ParameterName(i), statement.Values[i]);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await Driver.ExecuteScalarAsync(command, io).ConfigureAwait(false);
+    }
+}
