@@ -95,14 +95,24 @@ public sealed class OrmGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Databases);
 
+        var migrationFiles = context.AdditionalTextsProvider
+            .Select(static (file, cancellationToken) => MigrationFileParser.Parse(file, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(f => f.Database, System.StringComparer.Ordinal).ThenBy(f => f.Version).ToEquatableArray())
+            .WithTrackingName(TrackingNames.MigrationFiles);
+
         var databaseCode = databases
             .Combine(schema)
+            .Combine(migrationFiles)
             .WithTrackingName(TrackingNames.DatabaseCode);
 
         context.RegisterSourceOutput(databaseCode, static (output, pair) =>
         {
-            var (database, ordered) = pair;
-            output.AddSource(HintName(database.FullName), DatabaseEmitter.Emit(database, Included(database, ordered)));
+            var ((database, ordered), files) = pair;
+            var own = files.Where(f => f.Database == database.Name).ToEquatableArray();
+            output.AddSource(HintName(database.FullName), DatabaseEmitter.Emit(database, Included(database, ordered), own));
         });
 
         ReportDiagnostics(context, databaseResults

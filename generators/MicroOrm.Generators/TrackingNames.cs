@@ -19,6 +19,7 @@ internal static class TrackingNames
     public const string Schema = nameof(Schema);
     public const string Databases = nameof(Databases);
     public const string DatabaseCode = nameof(DatabaseCode);
+    public const string MigrationFiles = nameof(MigrationFiles);
 
     // The diagnostics path.
     public const string EntityDiagnostics = nameof(EntityDiagnostics);

@@ -28,13 +28,27 @@ public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDispo
     /// <param name="ownsSource">Whether disposing the database disposes <paramref name="source"/>.</param>
     /// <param name="tables">The entities' tables, ordered so that every table comes after the tables it references.</param>
     protected DatabaseContext(ConnectionSource source, bool ownsSource, TableInfo[] tables)
+        : this(source, ownsSource, tables, [])
+    {
+    }
+
+    /// <summary>Called by the generated constructor.</summary>
+    /// <param name="source">Where connections come from.</param>
+    /// <param name="ownsSource">Whether disposing the database disposes <paramref name="source"/>.</param>
+    /// <param name="tables">The entities' tables, ordered so that every table comes after the tables it references.</param>
+    /// <param name="migrations">The migration files of the database's folder, embedded by the generator.</param>
+    protected DatabaseContext(ConnectionSource source, bool ownsSource, TableInfo[] tables, Migration[] migrations)
     {
         ArgumentNullException.ThrowIfNull(source);
         _source = source;
         _ownsSource = ownsSource;
         Executor = new CommandExecutor(source);
         Schema = new SchemaManager(this, tables);
+        Migrations = new MigrationManager(this, migrations);
     }
+
+    /// <summary>The database's migrations (the files of <c>Migrations/&lt;ClassName&gt;/</c>), and applying them.</summary>
+    public MigrationManager Migrations { get; }
 
     /// <summary>Creates and drops the tables of the database's entities.</summary>
     public SchemaManager Schema { get; }

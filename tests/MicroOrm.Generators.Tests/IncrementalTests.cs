@@ -18,7 +18,7 @@ public sealed class IncrementalTests
     private static readonly string[] TrackedSteps = ["EntityResults", "Entities", "Schema", "DatabaseResults"];
 
     /// <summary>Steps that hold only location-free models, or what the code outputs read.</summary>
-    private static readonly string[] CodeSteps = ["KnownSymbols", "Entities", "Rows", "Schema", "Databases", "DatabaseCode"];
+    private static readonly string[] CodeSteps = ["KnownSymbols", "Entities", "Rows", "Schema", "Databases", "MigrationFiles", "DatabaseCode"];
 
     /// <summary>Steps that hold source locations: the parse results, and the diagnostics taken from them.</summary>
     private static readonly string[] LocatedSteps =

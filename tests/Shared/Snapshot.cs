@@ -17,10 +17,14 @@ internal static class Snapshot
 {
     public const string AcceptVariable = "MICROORM_ACCEPT_SNAPSHOTS";
 
-    public static void Match(string name, string actual, [CallerFilePath] string testFile = "")
+    public static void Match(string name, string actual, [CallerFilePath] string testFile = "") =>
+        MatchFile(Path.Combine(RepositoryPaths.FolderOf(testFile), "Snapshots", name), actual);
+
+    /// <summary>Like <see cref="Match"/>, for a checked-in file that is not in a Snapshots folder (a migration file the generator embeds).</summary>
+    public static void MatchFile(string path, string actual)
     {
-        var folder = Path.Combine(RepositoryPaths.FolderOf(testFile), "Snapshots");
-        var path = Path.Combine(folder, name);
+        var folder = Path.GetDirectoryName(path)!;
+        var name = Path.GetFileName(path);
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Accepting())
         {

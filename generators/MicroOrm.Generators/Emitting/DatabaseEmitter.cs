@@ -6,7 +6,7 @@ namespace MicroOrm.Generators.Emitting;
 /// <summary>Writes a <c>[Database]</c> class's file: its table accessors, its factories, and its tables in dependency order.</summary>
 internal static class DatabaseEmitter
 {
-    public static string Emit(DatabaseModel database, EquatableArray<EntityModel> orderedEntities)
+    public static string Emit(DatabaseModel database, EquatableArray<EntityModel> orderedEntities, EquatableArray<MigrationFileModel> migrations)
     {
         var writer = new SourceWriter().Header();
         var hasNamespace = database.Namespace.Length > 0;
@@ -24,9 +24,22 @@ internal static class DatabaseEmitter
         writer.Outdent();
         writer.Line("};");
         writer.Line();
+        // The migration files, embedded at build time: applying them needs no file system and no reflection.
+        writer.Line($"private static readonly {KnownNames.Migration}[] EmbeddedMigrations =");
+        writer.Line("{");
+        writer.Indent();
+        foreach (var migration in migrations)
+        {
+            writer.Line("// " + migration.Path.Substring(System.Math.Max(0, migration.Path.LastIndexOf("/Migrations/", System.StringComparison.Ordinal) + 1)));
+            writer.Line($"new({migration.Version}, {Literals.String(migration.Name)}, {Literals.String(migration.Script)}),");
+        }
+
+        writer.Outdent();
+        writer.Line("};");
+        writer.Line();
         writer.Line(Literals.GeneratedCode);
         writer.Line($"private {database.Name}({KnownNames.ConnectionSource} source, bool ownsSource)");
-        writer.Indent().Line(": base(source, ownsSource, Tables)").Outdent();
+        writer.Indent().Line(": base(source, ownsSource, Tables, EmbeddedMigrations)").Outdent();
         writer.Line("{").Indent();
         foreach (var entity in orderedEntities)
         {

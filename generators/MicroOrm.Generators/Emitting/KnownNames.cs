@@ -41,6 +41,7 @@ internal static class KnownNames
     public const string ConnectionStrings = "global::MicroOrm.ConnectionStrings";
     public const string MicroOrmOptions = "global::MicroOrm.MicroOrmOptions";
     public const string ReferentialAction = "global::MicroOrm.ReferentialAction";
+    public const string Migration = "global::MicroOrm.Migration";
     public const string Navigation = "global::MicroOrm.Navigation";
     public const string NavigationKind = "global::MicroOrm.NavigationKind";
     public const string NavigationSetters = "global::MicroOrm.NavigationSetters";

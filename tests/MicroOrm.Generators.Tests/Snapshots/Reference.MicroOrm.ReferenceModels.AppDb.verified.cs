@@ -15,9 +15,13 @@ namespace MicroOrm.ReferenceModels
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.ReferenceModels.Address, global::MicroOrm.ReferenceModels.Address.Columns, int>(),
         };
 
+        private static readonly global::MicroOrm.Migration[] EmbeddedMigrations =
+        {
+        };
+
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private AppDb(global::MicroOrm.ConnectionSource source, bool ownsSource)
-            : base(source, ownsSource, Tables)
+            : base(source, ownsSource, Tables, EmbeddedMigrations)
         {
             States = new(this);
             Cities = new(this);

@@ -28,9 +28,13 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.TrialRow, global::MicroOrm.Tests.Models.TrialRow.Columns, long>(),
         };
 
+        private static readonly global::MicroOrm.Migration[] EmbeddedMigrations =
+        {
+        };
+
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private TestDb(global::MicroOrm.ConnectionSource source, bool ownsSource)
-            : base(source, ownsSource, Tables)
+            : base(source, ownsSource, Tables, EmbeddedMigrations)
         {
             Accounts = new(this);
             AllTypes = new(this);
