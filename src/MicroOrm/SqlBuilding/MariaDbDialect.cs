@@ -33,15 +33,16 @@ internal sealed class MariaDbDialect : SqlDialect
     public override string TableCollation => "utf8mb4_unicode_520_ci";
 
     /// <summary>
-    /// MariaDB 10.4 and later add, drop and rename columns, widen a VARCHAR and allow NULL instantly; indexes and
-    /// NOT NULL are built in place; another type, a foreign key (with foreign_key_checks on) or a CHECK copies the table.
+    /// MariaDB 10.4 and later add, drop and rename columns and widen a VARCHAR instantly; NULL and NOT NULL (on the
+    /// default DYNAMIC row format, where allowing NULL is not instant) and indexes are in place; another type, a
+    /// foreign key (with foreign_key_checks on) or a CHECK copies the table.
     /// </summary>
     public override Schema.AlterAlgorithm AlgorithmOf(Schema.SchemaChange change) => change switch
     {
         Schema.SchemaChange.CreateTable or Schema.SchemaChange.DropTable => Schema.AlterAlgorithm.NotApplicable,
         Schema.SchemaChange.RenameTable or Schema.SchemaChange.RenameColumn or Schema.SchemaChange.AddColumn or Schema.SchemaChange.DropColumn
-            or Schema.SchemaChange.WidenVarchar or Schema.SchemaChange.AllowNull => Schema.AlterAlgorithm.Instant,
-        Schema.SchemaChange.ForbidNull or Schema.SchemaChange.AddIndex or Schema.SchemaChange.DropIndex or Schema.SchemaChange.DropForeignKey
+            or Schema.SchemaChange.WidenVarchar => Schema.AlterAlgorithm.Instant,
+        Schema.SchemaChange.AllowNull or Schema.SchemaChange.ForbidNull or Schema.SchemaChange.AddIndex or Schema.SchemaChange.DropIndex or Schema.SchemaChange.DropForeignKey
             or Schema.SchemaChange.DropCheck => Schema.AlterAlgorithm.Inplace,
         _ => Schema.AlterAlgorithm.Copy,
     };

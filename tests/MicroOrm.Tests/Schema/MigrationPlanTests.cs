@@ -108,6 +108,43 @@ public sealed class MigrationPlanTests(DatabaseFixture database) : IClassFixture
         await executor.Source.DisposeAsync();
     }
 
+    /// <summary>The changes the five versions do not make, each run on MariaDB with the algorithm the dialect claims.</summary>
+    [Fact]
+    public async Task Every_other_change_runs_on_MariaDB_with_the_claimed_algorithm()
+    {
+        var dialect = SqlDialect.MariaDb;
+        await using var connection = new MySqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await RunAsync(connection, "CREATE TABLE alg_parent (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB");
+        await RunAsync(connection, "CREATE TABLE alg_child (id INT NOT NULL PRIMARY KEY, parent_id INT NULL, amount INT NOT NULL, KEY ix_alg_child_parent (parent_id)) ENGINE=InnoDB");
+        await RunAsync(connection, "INSERT INTO alg_parent VALUES (1); INSERT INTO alg_child VALUES (1, 1, 5)");
+        var changes = new (string Sql, SchemaChange Change)[]
+        {
+            (AlterSql.ModifyColumn("alg_child", new ColumnShape("amount", "INT", true, false)), SchemaChange.AllowNull),
+            (AlterSql.ModifyColumn("alg_child", new ColumnShape("amount", "INT", false, false)), SchemaChange.ForbidNull),
+            (AlterSql.AddForeignKey("alg_child", new ForeignKeyShape("fk_alg_child_parent", "parent_id", "alg_parent", "id", "CASCADE")), SchemaChange.AddForeignKey),
+            (AlterSql.DropForeignKey("alg_child", "fk_alg_child_parent"), SchemaChange.DropForeignKey),
+            (AlterSql.AddCheck("alg_child", new CheckShape("ck_alg_child_amount", "amount", "0", "10")), SchemaChange.AddCheck),
+            (AlterSql.DropCheck("alg_child", "ck_alg_child_amount"), SchemaChange.DropCheck),
+            (AlterSql.RenameTable("alg_child", "alg_children"), SchemaChange.RenameTable),
+        };
+
+        foreach (var (sql, change) in changes)
+        {
+            var algorithm = dialect.AlgorithmOf(change);
+            try
+            {
+                await RunAsync(connection, AlterSql.WithAlgorithm(sql, algorithm));
+            }
+            catch (MySqlException refused)
+            {
+                Assert.Fail($"{change} is claimed {algorithm}, and MariaDB refused it: {refused.Message}");
+            }
+        }
+
+        Assert.Equal("5", await ScalarAsync(connection, "SELECT CAST(amount AS CHAR) FROM alg_children WHERE id = 1"));
+    }
+
     private static async Task InsertRowsAsync(MySqlConnection connection, int version)
     {
         await RunAsync(connection, $"INSERT INTO mig_shops (name) VALUES ('shop {version}')");
