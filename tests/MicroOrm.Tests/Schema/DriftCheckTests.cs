@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using MicroOrm.Tests.Infrastructure;
-using MySqlConnector;
 using Xunit;
 
 namespace MicroOrm.Tests.Schema;
@@ -76,7 +75,7 @@ public sealed class DriftCheckTests(TestDbFixture database) : IClassFixture<Test
         await using var db = database.Connect();
         Assert.Empty(await db.Schema.CheckAsync(Ct));
 
-        await RunAsync(drift);
+        await DirectSql.ExecuteAsync(database.ConnectionString, drift);
         try
         {
             var difference = Assert.Single(await db.Schema.CheckAsync(Ct));
@@ -87,26 +86,17 @@ public sealed class DriftCheckTests(TestDbFixture database) : IClassFixture<Test
         }
         finally
         {
-            await RunAsync(fix);
+            await DirectSql.ExecuteAsync(database.ConnectionString, fix);
         }
 
         Assert.Empty(await db.Schema.CheckAsync(Ct));
-    }
-
-    /// <summary>The hand-made change, sent as a DBA would send it: straight through MySqlConnector.</summary>
-    private async Task RunAsync(string sql)
-    {
-        await using var connection = new MySqlConnection(database.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
     }
 
     [Fact]
     public async Task A_missing_table_is_reported_and_created_again()
     {
         await using var db = database.Connect();
-        await RunAsync("DROP TABLE trial_rows");
+        await DirectSql.ExecuteAsync(database.ConnectionString, "DROP TABLE trial_rows");
 
         var difference = Assert.Single(await db.Schema.CheckAsync(Ct));
         Assert.Equal(SchemaDifferenceKind.MissingTable, difference.Kind);

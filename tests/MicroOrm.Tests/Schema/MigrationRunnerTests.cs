@@ -8,7 +8,6 @@ using MicroOrm.Servers;
 using MicroOrm.SqlBuilding;
 using MicroOrm.Tests.Infrastructure;
 using MicroOrm.Tests.Models;
-using MySqlConnector;
 using Xunit;
 
 namespace MicroOrm.Tests.Schema;
@@ -49,9 +48,9 @@ public sealed class MigrationRunnerTests(ServerFixture server) : IClassFixture<S
             await InsertRowsAsync(scratch.ConnectionString, version);
         }
 
-        Assert.Equal("shop 1|shop 2|shop 3|shop 4|shop 5", await ScalarAsync(scratch.ConnectionString, "SELECT GROUP_CONCAT(name ORDER BY id SEPARATOR '|') FROM mig_shops"));
-        Assert.Equal("title 2|title 3|label 4|label 5", await ScalarAsync(scratch.ConnectionString, "SELECT GROUP_CONCAT(label ORDER BY id SEPARATOR '|') FROM mig_products"));
-        Assert.Equal(TotalSteps.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync(scratch.ConnectionString, "SELECT CAST(COUNT(*) AS CHAR) FROM microorm_migration_steps"));
+        Assert.Equal("shop 1|shop 2|shop 3|shop 4|shop 5", await DirectSql.TextAsync(scratch.ConnectionString, "SELECT GROUP_CONCAT(name ORDER BY id SEPARATOR '|') FROM mig_shops"));
+        Assert.Equal("title 2|title 3|label 4|label 5", await DirectSql.TextAsync(scratch.ConnectionString, "SELECT GROUP_CONCAT(label ORDER BY id SEPARATOR '|') FROM mig_products"));
+        Assert.Equal(TotalSteps.ToString(System.Globalization.CultureInfo.InvariantCulture), await DirectSql.TextAsync(scratch.ConnectionString, "SELECT COUNT(*) FROM microorm_migration_steps"));
     }
 
     public static TheoryData<int, bool> StopPoints()
@@ -88,8 +87,8 @@ public sealed class MigrationRunnerTests(ServerFixture server) : IClassFixture<S
         await MigrationRunner.ApplyAsync(again, Migrations, new MigrationSettings(), IOBehavior.Asynchronous, Ct);
 
         await AssertSchemaAsync(again, 5);
-        Assert.Equal(TotalSteps.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync(scratch.ConnectionString, "SELECT CAST(COUNT(*) AS CHAR) FROM microorm_migration_steps"));
-        Assert.Equal("5", await ScalarAsync(scratch.ConnectionString, "SELECT CAST(COUNT(*) AS CHAR) FROM microorm_migrations WHERE finished_at IS NOT NULL"));
+        Assert.Equal(TotalSteps.ToString(System.Globalization.CultureInfo.InvariantCulture), await DirectSql.TextAsync(scratch.ConnectionString, "SELECT COUNT(*) FROM microorm_migration_steps"));
+        Assert.Equal("5", await DirectSql.TextAsync(scratch.ConnectionString, "SELECT COUNT(*) FROM microorm_migrations WHERE finished_at IS NOT NULL"));
     }
 
     [Theory]
@@ -115,7 +114,7 @@ public sealed class MigrationRunnerTests(ServerFixture server) : IClassFixture<S
             Assert.Single(counter.Commands, c => c == step.Sql);
         }
 
-        Assert.Equal("5", await ScalarAsync(scratch.ConnectionString, "SELECT CAST(COUNT(*) AS CHAR) FROM microorm_migrations"));
+        Assert.Equal("5", await DirectSql.TextAsync(scratch.ConnectionString, "SELECT COUNT(*) FROM microorm_migrations"));
         // Which lock was used: GET_LOCK needs no lock table; the lock row does.
         Assert.Equal(!useGetLock, counter.Commands.Any(c => c.StartsWith("CREATE TABLE IF NOT EXISTS `microorm_migration_lock`", StringComparison.Ordinal)));
         await using var check = TestDb.Connect(scratch.ConnectionString);
@@ -134,7 +133,7 @@ public sealed class MigrationRunnerTests(ServerFixture server) : IClassFixture<S
 
         Assert.Equal(2, error.Version);
         Assert.Equal($"Migration 2 (Version2) was applied with checksum {Migrations[1].Checksum}, and its file now has {edited.Checksum}: an applied migration must not change. Undo the edit, and put the change in a new migration.", error.Message);
-        Assert.Equal("2", await ScalarAsync(scratch.ConnectionString, "SELECT CAST(COUNT(*) AS CHAR) FROM microorm_migrations"));
+        Assert.Equal("2", await DirectSql.TextAsync(scratch.ConnectionString, "SELECT COUNT(*) FROM microorm_migrations"));
     }
 
     [Fact]
@@ -143,7 +142,7 @@ public sealed class MigrationRunnerTests(ServerFixture server) : IClassFixture<S
         await using var scratch = await ScratchDatabase.CreateAsync(server.Server, "failed-step", Ct);
         await using var db = TestDb.Connect(scratch.ConnectionString);
         await MigrationRunner.ApplyAsync(db, Migrations[..1], new MigrationSettings(), IOBehavior.Asynchronous, Ct);
-        await ExecuteAsync(scratch.ConnectionString, "INSERT INTO mig_shops (name) VALUES ('twice'), ('twice')");
+        await DirectSql.ExecuteAsync(scratch.ConnectionString, "INSERT INTO mig_shops (name) VALUES ('twice'), ('twice')");
         var unique = new Migration(2, "UniqueNames", """
             -- step 1: Add column `mig_shops`.`code`
             ALTER TABLE `mig_shops` ADD COLUMN `code` INT NULL;
@@ -162,9 +161,9 @@ public sealed class MigrationRunnerTests(ServerFixture server) : IClassFixture<S
         Assert.StartsWith("Migration 2 (UniqueNames) stopped at step 2 of 3 (Add unique key `mig_shops`.`ux_mig_shops_name`): ", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("Steps 1 to 1 applied; fix the cause and run again: it resumes at step 2.", error.Message, StringComparison.Ordinal);
 
-        await ExecuteAsync(scratch.ConnectionString, "DELETE FROM mig_shops WHERE name = 'twice' LIMIT 1");
+        await DirectSql.ExecuteAsync(scratch.ConnectionString, "DELETE FROM mig_shops WHERE name = 'twice' LIMIT 1");
         Assert.Equal([2], (await MigrationRunner.ApplyAsync(db, [Migrations[0], unique], new MigrationSettings(), IOBehavior.Asynchronous, Ct)).Select(m => m.Version));
-        Assert.Equal("3", await ScalarAsync(scratch.ConnectionString, "SELECT CAST(COUNT(*) AS CHAR) FROM microorm_migration_steps WHERE version = 2"));
+        Assert.Equal("3", await DirectSql.TextAsync(scratch.ConnectionString, "SELECT COUNT(*) FROM microorm_migration_steps WHERE version = 2"));
     }
 
     private static async Task AssertSchemaAsync(TestDb db, int version)
@@ -175,26 +174,10 @@ public sealed class MigrationRunnerTests(ServerFixture server) : IClassFixture<S
 
     private static async Task InsertRowsAsync(string connectionString, int version)
     {
-        await ExecuteAsync(connectionString, $"INSERT INTO mig_shops (name) VALUES ('shop {version}')");
+        await DirectSql.ExecuteAsync(connectionString, $"INSERT INTO mig_shops (name) VALUES ('shop {version}')");
         if (version < 2) return;
         var column = version >= 4 ? "label" : "title";
-        await ExecuteAsync(connectionString, $"INSERT INTO mig_products (shop_id, {column}, price) VALUES (1, '{column} {version}', 9.5)");
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    private static async Task<string?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new MySqlCommand(sql, connection);
-        return (string?)await command.ExecuteScalarAsync(Ct);
+        await DirectSql.ExecuteAsync(connectionString, $"INSERT INTO mig_products (shop_id, {column}, price) VALUES (1, '{column} {version}', 9.5)");
     }
 
     /// <summary>What a process killed at that moment leaves behind: the steps so far, and nothing else.</summary>
