@@ -137,6 +137,19 @@ public sealed class MigrationRunnerTests(ServerFixture server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_database_with_a_migration_the_application_does_not_know_is_refused()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(server.Server, "unknown", Ct);
+        await using var db = TestDb.Connect(scratch.ConnectionString);
+        await MigrationRunner.ApplyAsync(db, Migrations[..2], new MigrationSettings(), IOBehavior.Asynchronous, Ct);
+
+        var error = await Assert.ThrowsAsync<MigrationException>(async () => await MigrationRunner.ApplyAsync(db, Migrations[..1], new MigrationSettings(), IOBehavior.Asynchronous, Ct));
+
+        Assert.Equal(2, error.Version);
+        Assert.Equal("The database has migration 2 (Version2), which this application does not know: it was made by a newer version, or its file was removed.", error.Message);
+    }
+
+    [Fact]
     public async Task A_failed_step_says_where_it_stopped_and_the_next_run_resumes_there()
     {
         await using var scratch = await ScratchDatabase.CreateAsync(server.Server, "failed-step", Ct);
