@@ -95,13 +95,24 @@ public sealed class OrmGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Databases);
 
-        var migrationFiles = context.AdditionalTextsProvider
+        var migrationResults = context.AdditionalTextsProvider
             .Select(static (file, cancellationToken) => MigrationFileParser.Parse(file, cancellationToken))
-            .Where(static file => file is not null)
-            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.MigrationFileResults);
+
+        ReportDiagnostics(context, migrationResults
+            .Select(static (result, _) => result.Diagnostic is { } diagnostic ? new EquatableArray<DiagnosticInfo>(new[] { diagnostic }) : EquatableArray<DiagnosticInfo>.Empty)
+            .WithTrackingName(TrackingNames.MigrationFileDiagnostics));
+
+        var migrationFiles = migrationResults
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
             .Collect()
             .Select(static (all, _) => all.OrderBy(f => f.Database, System.StringComparer.Ordinal).ThenBy(f => f.Version).ToEquatableArray())
             .WithTrackingName(TrackingNames.MigrationFiles);
+
+        ReportDiagnostics(context, migrationFiles
+            .Select(static (files, _) => MigrationFileParser.Duplicates(files))
+            .WithTrackingName(TrackingNames.MigrationVersionDiagnostics));
 
         var databaseCode = databases
             .Combine(schema)

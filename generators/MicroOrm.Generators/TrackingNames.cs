@@ -12,6 +12,7 @@ internal static class TrackingNames
     public const string EntityResults = nameof(EntityResults);
     public const string RowResults = nameof(RowResults);
     public const string DatabaseResults = nameof(DatabaseResults);
+    public const string MigrationFileResults = nameof(MigrationFileResults);
 
     // The code path: location-free models, and what the source outputs read.
     public const string Entities = nameof(Entities);
@@ -26,4 +27,6 @@ internal static class TrackingNames
     public const string RowDiagnostics = nameof(RowDiagnostics);
     public const string SchemaDiagnostics = nameof(SchemaDiagnostics);
     public const string DatabaseDiagnostics = nameof(DatabaseDiagnostics);
+    public const string MigrationFileDiagnostics = nameof(MigrationFileDiagnostics);
+    public const string MigrationVersionDiagnostics = nameof(MigrationVersionDiagnostics);
 }

@@ -148,6 +148,14 @@ internal static class DiagnosticDescriptors
         "MORM0034", "More than one concurrency token",
         "'{0}' has two [ConcurrencyToken] properties, '{1}' and '{2}'; an entity has one version: remove one of them");
 
+    public static readonly DiagnosticDescriptor UnreadMigrationFile = Warning(
+        "MORM0035", "Migration file not embedded",
+        "The file '{0}' is in a migrations folder but is not named NNNN_Name.sql (digits, an underscore, letters, digits or underscores), so it is not embedded; rename it, for example to 0002_AddCityIndex.sql");
+
+    public static readonly DiagnosticDescriptor DuplicateMigrationVersion = Error(
+        "MORM0036", "Two migrations with one version",
+        "'{0}' and '{1}' both have version {2} for the database '{3}'; each migration needs a version of its own");
+
     public static readonly DiagnosticDescriptor NonConstantSql = new(
         "MORM1001", "Non-constant SQL reaches an API that runs it as written",
         "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",

@@ -29,17 +29,21 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(params AdditionalText[] additionalFiles) =>
         CSharpGeneratorDriver.Create(
             [new OrmGenerator().AsSourceGenerator()],
+            additionalTexts: additionalFiles,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator; the result carries its sources, its diagnostics and the compilation with them added.</summary>
-    public static GeneratorOutput Run(params string[] sources)
+    public static GeneratorOutput Run(params string[] sources) => Run(sources, []);
+
+    /// <summary>Runs the generator with additional files (migration files), as a project's <c>AdditionalFiles</c> give them.</summary>
+    public static GeneratorOutput Run(string[] sources, AdditionalText[] additionalFiles)
     {
         var compilation = Compile(sources);
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var driver = CreateDriver(additionalFiles).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var result = driver.GetRunResult();
         var exception = result.Results.Single().Exception;
         if (exception is not null) throw new InvalidOperationException("The generator threw: " + exception, exception);
@@ -58,6 +62,14 @@ internal static class GeneratorHarness
         var source = markedSource.Remove(end, 2).Remove(start, 2);
         return (source, TextSpan.FromBounds(start, end - 2));
     }
+}
+
+/// <summary>An additional file held in memory.</summary>
+internal sealed class TextFile(string path, string text) : AdditionalText
+{
+    public override string Path => path;
+
+    public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => SourceText.From(text);
 }
 
 internal sealed record GeneratorOutput(GeneratorDriverRunResult Result, Compilation Compilation)
