@@ -10,7 +10,9 @@ namespace MicroOrm.Schema;
 
 /// <summary>
 /// Lets one runner at a time apply migrations to a database. GET_LOCK is held by one session, so that session is kept
-/// (leased) until the runner is done; a runner that dies loses its session and with it the lock. Where the server
+/// (leased) until the runner is done; a runner that dies loses its session and with it the lock. A database object
+/// on one borrowed connection has only that session: it takes the lock there and lets the lease go, so that the
+/// steps can run on it, and takes the lease again to release the lock. Where the server
 /// refuses GET_LOCK, a lock row with a lease is taken instead; a dead runner's row is taken over once its lease ends.
 /// </summary>
 internal sealed class MigrationLock : IAsyncDisposable
@@ -20,6 +22,7 @@ internal sealed class MigrationLock : IAsyncDisposable
     private readonly string? _rowOwner;
     private readonly int _leaseSeconds;
     private ConnectionLease? _session;
+    private bool _lockOnBorrowedSession;
 
     private MigrationLock(CommandExecutor executor, IOBehavior io, ConnectionLease? session, string? rowOwner, int leaseSeconds)
     {
@@ -44,6 +47,7 @@ internal sealed class MigrationLock : IAsyncDisposable
                 var answer = await ScalarAsync(session, MigrationSql.GetLock((int)Math.Ceiling(settings.LockTimeout.TotalSeconds)), io, cancellationToken).ConfigureAwait(false);
                 if (answer is long or int && Convert.ToInt64(answer, System.Globalization.CultureInfo.InvariantCulture) == 1)
                 {
+                    if (executor.Source is BorrowedConnectionSource) return new MigrationLock(executor, io, null, null, 0) { _lockOnBorrowedSession = true };
                     taken = true;
                     return new MigrationLock(executor, io, session, null, 0);
                 }
@@ -81,6 +85,19 @@ internal sealed class MigrationLock : IAsyncDisposable
             finally
             {
                 await session.ReleaseAsync(_io).ConfigureAwait(false);
+            }
+        }
+        else if (_lockOnBorrowedSession)
+        {
+            _lockOnBorrowedSession = false;
+            var borrowed = await _executor.Source.AcquireAsync(_io, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await ScalarAsync(borrowed, MigrationSql.ReleaseLock, _io, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                await borrowed.ReleaseAsync(_io).ConfigureAwait(false);
             }
         }
         else if (_rowOwner is not null)

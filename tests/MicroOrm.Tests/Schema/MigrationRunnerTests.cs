@@ -122,6 +122,21 @@ public sealed class MigrationRunnerTests(ServerFixture server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_database_on_one_borrowed_connection_applies_and_releases_the_lock()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(server.Server, "borrowed", Ct);
+        await using var connection = new MySqlConnector.MySqlConnection(scratch.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var db = TestDb.FromConnection(connection);
+
+        Assert.Equal(5, (await MigrationRunner.ApplyAsync(db, Migrations, new MigrationSettings(), IOBehavior.Asynchronous, Ct)).Count);
+
+        await AssertSchemaAsync(db, 5);
+        // The lock was released on the borrowed session: another session takes it at once.
+        Assert.Equal("1", await DirectSql.TextAsync(scratch.ConnectionString, $"SELECT GET_LOCK(LEFT(CONCAT('microorm_migrations.', DATABASE()), 64), 0)"));
+    }
+
+    [Fact]
     public async Task An_applied_migration_whose_file_changed_is_refused()
     {
         await using var scratch = await ScratchDatabase.CreateAsync(server.Server, "checksum", Ct);
