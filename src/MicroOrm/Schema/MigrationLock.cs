@@ -128,9 +128,16 @@ internal sealed class MigrationLock : IAsyncDisposable
 
     private static async ValueTask<object?> ScalarAsync(ConnectionLease session, SqlStatement statement, IOBehavior io, CancellationToken cancellationToken)
     {
-        await using var command = new MySqlCommand(statement.Text, session.Connection, session.Transaction);
-        for (var i = 0; i < statement.Values.Count; i++) command.Parameters.AddWithValue(SqlWriter.ParameterName(i), statement.Values[i]);
-        cancellationToken.ThrowIfCancellationRequested();
-        return await Driver.ExecuteScalarAsync(command, io).ConfigureAwait(false);
+        // On the held session itself, which the executor cannot be pointed at; disposed in the caller's I/O mode.
+        var command = CommandFactory.Create(session.Connection, session.Transaction, statement);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return await Driver.ExecuteScalarAsync(command, io).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Driver.DisposeAsync(command, io).ConfigureAwait(false);
+        }
     }
 }

@@ -85,7 +85,7 @@ internal static class SchemaComparer
             {
                 differences.Add(new(SchemaDifferenceKind.MissingIndex, table, null, index.Name, $"Table `{table}` has no {Kind(index)} `{index.Name}` on {List(index.Columns)}."));
             }
-            else if (found.IsUnique != index.IsUnique || !found.Columns.SequenceEqual(index.Columns, StringComparer.OrdinalIgnoreCase))
+            else if (!found.HasSameDefinition(index))
             {
                 differences.Add(new(SchemaDifferenceKind.IndexDiffers, table, null, index.Name, $"Index `{table}`.`{index.Name}` is {Article(found)} on {List(found.Columns)} in the database and {Article(index)} on {List(index.Columns)} in the model."));
             }
@@ -110,7 +110,7 @@ internal static class SchemaComparer
             {
                 differences.Add(new(SchemaDifferenceKind.MissingForeignKey, table, foreignKey.Column, foreignKey.Name, $"Table `{table}` has no foreign key `{foreignKey.Name}` ({Describe(foreignKey)})."));
             }
-            else if (!Same(found.Column, foreignKey.Column) || !Same(found.PrincipalTable, foreignKey.PrincipalTable) || !Same(found.PrincipalColumn, foreignKey.PrincipalColumn) || !Same(found.OnDelete, foreignKey.OnDelete))
+            else if (!found.HasSameDefinition(foreignKey))
             {
                 differences.Add(new(SchemaDifferenceKind.ForeignKeyDiffers, table, foreignKey.Column, foreignKey.Name, $"Foreign key `{table}`.`{foreignKey.Name}` is {Describe(found)} in the database and {Describe(foreignKey)} in the model."));
             }

@@ -35,7 +35,7 @@ internal static class SchemaPlanner
 
         foreach (var (old, table) in pairs)
         {
-            foreach (var foreignKey in old.ForeignKeys.Where(f => !table.ForeignKeys.Contains(f)))
+            foreach (var foreignKey in old.ForeignKeys.Where(f => !table.ForeignKeys.Exists(n => SameForeignKey(n, f))))
             {
                 plan.Add(AlterSql.DropForeignKey(table.Name, foreignKey.Name), $"Drop foreign key `{table.Name}`.`{foreignKey.Name}`", SchemaChange.DropForeignKey);
             }
@@ -73,7 +73,7 @@ internal static class SchemaPlanner
 
         foreach (var (old, table) in pairs)
         {
-            foreach (var foreignKey in table.ForeignKeys.Where(f => !old.ForeignKeys.Contains(f)))
+            foreach (var foreignKey in table.ForeignKeys.Where(f => !old.ForeignKeys.Exists(o => SameForeignKey(f, o))))
             {
                 plan.Add(AlterSql.AddForeignKey(table.Name, foreignKey), $"Add foreign key `{table.Name}`.`{foreignKey.Name}` to `{foreignKey.PrincipalTable}`", SchemaChange.AddForeignKey);
             }
@@ -159,8 +159,9 @@ internal static class SchemaPlanner
         return ordered;
     }
 
-    private static bool SameIndex(IndexShape a, IndexShape b) =>
-        Same(a.Name, b.Name) && a.IsUnique == b.IsUnique && a.Columns.SequenceEqual(b.Columns, StringComparer.OrdinalIgnoreCase);
+    private static bool SameIndex(IndexShape a, IndexShape b) => Same(a.Name, b.Name) && a.HasSameDefinition(b);
+
+    private static bool SameForeignKey(ForeignKeyShape a, ForeignKeyShape b) => Same(a.Name, b.Name) && a.HasSameDefinition(b);
 
     private static bool SameBounds(CheckShape a, CheckShape b) => a.Minimum == b.Minimum && a.Maximum == b.Maximum && a.Column == b.Column;
 

@@ -28,10 +28,22 @@ internal sealed record ColumnShape(string Name, string Type, bool IsNullable, bo
 }
 
 /// <summary>An index or unique key other than the primary key.</summary>
-internal sealed record IndexShape(string Name, bool IsUnique, List<string> Columns);
+internal sealed record IndexShape(string Name, bool IsUnique, List<string> Columns)
+{
+    /// <summary>Whether <paramref name="other"/> indexes the same columns with the same uniqueness (names aside).</summary>
+    public bool HasSameDefinition(IndexShape other) =>
+        IsUnique == other.IsUnique && System.Linq.Enumerable.SequenceEqual(Columns, other.Columns, System.StringComparer.OrdinalIgnoreCase);
+}
 
 /// <summary>A foreign key: its column, what it references, and its ON DELETE rule as the server names it.</summary>
-internal sealed record ForeignKeyShape(string Name, string Column, string PrincipalTable, string PrincipalColumn, string OnDelete);
+internal sealed record ForeignKeyShape(string Name, string Column, string PrincipalTable, string PrincipalColumn, string OnDelete)
+{
+    /// <summary>Whether <paramref name="other"/> links the same column to the same key with the same delete rule (names aside).</summary>
+    public bool HasSameDefinition(ForeignKeyShape other) =>
+        Same(Column, other.Column) && Same(PrincipalTable, other.PrincipalTable) && Same(PrincipalColumn, other.PrincipalColumn) && Same(OnDelete, other.OnDelete);
+
+    private static bool Same(string a, string b) => string.Equals(a, b, System.StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>
 /// A CHECK constraint: the model's carry the <c>[Range]</c> column and bounds (SQL literals); the server's only the

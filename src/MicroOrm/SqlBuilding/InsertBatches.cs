@@ -35,7 +35,7 @@ internal static class InsertBatches
             if (rows.Count > 0 && (rows.Count >= maxRows || bytes + rowBytes > maxBytes))
             {
                 var moved = values.TakeFrom(before);
-                batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count) + returning, values.ToArray()), rows, insert, returning is not null));
+                batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count, returning), values.ToArray()), rows, insert, returning is not null));
                 values = new ParameterValues(perRow * Math.Min(entities.Count - rows.Count, maxRows));
                 foreach (var value in moved) values.AddRaw(value);
                 rows = new List<TEntity>();
@@ -46,7 +46,7 @@ internal static class InsertBatches
             bytes += rowBytes;
         }
 
-        batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count) + returning, values.ToArray()), rows, insert, returning is not null));
+        batches.Add(new Batch<TEntity>(new SqlStatement(insert.Rows(rows.Count, returning), values.ToArray()), rows, insert, returning is not null));
         return batches;
     }
 

@@ -12,7 +12,7 @@ namespace MicroOrm.SqlBuilding;
 internal sealed class InsertStatement
 {
     private const int KeptRowTexts = 8;
-    private readonly Dictionary<int, string> _rowTexts = new();
+    private readonly Dictionary<(int Rows, bool Returning), string> _rowTexts = new();
     private readonly UpsertAssignments _upsertAssignments;
     private readonly string?[] _upserts = new string?[SqlDialect.Count];
 
@@ -52,19 +52,26 @@ internal sealed class InsertStatement
     /// An INSERT of <paramref name="rows"/> rows. The texts of the last few row counts are kept: a program inserting
     /// batches of the same size builds the (long) text once.
     /// </summary>
-    public string Rows(int rows)
+    public string Rows(int rows) => Rows(rows, null);
+
+    /// <summary>
+    /// <see cref="Rows(int)"/> followed by <paramref name="returning"/> (the dialect's RETURNING of the generated key,
+    /// the same text for every statement of this column list), kept like the plain texts.
+    /// </summary>
+    public string Rows(int rows, string? returning)
     {
-        if (rows == 1) return One;
+        if (rows == 1 && returning is null) return One;
+        var key = (rows, returning is not null);
         lock (_rowTexts)
         {
-            if (_rowTexts.TryGetValue(rows, out var known)) return known;
+            if (_rowTexts.TryGetValue(key, out var known)) return known;
         }
 
-        var made = Build(rows);
+        var made = (rows == 1 ? One : Build(rows)) + returning;
         lock (_rowTexts)
         {
             if (_rowTexts.Count >= KeptRowTexts) _rowTexts.Clear();
-            _rowTexts[rows] = made;
+            _rowTexts[key] = made;
         }
 
         return made;
