@@ -105,6 +105,12 @@ public sealed class TaskTests(DemoServerFixture fixture)
         await using var columns = new MySqlCommand(
             "SELECT GROUP_CONCAT(CONCAT(column_name, ' ', column_type, ' ', is_nullable, ' ', extra) ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'states'", check);
         Assert.Equal("id int(11) NO auto_increment,name varchar(128) NO ", (string?)await columns.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+
+        // The table came from the embedded migration, which the history records once: a second run has nothing to do.
+        var again = await DemoRunner.RunAsync("model-state", "--connection", database.ConnectionString);
+        Assert.Equal((0, ""), (again.ExitCode, again.Output + again.Errors));
+        await using var history = new MySqlCommand("SELECT GROUP_CONCAT(CONCAT(version, ' ', name)) FROM microorm_migrations", check);
+        Assert.Equal("1 CreateStates", (string?)await history.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
