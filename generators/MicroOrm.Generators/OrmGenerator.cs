@@ -114,6 +114,24 @@ public sealed class OrmGenerator : IIncrementalGenerator
             .Select(static (files, _) => MigrationFileParser.Duplicates(files))
             .WithTrackingName(TrackingNames.MigrationVersionDiagnostics));
 
+        var snapshotFiles = context.AdditionalTextsProvider
+            .Select(static (file, cancellationToken) => ModelSnapshotCheck.Read(file, cancellationToken))
+            .Where(static snapshot => snapshot is not null)
+            .Select(static (snapshot, _) => snapshot!)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(s => s.Path, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.SnapshotFiles);
+
+        ReportDiagnostics(context, databaseResults
+            .Combine(schema)
+            .Combine(snapshotFiles)
+            .Select(static (triple, _) =>
+            {
+                var ((result, ordered), snapshots) = triple;
+                return result.Model is { } database ? ModelSnapshotCheck.Check(database, result.Location, Included(database, ordered), snapshots) : EquatableArray<DiagnosticInfo>.Empty;
+            })
+            .WithTrackingName(TrackingNames.SnapshotDiagnostics));
+
         var databaseCode = databases
             .Combine(schema)
             .Combine(migrationFiles)

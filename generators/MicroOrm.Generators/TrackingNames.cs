@@ -21,6 +21,7 @@ internal static class TrackingNames
     public const string Databases = nameof(Databases);
     public const string DatabaseCode = nameof(DatabaseCode);
     public const string MigrationFiles = nameof(MigrationFiles);
+    public const string SnapshotFiles = nameof(SnapshotFiles);
 
     // The diagnostics path.
     public const string EntityDiagnostics = nameof(EntityDiagnostics);
@@ -29,4 +30,5 @@ internal static class TrackingNames
     public const string DatabaseDiagnostics = nameof(DatabaseDiagnostics);
     public const string MigrationFileDiagnostics = nameof(MigrationFileDiagnostics);
     public const string MigrationVersionDiagnostics = nameof(MigrationVersionDiagnostics);
+    public const string SnapshotDiagnostics = nameof(SnapshotDiagnostics);
 }

@@ -72,6 +72,7 @@ public sealed class DiagnosticTests
             .Select(a => (string)a.Data[0]!)
             .Append(ConstantSqlAnalyzerTests.Id)
             .Concat(MigrationFileTests.Ids)
+            .Concat(ModelSnapshotTests.Ids)
             .ToHashSet();
         var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(MicroOrm.Testing.RepositoryPaths.Root, "generators/MicroOrm.Generators/Diagnostics/AnalyzerReleases.Unshipped.md"));
         var documentation = System.IO.File.ReadAllText(System.IO.Path.Combine(MicroOrm.Testing.RepositoryPaths.Root, "docs/diagnostics.md"));

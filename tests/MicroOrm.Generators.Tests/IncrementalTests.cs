@@ -18,15 +18,26 @@ public sealed class IncrementalTests
     private static readonly string[] TrackedSteps = ["EntityResults", "Entities", "Schema", "DatabaseResults"];
 
     /// <summary>Steps that hold only location-free models, or what the code outputs read.</summary>
-    private static readonly string[] CodeSteps = ["KnownSymbols", "Entities", "Rows", "Schema", "Databases", "MigrationFiles", "DatabaseCode"];
+    private static readonly string[] CodeSteps = ["KnownSymbols", "Entities", "Rows", "Schema", "Databases", "MigrationFiles", "SnapshotFiles", "DatabaseCode"];
 
     /// <summary>Steps that hold source locations: the parse results, and the diagnostics taken from them.</summary>
     private static readonly string[] LocatedSteps =
         ["EntityResults", "RowResults", "DatabaseResults", "MigrationFileResults", "EntityDiagnostics", "RowDiagnostics", "SchemaDiagnostics", "DatabaseDiagnostics",
-         "MigrationFileDiagnostics", "MigrationVersionDiagnostics"];
+         "MigrationFileDiagnostics", "MigrationVersionDiagnostics", "SnapshotDiagnostics"];
 
     /// <summary>A migration file of the reference database, so that the additional-file path has work to do too.</summary>
     private static readonly TextFile Migration = new("/project/Migrations/AppDb/0001_Initial.sql", "-- step 1: Create table `x`\nCREATE TABLE `x` (`id` INT NOT NULL PRIMARY KEY);\n");
+
+    /// <summary>
+    /// The reference database's snapshot, equal to its model with the extra models (taken from a first run), so that
+    /// the snapshot comparison has work to do and reports nothing.
+    /// </summary>
+    private static readonly System.Lazy<TextFile> Snapshot = new(() =>
+    {
+        var output = GeneratorHarness.Run([.. SnapshotTests.ModelSources("Reference"), ExtraModels]);
+        var text = (string)output.Compilation.GetTypeByMetadataName("MicroOrm.ReferenceModels.AppDb")!.GetMembers("ModelSnapshot").OfType<IFieldSymbol>().Single().ConstantValue!;
+        return new TextFile("/project/Migrations/AppDb/model.snapshot", text);
+    });
 
     /// <summary>The steps the source outputs that write files read; every other output only reports diagnostics.</summary>
     private static readonly string[] CodeOutputInputs = ["Entities", "Rows", "DatabaseCode"];
@@ -56,7 +67,7 @@ public sealed class IncrementalTests
     public void An_edit_outside_the_models_leaves_every_step_cached_or_unchanged()
     {
         var compilation = GeneratorHarness.Compile([.. SnapshotTests.ModelSources("Reference"), ExtraModels, "namespace Other; public static class Helper { public static int Value() => 1; }"]);
-        var driver = GeneratorHarness.CreateDriver(Migration).RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver(Migration, Snapshot.Value).RunGenerators(compilation);
 
         var helper = compilation.SyntaxTrees.Last();
         var edited = compilation.ReplaceSyntaxTree(helper, CSharpSyntaxTree.ParseText(
@@ -142,7 +153,7 @@ public sealed class IncrementalTests
     {
         var sources = SnapshotTests.ModelSources("Reference");
         var compilation = GeneratorHarness.Compile(sources);
-        var driver = GeneratorHarness.CreateDriver(Migration).RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver(Migration, Snapshot.Value).RunGenerators(compilation);
 
         var stateTree = compilation.SyntaxTrees.First(t => t.ToString().Contains("partial class State", System.StringComparison.Ordinal));
         var edited = compilation.ReplaceSyntaxTree(stateTree, CSharpSyntaxTree.ParseText(
@@ -158,7 +169,7 @@ public sealed class IncrementalTests
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
     {
         var compilation = GeneratorHarness.Compile([.. SnapshotTests.ModelSources("Reference"), ExtraModels]);
-        var driver = GeneratorHarness.CreateDriver(Migration).RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver(Migration, Snapshot.Value).RunGenerators(compilation);
         var first = driver.GetRunResult();
         Assert.Empty(first.Diagnostics);
         Assert.Contains(first.Results.Single().GeneratedSources, s => s.HintName == "Extra.StateCount.g.cs");

@@ -156,6 +156,10 @@ internal static class DiagnosticDescriptors
         "MORM0036", "Two migrations with one version",
         "'{0}' and '{1}' both have version {2} for the database '{3}'; each migration needs a version of its own");
 
+    public static readonly DiagnosticDescriptor ModelChangedSinceSnapshot = Warning(
+        "MORM0037", "Model changed since the last migration",
+        "The model of '{0}' differs from '{1}', the schema its last migration leads to: {2}; add a migration for the change (dotnet microorm migrations add <Name>), or the database will not match the model");
+
     public static readonly DiagnosticDescriptor NonConstantSql = new(
         "MORM1001", "Non-constant SQL reaches an API that runs it as written",
         "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",

@@ -37,6 +37,8 @@ internal static class DatabaseEmitter
         writer.Outdent();
         writer.Line("};");
         writer.Line();
+        WriteModelSnapshot(writer, orderedEntities);
+        writer.Line();
         writer.Line(Literals.GeneratedCode);
         writer.Line($"private {database.Name}({KnownNames.ConnectionSource} source, bool ownsSource)");
         writer.Indent().Line(": base(source, ownsSource, Tables, EmbeddedMigrations)").Outdent();
@@ -83,6 +85,26 @@ internal static class DatabaseEmitter
         writer.Close();
         if (hasNamespace) writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The model's schema as a constant: a tool reads it from the built assembly's metadata, without loading or
+    /// running the assembly, and the runtime parses it (tests hold it equal to the tables' own descriptions).
+    /// </summary>
+    private static void WriteModelSnapshot(SourceWriter writer, EquatableArray<EntityModel> orderedEntities)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// The schema this database's model describes, one line per table, column, key, index, foreign key and check: what");
+        writer.Line("/// <c>dotnet microorm migrations add</c> compares with <c>Migrations/" + "&lt;ClassName&gt;/model.snapshot</c> to write the next migration.");
+        writer.Line("/// </summary>");
+        writer.Line($"[{KnownNames.EditorBrowsable}({KnownNames.EditorBrowsableState}.Never)]");
+        writer.Line("public const string ModelSnapshot =");
+        writer.Indent();
+        var lines = ModelSnapshotWriter.Write(orderedEntities).Split('\n');
+        // The text ends with a line break, so the last piece is empty and closes the expression.
+        for (var i = 0; i < lines.Length - 1; i++) writer.Line(Literals.String(lines[i] + "\n") + " +");
+        writer.Line("\"\";");
+        writer.Outdent();
     }
 
     private static void WriteReadOnlyView(SourceWriter writer, DatabaseModel database, EquatableArray<EntityModel> orderedEntities)

@@ -15,6 +15,8 @@ internal static class KnownNames
     public const string UnsafeAccessor = "global::System.Runtime.CompilerServices.UnsafeAccessor";
     public const string UnsafeAccessorKind = "global::System.Runtime.CompilerServices.UnsafeAccessorKind";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+    public const string EditorBrowsable = "global::System.ComponentModel.EditorBrowsable";
+    public const string EditorBrowsableState = "global::System.ComponentModel.EditorBrowsableState";
     public const string Regex = "global::System.Text.RegularExpressions.Regex";
     public const string RegexOptions = "global::System.Text.RegularExpressions.RegexOptions";
     public const string Array = "global::System.Array";

@@ -48,7 +48,7 @@ internal sealed class MariaDbDialect : SqlDialect
     };
 
     /// <summary>MariaDB checks a row that a referential action rewrites like any other, so every [Range] is declared.</summary>
-    public override bool DeclaresCheck(TableInfo table, ColumnInfo column) => true;
+    public override bool DeclaresCheck(Schema.TableShape table, Schema.CheckShape check) => true;
 
     // What the server tells and is asked about its sessions, beyond the SQL for tables.
 

@@ -45,11 +45,11 @@ internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, in
     /// MySQL refuses a CHECK on a column that a foreign key's CASCADE or SET NULL may rewrite (error 3823, "cannot be
     /// used in a check constraint"), so such a column keeps only the generated validator, which runs before every write.
     /// </summary>
-    public override bool DeclaresCheck(TableInfo table, ColumnInfo column)
+    public override bool DeclaresCheck(Schema.TableShape table, Schema.CheckShape check)
     {
         foreach (var foreignKey in table.ForeignKeys)
         {
-            if (foreignKey.Column == column.Name && foreignKey.OnDelete is ReferentialAction.Cascade or ReferentialAction.SetNull) return false;
+            if (foreignKey.Column == check.Column && foreignKey.OnDelete is "CASCADE" or "SET NULL") return false;
         }
 
         return true;

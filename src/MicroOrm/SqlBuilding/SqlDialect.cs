@@ -54,8 +54,8 @@ internal abstract class SqlDialect
     /// <summary>The collation of the tables MicroOrm creates (their character set is utf8mb4 on every dialect).</summary>
     public abstract string TableCollation { get; }
 
-    /// <summary>Whether a table may declare <paramref name="column"/>'s CHECK constraint (from <c>[Range]</c>).</summary>
-    public abstract bool DeclaresCheck(TableInfo table, ColumnInfo column);
+    /// <summary>Whether <paramref name="table"/> may declare <paramref name="check"/>, a column's CHECK constraint (from <c>[Range]</c>).</summary>
+    public abstract bool DeclaresCheck(Schema.TableShape table, Schema.CheckShape check);
 
     /// <summary>The dialect <paramref name="option"/> names; <see langword="null"/> for <see cref="ServerDialect.Detect"/>.</summary>
     public static SqlDialect? For(ServerDialect option) => option switch

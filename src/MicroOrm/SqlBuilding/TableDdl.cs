@@ -69,6 +69,9 @@ internal static class TableDdl
         _ => "RESTRICT",
     };
 
+    /// <summary>Every ON DELETE rule as SQL spells it: what a model snapshot's foreign key line may end with.</summary>
+    public static readonly string[] ActionNames = [Action(ReferentialAction.Cascade), Action(ReferentialAction.SetNull), Action(ReferentialAction.NoAction), Action(ReferentialAction.Restrict)];
+
     /// <summary>TEXT and BLOB columns can only be indexed by a prefix.</summary>
     private static string IndexedColumn(TableShape table, string name)
     {

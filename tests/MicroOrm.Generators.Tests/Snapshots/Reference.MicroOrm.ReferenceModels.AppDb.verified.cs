@@ -19,6 +19,46 @@ namespace MicroOrm.ReferenceModels
         {
         };
 
+        /// <summary>
+        /// The schema this database's model describes, one line per table, column, key, index, foreign key and check: what
+        /// <c>dotnet microorm migrations add</c> compares with <c>Migrations/&lt;ClassName&gt;/model.snapshot</c> to write the next migration.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public const string ModelSnapshot =
+            "table `states`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `name` VARCHAR(128) NOT NULL\n" +
+            "  column `created_at` DATETIME(6) NOT NULL\n" +
+            "  column `updated_at` DATETIME(6) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `cities`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `name` VARCHAR(128) NOT NULL\n" +
+            "  column `state_id` INT NOT NULL\n" +
+            "  column `created_at` DATETIME(6) NOT NULL\n" +
+            "  column `updated_at` DATETIME(6) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  foreign key `fk_cities_state_id` (`state_id`) references `states` (`id`) on delete CASCADE\n" +
+            "table `users`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `name` VARCHAR(128) NOT NULL\n" +
+            "  column `email` VARCHAR(254) NOT NULL\n" +
+            "  column `created_at` DATETIME(6) NOT NULL\n" +
+            "  column `updated_at` DATETIME(6) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  unique `ux_users_email` (`email`)\n" +
+            "table `addresses`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `street` VARCHAR(256) NOT NULL\n" +
+            "  column `user_id` INT NOT NULL\n" +
+            "  column `city_id` INT NOT NULL\n" +
+            "  column `created_at` DATETIME(6) NOT NULL\n" +
+            "  column `updated_at` DATETIME(6) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  foreign key `fk_addresses_user_id` (`user_id`) references `users` (`id`) on delete CASCADE\n" +
+            "  foreign key `fk_addresses_city_id` (`city_id`) references `cities` (`id`) on delete RESTRICT\n" +
+            "";
+
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private AppDb(global::MicroOrm.ConnectionSource source, bool ownsSource)
             : base(source, ownsSource, Tables, EmbeddedMigrations)

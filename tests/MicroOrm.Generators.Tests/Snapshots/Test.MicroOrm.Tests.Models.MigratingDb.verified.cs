@@ -16,6 +16,19 @@ namespace MicroOrm.Tests.Models
         {
         };
 
+        /// <summary>
+        /// The schema this database's model describes, one line per table, column, key, index, foreign key and check: what
+        /// <c>dotnet microorm migrations add</c> compares with <c>Migrations/&lt;ClassName&gt;/model.snapshot</c> to write the next migration.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public const string ModelSnapshot =
+            "table `notes`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `text` VARCHAR(1000) NOT NULL\n" +
+            "  column `run` VARCHAR(40) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "";
+
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private MigratingDb(global::MicroOrm.ConnectionSource source, bool ownsSource)
             : base(source, ownsSource, Tables, EmbeddedMigrations)

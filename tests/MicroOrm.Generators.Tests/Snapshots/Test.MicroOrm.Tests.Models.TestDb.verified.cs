@@ -32,6 +32,180 @@ namespace MicroOrm.Tests.Models
         {
         };
 
+        /// <summary>
+        /// The schema this database's model describes, one line per table, column, key, index, foreign key and check: what
+        /// <c>dotnet microorm migrations add</c> compares with <c>Migrations/&lt;ClassName&gt;/model.snapshot</c> to write the next migration.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public const string ModelSnapshot =
+            "table `accounts`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `owner` VARCHAR(40) NOT NULL\n" +
+            "  column `balance` BIGINT NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `all_types`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `flag` TINYINT(1) NOT NULL\n" +
+            "  column `s_byte_value` TINYINT NOT NULL\n" +
+            "  column `byte_value` TINYINT UNSIGNED NOT NULL\n" +
+            "  column `short_value` SMALLINT NOT NULL\n" +
+            "  column `u_short_value` SMALLINT UNSIGNED NOT NULL\n" +
+            "  column `int_value` INT NOT NULL\n" +
+            "  column `u_int_value` INT UNSIGNED NOT NULL\n" +
+            "  column `long_value` BIGINT NOT NULL\n" +
+            "  column `u_long_value` BIGINT UNSIGNED NOT NULL\n" +
+            "  column `float_value` DOUBLE NOT NULL\n" +
+            "  column `double_value` DOUBLE NOT NULL\n" +
+            "  column `price` DECIMAL(18,4) NOT NULL\n" +
+            "  column `huge` DECIMAL(65,30) NOT NULL\n" +
+            "  column `text` VARCHAR(100) NOT NULL\n" +
+            "  column `long_text` MEDIUMTEXT NOT NULL\n" +
+            "  column `letter` VARCHAR(1) NOT NULL\n" +
+            "  column `blob` VARBINARY(256) NOT NULL\n" +
+            "  column `big_blob` LONGBLOB NOT NULL\n" +
+            "  column `guid_value` CHAR(36) NOT NULL\n" +
+            "  column `when` DATETIME(6) NOT NULL\n" +
+            "  column `at` DATETIME(6) NOT NULL\n" +
+            "  column `day` DATE NOT NULL\n" +
+            "  column `clock` TIME(6) NOT NULL\n" +
+            "  column `duration` TIME(6) NOT NULL\n" +
+            "  column `color` INT NOT NULL\n" +
+            "  column `color_name` VARCHAR(64) NOT NULL\n" +
+            "  column `size` TINYINT UNSIGNED NOT NULL\n" +
+            "  column `nullable_flag` TINYINT(1) NULL\n" +
+            "  column `nullable_s_byte` TINYINT NULL\n" +
+            "  column `nullable_byte` TINYINT UNSIGNED NULL\n" +
+            "  column `nullable_short` SMALLINT NULL\n" +
+            "  column `nullable_u_short` SMALLINT UNSIGNED NULL\n" +
+            "  column `nullable_int` INT NULL\n" +
+            "  column `nullable_u_int` INT UNSIGNED NULL\n" +
+            "  column `nullable_long` BIGINT NULL\n" +
+            "  column `nullable_u_long` BIGINT UNSIGNED NULL\n" +
+            "  column `nullable_float` DOUBLE NULL\n" +
+            "  column `nullable_double` DOUBLE NULL\n" +
+            "  column `nullable_price` DECIMAL(18,4) NULL\n" +
+            "  column `nullable_text` VARCHAR(100) NULL\n" +
+            "  column `nullable_letter` VARCHAR(1) NULL\n" +
+            "  column `nullable_blob` VARBINARY(256) NULL\n" +
+            "  column `nullable_guid` CHAR(36) NULL\n" +
+            "  column `nullable_when` DATETIME(6) NULL\n" +
+            "  column `nullable_at` DATETIME(6) NULL\n" +
+            "  column `nullable_day` DATE NULL\n" +
+            "  column `nullable_clock` TIME(6) NULL\n" +
+            "  column `nullable_duration` TIME(6) NULL\n" +
+            "  column `nullable_color` INT NULL\n" +
+            "  column `nullable_color_name` VARCHAR(64) NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `counters`\n" +
+            "  column `id` BIGINT NOT NULL AUTO_INCREMENT\n" +
+            "  column `name` VARCHAR(64) NOT NULL\n" +
+            "  column `value` INT NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  unique `ux_counter_name` (`name`)\n" +
+            "table `documents`\n" +
+            "  column `id` CHAR(36) NOT NULL\n" +
+            "  column `doc_title` VARCHAR(200) NOT NULL\n" +
+            "  column `body` MEDIUMTEXT NOT NULL\n" +
+            "  column `created_at` DATETIME(6) NOT NULL\n" +
+            "  column `updated_at` DATETIME(6) NULL\n" +
+            "  primary key (`id`)\n" +
+            "  unique `ux_documents_doc_title` (`doc_title`)\n" +
+            "table `memberships`\n" +
+            "  column `user_id` INT NOT NULL\n" +
+            "  column `group_id` INT NOT NULL\n" +
+            "  column `role` VARCHAR(32) NOT NULL\n" +
+            "  column `joined_on` DATE NOT NULL\n" +
+            "  primary key (`user_id`, `group_id`)\n" +
+            "  index `ix_memberships_role_joined_on` (`role`, `joined_on`)\n" +
+            "table `notes`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `text` VARCHAR(1000) NOT NULL\n" +
+            "  column `run` VARCHAR(40) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `people`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `name` VARCHAR(100) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `placements`\n" +
+            "  column `slot` INT NOT NULL\n" +
+            "  column `shelf` INT NOT NULL\n" +
+            "  column `item` VARCHAR(40) NOT NULL\n" +
+            "  primary key (`shelf`, `slot`)\n" +
+            "table `points`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `x` DOUBLE NOT NULL\n" +
+            "  column `y` DOUBLE NOT NULL\n" +
+            "  column `label` VARCHAR(255) NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `products`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `name` VARCHAR(100) NOT NULL\n" +
+            "  column `category` VARCHAR(50) NULL\n" +
+            "  column `price` DECIMAL(10,2) NOT NULL\n" +
+            "  column `stock` INT NOT NULL\n" +
+            "  column `reorder_level` INT NOT NULL\n" +
+            "  column `active` TINYINT(1) NOT NULL\n" +
+            "  column `color` INT NOT NULL\n" +
+            "  column `finish` VARCHAR(64) NULL\n" +
+            "  column `discontinued` DATE NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `profiles`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `person_id` INT NOT NULL\n" +
+            "  column `bio` VARCHAR(200) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  unique `ux_profiles_person_id` (`person_id`)\n" +
+            "  foreign key `fk_profiles_person_id` (`person_id`) references `people` (`id`) on delete CASCADE\n" +
+            "table `settings`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `name` VARCHAR(64) NOT NULL\n" +
+            "  column `value` VARCHAR(256) NULL\n" +
+            "  column `changed_at` DATETIME(6) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `signups`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `handle` VARCHAR(20) NOT NULL\n" +
+            "  column `nickname` VARCHAR(255) NOT NULL\n" +
+            "  column `age` INT NULL\n" +
+            "  column `score` DOUBLE NOT NULL\n" +
+            "  column `balance` DECIMAL(18,2) NOT NULL\n" +
+            "  column `level` TINYINT UNSIGNED NOT NULL\n" +
+            "  column `code` VARCHAR(255) NULL\n" +
+            "  column `email` VARCHAR(254) NOT NULL\n" +
+            "  column `note` VARCHAR(255) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  check `ck_signups_age` (`age`) between 18 and 130\n" +
+            "  check `ck_signups_score` (`score`) between 0.5 and 99.5\n" +
+            "  check `ck_signups_balance` (`balance`) between -5 and 5\n" +
+            "  check `ck_signups_level` (`level`) between 1 and 300\n" +
+            "table `tallies`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `name` VARCHAR(64) NOT NULL\n" +
+            "  column `total` BIGINT NOT NULL\n" +
+            "  column `version` INT NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  unique `ux_tallies_name` (`name`)\n" +
+            "table `teams`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `name` VARCHAR(100) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `team_members`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `person_id` INT NOT NULL\n" +
+            "  column `team_id` INT NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  unique `ux_team_members_person_id_team_id` (`person_id`, `team_id`)\n" +
+            "  foreign key `fk_team_members_person_id` (`person_id`) references `people` (`id`) on delete CASCADE\n" +
+            "  foreign key `fk_team_members_team_id` (`team_id`) references `teams` (`id`) on delete CASCADE\n" +
+            "table `trial_rows`\n" +
+            "  column `id` BIGINT NOT NULL AUTO_INCREMENT\n" +
+            "  column `trial` VARCHAR(40) NOT NULL\n" +
+            "  column `step` INT NOT NULL\n" +
+            "  column `is_marker` TINYINT(1) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  index `ix_trial_rows_trial` (`trial`)\n" +
+            "";
+
         [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
         private TestDb(global::MicroOrm.ConnectionSource source, bool ownsSource)
             : base(source, ownsSource, Tables, EmbeddedMigrations)
