@@ -86,13 +86,19 @@ public sealed class SchemaManager
         return await _database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(TableDdl.CreateTable(table, dialect), []), table, cancellationToken), io).ConfigureAwait(false);
     }
 
-    internal async ValueTask<IReadOnlyList<SchemaDifference>> CheckAsync(IOBehavior io, CancellationToken cancellationToken)
+    internal ValueTask<IReadOnlyList<SchemaDifference>> CheckAsync(IOBehavior io, CancellationToken cancellationToken)
     {
-        var dialect = await _database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false);
-        var live = await LiveSchema.ReadAsync(_database.Executor, io, cancellationToken).ConfigureAwait(false);
         var model = new List<TableShape>(_tables.Length);
-        foreach (var table in _tables) model.Add(ModelShapes.Of(table, dialect));
-        return SchemaComparer.Compare(model, live);
+        foreach (var table in _tables) model.Add(ModelShapes.Neutral(table));
+        return CheckAsync(_database, model, io, cancellationToken);
+    }
+
+    /// <summary>The drift between the live database and <paramref name="model"/>, tables in no dialect (from a model or from its snapshot text).</summary>
+    internal static async ValueTask<IReadOnlyList<SchemaDifference>> CheckAsync(DatabaseContext database, IReadOnlyList<TableShape> model, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var dialect = await database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false);
+        var live = await LiveSchema.ReadAsync(database.Executor, io, cancellationToken).ConfigureAwait(false);
+        return SchemaComparer.Compare(ModelShapes.ForDialect(model, dialect), live);
     }
 
     private async ValueTask CreateAsync(IOBehavior io, CancellationToken cancellationToken)
