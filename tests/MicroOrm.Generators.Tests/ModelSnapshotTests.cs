@@ -95,6 +95,23 @@ public sealed class ModelSnapshotTests
     }
 
     [Fact]
+    public void The_shop_models_second_version_against_the_first_ones_snapshot_warns_as_the_README_shows()
+    {
+        static string Source(int version) => System.IO.File.ReadAllText(System.IO.Path.Combine(MicroOrm.Testing.RepositoryPaths.Root, "tests", $"Shop.V{version}", "ShopModel.cs"));
+        var first = GeneratorHarness.Run(Source(1));
+        var snapshot = (string)first.Compilation.GetTypeByMetadataName("Shop.V1.ShopDb")!.GetMembers("ModelSnapshot").OfType<IFieldSymbol>().Single().ConstantValue!;
+
+        var second = GeneratorHarness.Run([Source(2)], [new TextFile("/shop/Migrations/ShopDb/model.snapshot", snapshot)]);
+
+        Assert.Equal(
+            "The model of 'ShopDb' differs from 'Migrations/ShopDb/model.snapshot', the schema its last migration leads to: " +
+            "column `city` VARCHAR(80) NULL of table `shops` is in the model, not in the snapshot; " +
+            "index `ix_shops_city` (`city`) of table `shops` is in the model, not in the snapshot; " +
+            "add a migration for the change (dotnet microorm migrations add <Name>), or the database will not match the model",
+            Assert.Single(second.Diagnostics).GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Past_three_differences_the_rest_are_counted()
     {
         var output = GeneratorHarness.Run([Model], [new TextFile("/p/Migrations/ShopDb/model.snapshot", "table `shops`\n  column `a` INT NULL\n  column `b` INT NULL\n")]);
