@@ -70,14 +70,38 @@ require_server() {
   require_server_programs
 }
 
+# Galera's provider library, wherever the distribution puts it (the same places MicroOrm.Servers looks).
+have_galera_provider() {
+  local file
+  for file in /usr/lib/galera/libgalera_smm.so /usr/lib/galera-4/libgalera_smm.so /usr/lib64/galera-4/libgalera_smm.so \
+      /usr/lib64/galera/libgalera_smm.so /usr/lib/libgalera_smm.so /usr/lib64/libgalera_smm.so /usr/lib/*-linux-gnu/galera/libgalera_smm.so \
+      /usr/local/lib/galera/libgalera_smm.so /usr/local/lib/galera-4/libgalera_smm.so; do
+    [ -f "$file" ] && return 0
+  done
+  return 1
+}
+
 # The tests always need the server programs: besides the run's server, some tests start servers of their own
-# (stopped and restarted, with TLS certificates made by openssl).
+# (stopped and restarted, with TLS certificates made by openssl), and the topology tests start a replica pair and a
+# three-node Galera cluster, which needs the galera-4 provider, and rsync and ss (iproute2) for a joining node's data.
+# Debian's mariadb-server depends on all three, but a machine whose MariaDB came otherwise, or without them, gets them here.
 require_test_tools() {
   require_server_programs
-  command -v openssl >/dev/null 2>&1 && return
-  command -v apt-get >/dev/null 2>&1 || fail "openssl is not installed (the TLS tests make their certificates with it): install it"
-  say "Installing openssl (the TLS tests make their certificates with it)..."
-  apt_install openssl || fail "apt-get install openssl failed; install openssl by hand"
+  local missing=()
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  have_galera_provider || missing+=(galera-4)
+  command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+  command -v ss >/dev/null 2>&1 || command -v lsof >/dev/null 2>&1 || missing+=(iproute2)
+  [ "${#missing[@]}" -eq 0 ] && return
+  if ! command -v apt-get >/dev/null 2>&1; then
+    case " ${missing[*]} " in
+      *" openssl "*) fail "openssl is not installed (the TLS tests make their certificates with it): install it" ;;
+    esac
+    say "Not installed: ${missing[*]}; the Galera cluster tests will be skipped (they say why)."
+    return
+  fi
+  say "Installing ${missing[*]} (the TLS tests make their certificates with openssl; the Galera cluster tests need galera-4, rsync and iproute2)..."
+  apt_install "${missing[@]}" || fail "apt-get install ${missing[*]} failed; install them by hand"
 }
 
 require_server_programs() {

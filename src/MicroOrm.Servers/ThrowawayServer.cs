@@ -68,17 +68,19 @@ public sealed class ThrowawayServer : IDatabaseServer
         var folder = CreateFolder(options.TemporaryRoot ?? Path.GetTempPath());
         try
         {
-            await InitializeDataFolderAsync(binaries, folder, cancellationToken).ConfigureAwait(false);
+            await GiveFolderToAccountAsync(folder, options, cancellationToken).ConfigureAwait(false);
+            await InitializeDataFolderAsync(binaries, folder, options, cancellationToken).ConfigureAwait(false);
             for (var attempt = 1; ; attempt++)
             {
-                var port = FreeLoopbackPort();
+                var port = (options.PickPort ?? FreeLoopbackPort)();
                 var watchdog = StartWatchdog(binaries, folder, port, options);
                 var started = await WaitUntilReadyAsync(watchdog, folder, port, options.StartTimeout, cancellationToken).ConfigureAwait(false);
                 if (started.Server is { } server) return server;
                 if (started.PortInUse && attempt < PortAttempts)
                 {
                     Directory.CreateDirectory(folder);
-                    await InitializeDataFolderAsync(binaries, folder, cancellationToken).ConfigureAwait(false);
+                    await GiveFolderToAccountAsync(folder, options, cancellationToken).ConfigureAwait(false);
+                    await InitializeDataFolderAsync(binaries, folder, options, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -101,12 +103,20 @@ public sealed class ThrowawayServer : IDatabaseServer
     {
         await File.WriteAllTextAsync(HoldFile, "", cancellationToken).ConfigureAwait(false);
         await ShutdownAsync().ConfigureAwait(false);
-        var clock = Stopwatch.StartNew();
-        while (IsRunning(ServerProcessId))
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(30)) throw new InvalidOperationException($"The throwaway server {ServerProcessId} did not stop within 30 s.");
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
+        await WaitUntilStoppedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Kills the server outright (SIGKILL), as a crash would: nothing is flushed, nothing is said to its clients or
+    /// peers. Its data and port are kept until <see cref="StartAgainAsync"/>, which recovers from the crash as a real
+    /// restart would.
+    /// </summary>
+    internal async Task KillAsync(CancellationToken cancellationToken = default)
+    {
+        // The hold file first: a server that exits without it is one the watchdog cleans up after.
+        await File.WriteAllTextAsync(HoldFile, "", cancellationToken).ConfigureAwait(false);
+        KillProcess(ServerProcessId);
+        await WaitUntilStoppedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts the server stopped by <see cref="StopAsync"/> again, on the same data and port, and waits until it answers.</summary>
@@ -167,6 +177,16 @@ public sealed class ThrowawayServer : IDatabaseServer
     }
 
     private string HoldFile => Path.Combine(Folder, "hold");
+
+    private async Task WaitUntilStoppedAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (IsRunning(ServerProcessId))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30)) throw new InvalidOperationException($"The throwaway server {ServerProcessId} did not stop within 30 s.");
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private static async Task<string> ReadOrEmptyAsync(string path, CancellationToken cancellationToken)
     {
@@ -233,7 +253,21 @@ public sealed class ThrowawayServer : IDatabaseServer
         }
     }
 
-    private static async Task InitializeDataFolderAsync(ServerBinaries binaries, string folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands the folder to <see cref="ThrowawayServerOptions.Account"/> when this process is root, before anything
+    /// is written into it: the server writes its socket, pid file and temporary files there, as that account.
+    /// </summary>
+    private static async Task GiveFolderToAccountAsync(string folder, ThrowawayServerOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Account is null || !Environment.IsPrivilegedProcess) return;
+        var (exitCode, output) = await RunAsync("chown", [options.Account + ":", folder], TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        if (exitCode != 0)
+        {
+            throw new ServerUnavailableException($"Cannot give the throwaway server's folder {folder} to the account {options.Account}: {Tail(output)}.");
+        }
+    }
+
+    private static async Task InitializeDataFolderAsync(ServerBinaries binaries, string folder, ThrowawayServerOptions options, CancellationToken cancellationToken)
     {
         var data = Path.Combine(folder, "data");
         var arguments = new List<string>();
@@ -252,7 +286,7 @@ public sealed class ThrowawayServer : IDatabaseServer
         // The bootstrap's temporary tables go in the server's own folder, not the shared /tmp, where several servers
         // initialised at once by a parallel test run have been seen to trip over each other's files.
         arguments.Add("--tmpdir=" + folder);
-        if (Environment.IsPrivilegedProcess) arguments.Add("--user=root");
+        if (Environment.IsPrivilegedProcess) arguments.Add("--user=" + (options.Account ?? "root"));
         var (exitCode, output) = await RunAsync(program, arguments, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
@@ -292,7 +326,7 @@ public sealed class ThrowawayServer : IDatabaseServer
         yield return "--innodb-flush-log-at-trx-commit=2";
         yield return "--innodb-buffer-pool-size=128M";
         if (binaries.IsMariaDb) yield return "--skip-name-resolve";
-        if (Environment.IsPrivilegedProcess) yield return "--user=root";
+        if (Environment.IsPrivilegedProcess) yield return "--user=" + (options.Account ?? "root");
         foreach (var argument in options.ExtraArguments) yield return argument;
     }
 

@@ -23,4 +23,33 @@ public sealed class ThrowawayServerOptions
 
     /// <summary>The folders searched for the server programs; PATH and the usual sbin and libexec folders when <see langword="null"/>.</summary>
     public IReadOnlyList<string>? ProgramFolders { get; init; }
+
+    /// <summary>
+    /// The account the server runs as when this process is root; root itself when <see langword="null"/>. A Galera
+    /// node needs one: its rsync state transfer runs an rsync daemon, which drops root's privileges to <c>nobody</c>
+    /// and could then write into none of root's files, so the node runs unprivileged from the start, as it would
+    /// under its service manager, and everything it creates belongs to that account.
+    /// </summary>
+    internal string? Account { get; init; }
+
+    /// <summary>
+    /// Picks the loopback port to try, again after a port turned out taken; a free port from the system's ephemeral
+    /// range when <see langword="null"/>. The topologies pick outside that range (see <see cref="LoopbackPorts"/>).
+    /// </summary>
+    internal Func<int>? PickPort { get; init; }
+
+    /// <summary>
+    /// These options for one server of a topology: its own arguments first, so that the caller's
+    /// <see cref="ExtraArguments"/>, which come after, can override them; ports from <see cref="LoopbackPorts"/>.
+    /// </summary>
+    internal ThrowawayServerOptions ForNode(IEnumerable<string> arguments, string? account = null) => new()
+    {
+        ExtraArguments = [.. arguments, .. ExtraArguments],
+        StartTimeout = StartTimeout,
+        OwnerProcessId = OwnerProcessId,
+        TemporaryRoot = TemporaryRoot,
+        ProgramFolders = ProgramFolders,
+        Account = account,
+        PickPort = LoopbackPorts.Pick,
+    };
 }

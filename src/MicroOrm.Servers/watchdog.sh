@@ -6,7 +6,8 @@
 #
 # A server stopped while the file "hold" exists in the folder is an outage on purpose: the shell waits, keeping the
 # folder, until the file is removed, then starts the server again on the same data and port (unless the file "finish"
-# appeared meanwhile: then it cleans up and ends).
+# appeared meanwhile: then it cleans up and ends). A server killed outright (SIGKILL, a crash on purpose) is held the
+# same way.
 #
 # usage: watchdog.sh OWNER_PID DATA_FOLDER SERVER [ARGUMENTS...]
 owner=$1
@@ -58,6 +59,16 @@ while :; do
   done
   kill -0 "$owner" 2>/dev/null || break
   [ -f "$folder/finish" ] && break
+
+  # A Galera node founds its cluster on its first start only: started again with --wsrep-new-cluster it would found
+  # a second cluster beside the one the other nodes kept alive, so it starts again without it and rejoins theirs.
+  count=$#
+  while [ "$count" -gt 0 ]; do
+    argument=$1
+    shift
+    [ "$argument" = --wsrep-new-cluster ] || set -- "$@" "$argument"
+    count=$((count - 1))
+  done
 done
 
 # A server that failed says why in its log: pass the end of it on before the folder goes.
