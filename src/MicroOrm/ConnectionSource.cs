@@ -33,13 +33,18 @@ public abstract class ConnectionSource : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// A pool built from <paramref name="options"/>: its connection string, overridden by the pool, timeout and TLS
-    /// settings given. Every setting is checked here; the first one out of range is reported by name.
+    /// settings given. Every setting is checked here; the first one out of range is reported by name. With a
+    /// <see cref="MicroOrmOptions.Topology"/> that names failover servers or replicas, one pool per server, each with
+    /// those settings, and routing between them.
     /// </summary>
     /// <exception cref="MicroOrmConfigurationException">A setting is missing or out of range.</exception>
     public static ConnectionSource FromOptions(MicroOrmOptions options)
     {
         var settings = OptionsValidator.ConnectionSettings(options);
-        return PooledConnectionSource.Owned(settings.ConnectionString, options.Clone());
+        var copy = options.Clone();
+        return copy.Topology is { } topology && (topology.FailoverServers.Count > 0 || topology.Replicas.Count > 0)
+            ? Execution.Topology.TopologyConnectionSource.Owned(settings, copy)
+            : PooledConnectionSource.Owned(settings.ConnectionString, copy);
     }
 
     /// <summary>

@@ -56,6 +56,36 @@ public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDispo
     /// <summary>The innermost transaction open in the current async flow, or <see langword="null"/>.</summary>
     public Transaction? CurrentTransaction => Executor.CurrentTransaction;
 
+    /// <summary>
+    /// Where this object's reads outside a transaction go when the database has replicas
+    /// (<see cref="MicroOrmOptions.Topology"/>): it starts as the topology's <see cref="TopologyOptions.ReadConsistency"/>,
+    /// and a query can ask for another (<c>ReadFrom</c>). Without replicas every read goes to the one server whatever
+    /// it says. Writes, transactions and units of work always go to the primary.
+    /// </summary>
+    public ReadConsistency ReadConsistency
+    {
+        get => Executor.ReadConsistency;
+        set => Executor.ReadConsistency = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a read consistency.");
+    }
+
+    /// <summary>
+    /// The position of the last write made through this object (from any thread or flow), to hand to another object
+    /// (another request, another process) whose reads must see it: there, <see cref="ReadAfter"/>. <see langword="null"/>
+    /// before the first write, and always without replicas.
+    /// </summary>
+    public ConsistencyToken? GetConsistencyToken() => Executor.Topology is { HasReaders: true } ? Execution.Topology.TopologyConnectionSource.TokenOf(Executor.Writes) : null;
+
+    /// <summary>
+    /// Makes this object's read-your-writes reads see the write <paramref name="token"/> was taken after, as if it had
+    /// been made here: a replica read waits until the replica has applied it (or reads the primary). Without replicas
+    /// there is nothing to wait for, and this does nothing.
+    /// </summary>
+    public void ReadAfter(ConsistencyToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (Executor.Topology is { HasReaders: true }) Executor.Writes.Wrote(token.Position);
+    }
+
     internal CommandExecutor Executor { get; }
 
     private protected override RawSqlRunner Raw => _raw ??= new RawSqlRunner(Executor, null);

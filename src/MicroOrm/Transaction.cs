@@ -106,7 +106,7 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
             return;
         }
 
-        var scope = _executor.Telemetry.Start(SessionSql.Commit, null);
+        var scope = ServerTelemetry.Start(SessionSql.Commit, null);
         // The session's id on the server, read while the connection is known to be open: if the COMMIT's outcome is
         // lost, that session may still be committing, and whoever checks the outcome must first wait for it to end.
         var session = _lease.Connection.ServerThread;
@@ -118,6 +118,11 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
             await Driver.CommitAsync(_transaction!, io).ConfigureAwait(false);
             _state = State.Committed;
             scope.Succeeded(0, written: false);
+            if (!IsReadOnly && _executor.Topology is { HasReaders: true } topology)
+            {
+                // Before the session goes back to the pool: the position of the commit is read on it.
+                await topology.RecordWriteAsync(_lease, _executor.Writes, io, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
@@ -139,7 +144,7 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
             if (_savepoint is null)
             {
                 _lease = await _executor.Source.AcquireAsync(io, cancellationToken).ConfigureAwait(false);
-                var scope = _executor.Telemetry.Start(IsReadOnly ? SessionSql.StartReadOnly : SessionSql.Start, null);
+                var scope = ServerTelemetry.Start(IsReadOnly ? SessionSql.StartReadOnly : SessionSql.Start, null);
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -170,6 +175,9 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
         }
     }
 
+    /// <summary>The telemetry of the server the transaction's connection is on (with a topology, one of its servers).</summary>
+    private Diagnostics.CommandTelemetry ServerTelemetry => _root._lease.Origin?.Telemetry ?? _executor.Telemetry;
+
     /// <summary>Lends the root connection to one command; a second command at the same time fails fast.</summary>
     internal ConnectionLease LeaseForCommand()
     {
@@ -180,7 +188,7 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
                 "The transaction's connection is already running a command. A transaction runs one command at a time: await each call before starting the next, and do not share a transaction between parallel tasks.");
         }
 
-        return new ConnectionLease(_root._lease.Connection, _root._transaction, closeOnRelease: false, owner: _root, commands: _root._lease.Commands);
+        return new ConnectionLease(_root._lease.Connection, _root._transaction, closeOnRelease: false, owner: _root, commands: _root._lease.Commands, origin: _root._lease.Origin);
     }
 
     void ILeaseOwner.EndCommand() => Volatile.Write(ref _busy, 0);
@@ -213,7 +221,7 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
             return;
         }
 
-        var scope = _executor.Telemetry.Start(SessionSql.Rollback, null);
+        var scope = ServerTelemetry.Start(SessionSql.Rollback, null);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -237,7 +245,7 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
     {
         var lease = _root.LeaseForCommand();
         var statement = new SqlStatement(sql, []);
-        var scope = _executor.Telemetry.Start(statement, null);
+        var scope = ServerTelemetry.Start(statement, null);
         var command = new MySqlCommand(sql, lease.Connection, lease.Transaction);
         try
         {

@@ -52,6 +52,12 @@ public sealed class MicroOrmOptions
     /// <summary>The server whose SQL is written; <see cref="ServerDialect.Detect"/> takes the version the server sends when the first connection opens.</summary>
     public ServerDialect Dialect { get; set; } = ServerDialect.Detect;
 
+    /// <summary>
+    /// Failover servers, replicas or Galera nodes beside the connection string's server; <see langword="null"/> for
+    /// one server, where nothing about routing is sent or checked.
+    /// </summary>
+    public TopologyOptions? Topology { get; set; }
+
     /// <summary>The clock for <c>[CreatedAt]</c> and <c>[UpdatedAt]</c>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -60,6 +66,7 @@ public sealed class MicroOrmOptions
     {
         var copy = (MicroOrmOptions)MemberwiseClone();
         copy.Retry = Retry.Clone();
+        copy.Topology = Topology?.Clone();
         return copy;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using MySqlConnector;
@@ -31,7 +32,8 @@ internal static class OptionsReader
                 case "ENABLESENSITIVEDATALOGGING": options.EnableSensitiveDataLogging = Bool(child); break;
                 case "DIALECT": options.Dialect = Dialect(child); break;
                 case "RETRY": ReadRetry(child, options.Retry); break;
-                default: throw Unknown(child, "ConnectionString, MinimumPoolSize, MaximumPoolSize, ConnectionTimeout, CommandTimeout, ConnectionIdleTimeout, SslMode, SslCa, SlowCommandThreshold, EnableSensitiveDataLogging, Dialect, Retry");
+                case "TOPOLOGY": ReadTopology(child, options.Topology ??= new TopologyOptions()); break;
+                default: throw Unknown(child, "ConnectionString, MinimumPoolSize, MaximumPoolSize, ConnectionTimeout, CommandTimeout, ConnectionIdleTimeout, SslMode, SslCa, SlowCommandThreshold, EnableSensitiveDataLogging, Dialect, Retry, Topology");
             }
         }
     }
@@ -50,6 +52,50 @@ internal static class OptionsReader
             }
         }
     }
+
+    private static void ReadTopology(IConfigurationSection section, TopologyOptions topology)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            switch (child.Key.ToUpperInvariant())
+            {
+                case "FAILOVERSERVERS": topology.FailoverServers = Servers(child); break;
+                case "REPLICAS": topology.Replicas = Servers(child); break;
+                case "READCONSISTENCY": topology.ReadConsistency = Named<ReadConsistency>(child, "ReadYourWrites, Eventual, StickyPrimary or Primary"); break;
+                case "READYOURWRITESTIMEOUT": topology.ReadYourWritesTimeout = Duration(child); break;
+                case "STICKYPRIMARYWINDOW": topology.StickyPrimaryWindow = Duration(child); break;
+                case "MAXREPLICALAG": topology.MaxReplicaLag = Duration(child); break;
+                case "PROBEINTERVAL": topology.ProbeInterval = Duration(child); break;
+                case "KIND": topology.Kind = Named<ClusterKind>(child, "Replication or Galera"); break;
+                default: throw Unknown(child, "FailoverServers, Replicas, ReadConsistency, ReadYourWritesTimeout, StickyPrimaryWindow, MaxReplicaLag, ProbeInterval, Kind");
+            }
+        }
+    }
+
+    /// <summary>A list of servers: an array section (<c>"Replicas": ["db2:3306", "db3"]</c>) or one comma-separated value.</summary>
+    private static List<string> Servers(IConfigurationSection key)
+    {
+        var servers = new List<string>();
+        if (key.Value is { } value)
+        {
+            foreach (var server in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) servers.Add(server);
+            return servers;
+        }
+
+        foreach (var item in key.GetChildren())
+        {
+            if (string.IsNullOrWhiteSpace(item.Value)) throw Invalid(item, "a server, host or host:port");
+            servers.Add(item.Value.Trim());
+        }
+
+        return servers;
+    }
+
+    private static T Named<T>(IConfigurationSection key, string expected)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(key.Value, ignoreCase: true, out var named) && Enum.IsDefined(named) && !int.TryParse(key.Value, out _)
+            ? named
+            : throw Invalid(key, expected);
 
     private static int Int(IConfigurationSection key) =>
         int.TryParse(key.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)

@@ -73,6 +73,21 @@ internal static class OptionsValidator
         }
 
         if (options.TimeProvider is null) throw new MicroOrmConfigurationException(nameof(options.TimeProvider), "a clock is required; leave it at TimeProvider.System unless tests need another.");
+        if (options.Topology is { } topology) Topology(topology);
+    }
+
+    private static void Topology(TopologyOptions topology)
+    {
+        if (topology.FailoverServers is null) throw new MicroOrmConfigurationException("Topology.FailoverServers", "a list is required (it may be empty).");
+        if (topology.Replicas is null) throw new MicroOrmConfigurationException("Topology.Replicas", "a list is required (it may be empty).");
+        for (var i = 0; i < topology.FailoverServers.Count; i++) ServerAddress.Parse($"Topology.FailoverServers[{i}]", topology.FailoverServers[i], 3306);
+        for (var i = 0; i < topology.Replicas.Count; i++) ServerAddress.Parse($"Topology.Replicas[{i}]", topology.Replicas[i], 3306);
+        if (!Enum.IsDefined(topology.ReadConsistency)) throw new MicroOrmConfigurationException("Topology.ReadConsistency", $"{(int)topology.ReadConsistency} is not a read consistency; use ReadYourWrites, Eventual, StickyPrimary or Primary.");
+        if (!Enum.IsDefined(topology.Kind)) throw new MicroOrmConfigurationException("Topology.Kind", $"{(int)topology.Kind} is not a cluster kind; use Replication or Galera.");
+        Range("Topology.ReadYourWritesTimeout", topology.ReadYourWritesTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1));
+        Range("Topology.StickyPrimaryWindow", topology.StickyPrimaryWindow, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
+        Range("Topology.MaxReplicaLag", topology.MaxReplicaLag, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Range("Topology.ProbeInterval", topology.ProbeInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
     }
 
     private static void Retry(RetryOptions? retry)

@@ -30,6 +30,26 @@ internal static partial class Log
         Message = "Running the transaction again in {DelayMilliseconds} ms (attempt {Attempt} of {MaxAttempts}) after server error {ErrorNumber}: {Reason}")]
     public static partial void Retrying(ILogger logger, double delayMilliseconds, int attempt, int maxAttempts, int errorNumber, string reason);
 
+    [LoggerMessage(EventId = 7, EventName = "ReadRouted", Level = LogLevel.Debug,
+        Message = "Read routed to the {Role} {ServerAddress} ({Reason})")]
+    public static partial void ReadRouted(ILogger logger, string role, string serverAddress, string reason);
+
+    [LoggerMessage(EventId = 8, EventName = "ServerOutOfRotation", Level = LogLevel.Warning,
+        Message = "{ServerAddress} is out of rotation: {Reason}")]
+    public static partial void ServerOutOfRotation(ILogger logger, string serverAddress, string reason);
+
+    [LoggerMessage(EventId = 9, EventName = "ServerBackInRotation", Level = LogLevel.Information,
+        Message = "{ServerAddress} is back in rotation")]
+    public static partial void ServerBackInRotation(ILogger logger, string serverAddress);
+
+    [LoggerMessage(EventId = 10, EventName = "FailedOver", Level = LogLevel.Warning,
+        Message = "Writes now go to {ServerAddress}, which took writes when {PreviousAddress} did not: {Reason}")]
+    public static partial void FailedOver(ILogger logger, string serverAddress, string previousAddress, string reason);
+
+    [LoggerMessage(EventId = 11, EventName = "NoWritableServer", Level = LogLevel.Error,
+        Message = "No server of the topology takes writes ({Servers}); writes go on to {ServerAddress} and fail there until one does")]
+    public static partial void NoWritableServer(ILogger logger, string servers, string serverAddress);
+
     [LoggerMessage(EventId = 6, EventName = "ConnectionFailed", Level = LogLevel.Error,
         Message = "Could not open a connection to {ServerAddress}:{ServerPort} (server error {ErrorNumber}): {Reason}")]
     public static partial void ConnectionFailed(ILogger logger, string serverAddress, int serverPort, int errorNumber, string reason, Exception exception);

@@ -25,6 +25,15 @@ public static class MicroOrmTelemetry
     /// <summary>Counter of rows inserted, updated or deleted, as the server reports them.</summary>
     public const string RowsWritten = "microorm.rows.written";
 
+    /// <summary>
+    /// Counter of reads routed by a topology, tagged with the server (<c>server.address</c>, <c>server.port</c>), its
+    /// role (<c>microorm.route</c>: <c>primary</c> or <c>replica</c>) and why (<c>microorm.route.reason</c>).
+    /// </summary>
+    public const string RoutingDecisions = "microorm.routing.decisions";
+
+    /// <summary>Counter of failovers: the primary a topology writes to changed (<c>server.address</c> is the new one).</summary>
+    public const string Failovers = "microorm.failovers";
+
     private static readonly string? Version = typeof(MicroOrmTelemetry).Assembly.GetName().Version?.ToString();
 
     /// <summary>The activity source every command is traced through.</summary>
@@ -42,6 +51,10 @@ public static class MicroOrmTelemetry
     internal static Counter<long> RetryCounter { get; } = Meter.CreateCounter<long>(Retries, unit: "{retry}", description: "Units of work run again after a transient failure.");
 
     internal static Counter<long> RowsReadCounter { get; } = Meter.CreateCounter<long>(RowsRead, unit: "{row}", description: "Rows read from result sets.");
+
+    internal static Counter<long> RoutingCounter { get; } = Meter.CreateCounter<long>(RoutingDecisions, unit: "{read}", description: "Reads routed to a primary or a replica, and why.");
+
+    internal static Counter<long> FailoverCounter { get; } = Meter.CreateCounter<long>(Failovers, unit: "{failover}", description: "Changes of the primary a topology writes to.");
 
     internal static Counter<long> RowsWrittenCounter { get; } = Meter.CreateCounter<long>(RowsWritten, unit: "{row}", description: "Rows inserted, updated or deleted.");
 }

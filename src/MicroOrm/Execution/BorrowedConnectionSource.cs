@@ -49,7 +49,7 @@ internal sealed class BorrowedConnectionSource : ConnectionSource, ILeaseOwner
                 "The connection given to FromConnection is already running a command. It runs one command at a time: await each call before starting the next, or connect with a connection string to get a pool.");
         }
 
-        return new ValueTask<ConnectionLease>(new ConnectionLease(_connection, transaction: null, closeOnRelease: false, owner: this, commands: _commands));
+        return new ValueTask<ConnectionLease>(new ConnectionLease(_connection, transaction: null, closeOnRelease: false, owner: this, commands: _commands, origin: this));
     }
 
     void ILeaseOwner.EndCommand() => Volatile.Write(ref _busy, 0);

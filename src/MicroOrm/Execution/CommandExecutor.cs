@@ -23,10 +23,36 @@ namespace MicroOrm.Execution;
 internal sealed class CommandExecutor
 {
     private readonly AsyncLocal<Transaction?> _ambient = new();
+    private readonly AsyncLocal<bool> _primaryOnly = new();
 
-    public CommandExecutor(ConnectionSource source) => Source = source;
+    public CommandExecutor(ConnectionSource source)
+    {
+        Source = source;
+        Topology = source as Topology.TopologyConnectionSource;
+        ReadConsistency = Topology?.DefaultConsistency ?? ReadConsistency.ReadYourWrites;
+    }
 
     public ConnectionSource Source { get; }
+
+    /// <summary>The source as a topology, when the database has replicas, failover servers or Galera nodes; else <see langword="null"/>.</summary>
+    public Topology.TopologyConnectionSource? Topology { get; }
+
+    /// <summary>The writes this database object's reads must see (with a topology).</summary>
+    public Topology.WriteHistory Writes { get; } = new();
+
+    /// <summary>The consistency of this database object's reads, when a query names none.</summary>
+    public ReadConsistency ReadConsistency { get; set; }
+
+    /// <summary>
+    /// Sends every read of the current async flow to the primary until disposed: for the questions MicroOrm asks the
+    /// caller about a commit whose outcome was lost, which a replica could answer before the commit reaches it.
+    /// </summary>
+    public PrimaryScope ReadPrimaryOnly()
+    {
+        var previous = _primaryOnly.Value;
+        _primaryOnly.Value = true;
+        return new PrimaryScope(_primaryOnly, previous);
+    }
 
     public CommandTelemetry Telemetry => Source.Telemetry;
 
@@ -64,23 +90,65 @@ internal sealed class CommandExecutor
     public async ValueTask<TResult> RunAsync<THandler, TResult>(CommandRequest request, THandler handler, IOBehavior io)
         where THandler : struct, ICommandHandler<TResult>
     {
-        var run = await StartAsync(request, io).ConfigureAwait(false);
-        try
+        // With a topology, a command that failed on a server that is down, demoted or not ready runs once more, on
+        // another server, when it cannot have taken effect: a read, or a write the server refused as read-only.
+        for (var attempt = 1; ; attempt++)
         {
-            Begin(ref run, request);
-            var result = await handler.RunAsync(run.Command, request.Behavior, io, request.CancellationToken).ConfigureAwait(false);
-            run.Scope.Succeeded(handler.RowsOf(result), handler.Writes);
-            return result;
+            var run = await StartAsync(request, io, handler.Writes).ConfigureAwait(false);
+            try
+            {
+                Begin(ref run, request);
+                var result = await handler.RunAsync(run.Command, request.Behavior, io, request.CancellationToken).ConfigureAwait(false);
+                run.Scope.Succeeded(handler.RowsOf(result), handler.Writes);
+                if (handler.Writes && Topology is { HasReaders: true } topology && run.Lease.Transaction is null)
+                {
+                    await topology.RecordWriteAsync(run.Lease, Writes, io, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                return result;
+            }
+            catch (Exception exception) when (Topology is not null && ServerFailed(run.Lease, exception, handler.Writes) && attempt == 1 && !request.CancellationToken.IsCancellationRequested)
+            {
+                Recorded(run.Scope, run.Guard, exception, request);
+            }
+            catch (Exception exception)
+            {
+                Failed(run.Scope, run.Guard, exception, request);
+                throw;
+            }
+            finally
+            {
+                await ReleaseAsync(run, io).ConfigureAwait(false);
+            }
         }
-        catch (Exception exception)
+    }
+
+    /// <summary>
+    /// Tells the topology what a failure says about the server the command ran on (down, demoted, not ready), and
+    /// whether running the command again elsewhere is safe: a read is; a write only when the server refused it as
+    /// read-only or not ready, which proves it did not run. In a transaction nothing runs again here; a failure that
+    /// sent the topology looking for a new primary is marked so that the unit of work runs again.
+    /// </summary>
+    private bool ServerFailed(in ConnectionLease lease, Exception exception, bool writes)
+    {
+        var topology = Topology!;
+        if (topology.MemberOf(lease.Origin) is not { } member) return false;
+        var primary = ReferenceEquals(member, topology.Primary);
+        var refused = Execution.Topology.Failures.IsReadOnly(exception) || Execution.Topology.Failures.IsNotReady(exception);
+        var unreachable = Execution.Topology.Failures.IsUnreachable(exception);
+        if (!refused && !unreachable) return false;
+        if (primary)
         {
-            Failed(run.Scope, run.Guard, exception, request);
-            throw;
+            topology.PrimaryFailed(member);
+            if (refused && topology.CanFailOver) exception.Data[Execution.Topology.Failures.FailedOverKey] = true;
         }
-        finally
+        else
         {
-            await ReleaseAsync(run, io).ConfigureAwait(false);
+            topology.TakeOut(member, unreachable ? Execution.Topology.MemberHealth.Down : Execution.Topology.MemberHealth.NotSynced, exception.Message);
         }
+
+        if (lease.Transaction is not null) return false;
+        return !writes || (refused && primary && topology.CanFailOver);
     }
 
     public ValueTask<List<T>> ListAsync<T>(CommandRequest request, RowReader<T> rows, IOBehavior io) =>
@@ -165,16 +233,17 @@ internal sealed class CommandExecutor
     /// telemetry scope is begun by the caller (<see cref="Begin"/>), not here.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    internal async ValueTask<RunningCommand> StartAsync(CommandRequest request, IOBehavior io)
+    internal async ValueTask<RunningCommand> StartAsync(CommandRequest request, IOBehavior io, bool writes = false)
     {
         var cancellationToken = request.CancellationToken;
         cancellationToken.ThrowIfCancellationRequested();
-        var lease = await AcquireAsync(request.Transaction, io, cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(request, writes, io, cancellationToken).ConfigureAwait(false);
         try
         {
             var statement = request.Statement;
-            await Source.Backslashes.CheckAsync(lease.Connection, lease.Transaction, statement, io, cancellationToken).ConfigureAwait(false);
-            Source.Backslashes.Forget(lease.Connection, statement);
+            var backslashes = (lease.Origin ?? Source).Backslashes;
+            await backslashes.CheckAsync(lease.Connection, lease.Transaction, statement, io, cancellationToken).ConfigureAwait(false);
+            backslashes.Forget(lease.Connection, statement);
             var command = CreateCommand(lease, statement);
             return new RunningCommand(lease, command, CommandGuard.Start(command.Command, cancellationToken, Source.CommandTimeoutSeconds));
         }
@@ -190,7 +259,7 @@ internal sealed class CommandExecutor
     /// <see cref="StartAsync"/>: the scope's activity becomes <c>Activity.Current</c> in the calling method's async
     /// context, which is where MySqlConnector must find it to make its own span a child of it.
     /// </summary>
-    internal void Begin(ref RunningCommand run, in CommandRequest request) => run.Scope = Telemetry.Start(request.Statement, request.Table);
+    internal void Begin(ref RunningCommand run, in CommandRequest request) => run.Scope = (run.Lease.Origin ?? Source).Telemetry.Start(request.Statement, request.Table);
 
     /// <summary>The last step of every command: the guard, the command and the lease are let go, in that order.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -210,6 +279,14 @@ internal sealed class CommandExecutor
         Failed(scope, guard, exception, request.Statement, request.Table, request.CancellationToken);
 
     /// <inheritdoc cref="Failed(in CommandScope, CommandGuard?, Exception, in CommandRequest)"/>
+    /// <summary>Records a failed attempt that will run again: its span and log say how it failed, and nothing is thrown.</summary>
+    private void Recorded(in CommandScope scope, CommandGuard? guard, Exception exception, in CommandRequest request)
+    {
+        var thrown = guard?.Explain(exception, request.Statement, request.CancellationToken)
+            ?? ServerErrors.TranslateAny(exception, Source.Dialect, request.Statement, request.Table, Telemetry.Sensitive);
+        if (scope.IsStarted) scope.Failed(thrown);
+    }
+
     internal void Failed(in CommandScope scope, CommandGuard? guard, Exception exception, SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
     {
         var thrown = guard?.Explain(exception, statement, cancellationToken)
@@ -260,11 +337,20 @@ internal sealed class CommandExecutor
         }
     }
 
-    /// <summary>The explicit transaction's connection, else the ambient transaction's, else a lease from the source.</summary>
-    private ValueTask<ConnectionLease> AcquireAsync(Transaction? explicitTransaction, IOBehavior io, CancellationToken cancellationToken) =>
-        (explicitTransaction ?? CurrentTransaction) is { } transaction
-            ? new ValueTask<ConnectionLease>(transaction.LeaseForCommand())
-            : Source.AcquireAsync(io, cancellationToken);
+    /// <summary>
+    /// The explicit transaction's connection, else the ambient transaction's; else, for a read a replica may answer,
+    /// the topology's choice; else a lease from the source (with a topology, the primary).
+    /// </summary>
+    private ValueTask<ConnectionLease> AcquireAsync(in CommandRequest request, bool writes, IOBehavior io, CancellationToken cancellationToken)
+    {
+        if ((request.Transaction ?? CurrentTransaction) is { } transaction) return new ValueTask<ConnectionLease>(transaction.LeaseForCommand());
+        if (Topology is { } topology && request.MayReadReplica && !writes && !_primaryOnly.Value)
+        {
+            return topology.AcquireReadAsync(Writes, request.Consistency ?? ReadConsistency, io, cancellationToken);
+        }
+
+        return Source.AcquireAsync(io, cancellationToken);
+    }
 
     private static LeasedCommand CreateCommand(in ConnectionLease lease, SqlStatement statement) =>
         lease.Commands is { } cache
@@ -284,4 +370,10 @@ internal struct RunningCommand(ConnectionLease lease, LeasedCommand leased, Comm
     public CommandGuard? Guard { get; set; } = guard;
 
     public readonly MySqlCommand Command => Leased.Command;
+}
+
+/// <summary>Ends <see cref="CommandExecutor.ReadPrimaryOnly"/>'s scope.</summary>
+internal readonly struct PrimaryScope(AsyncLocal<bool> flag, bool previous) : IDisposable
+{
+    public void Dispose() => flag.Value = previous;
 }

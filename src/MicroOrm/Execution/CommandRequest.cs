@@ -21,4 +21,16 @@ internal readonly struct CommandRequest(SqlStatement statement, TableInfo? table
     public Transaction? Transaction { get; } = transaction;
 
     public CommandBehavior Behavior { get; } = behavior;
+
+    /// <summary>
+    /// Whether a replica may answer: set by the user's queries (MicroOrm's own reads of history and schema stay on the
+    /// primary). Only a command that writes nothing is routed, and only outside a transaction.
+    /// </summary>
+    public bool MayReadReplica { get; init; }
+
+    /// <summary>The consistency this read asks for; <see langword="null"/> for the database object's.</summary>
+    public ReadConsistency? Consistency { get; init; }
+
+    /// <summary>The same request for a user's read, which a replica may answer with <paramref name="consistency"/> (the database object's when null).</summary>
+    public CommandRequest AsRead(ReadConsistency? consistency = null) => this with { MayReadReplica = true, Consistency = consistency };
 }

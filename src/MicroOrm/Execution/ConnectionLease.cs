@@ -17,8 +17,9 @@ internal readonly struct ConnectionLease
 {
     private readonly ILeaseOwner? _owner;
 
-    public ConnectionLease(MySqlConnection connection, MySqlTransaction? transaction, bool closeOnRelease, ILeaseOwner? owner = null, CommandCache? commands = null)
+    public ConnectionLease(MySqlConnection connection, MySqlTransaction? transaction, bool closeOnRelease, ILeaseOwner? owner = null, CommandCache? commands = null, ConnectionSource? origin = null)
     {
+        Origin = origin;
         Commands = commands;
         Connection = connection;
         Transaction = transaction;
@@ -27,6 +28,12 @@ internal readonly struct ConnectionLease
     }
 
     public MySqlConnection Connection { get; }
+
+    /// <summary>
+    /// The source that opened the connection: the one server it is on, whose telemetry names that server and whose
+    /// backslash guard knows its sessions. With a topology it is one of its servers, not the topology.
+    /// </summary>
+    public ConnectionSource? Origin { get; }
 
     public MySqlTransaction? Transaction { get; }
 

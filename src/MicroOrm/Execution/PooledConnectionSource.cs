@@ -62,13 +62,36 @@ internal sealed class PooledConnectionSource : ConnectionSource
             if (!Volatile.Read(ref _aligned)) await AlignWithServerAsync(io, cancellationToken).ConfigureAwait(false);
             var connection = await Driver.OpenAsync(_dataSource, io, cancellationToken).ConfigureAwait(false);
             if (Dialect is null) await LearnDialectAsync(connection, io).ConfigureAwait(false);
-            return new ConnectionLease(connection, transaction: null, closeOnRelease: true);
+            return new ConnectionLease(connection, transaction: null, closeOnRelease: true, origin: this);
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
         {
             var failure = ConnectionErrors.Translate(exception, this);
             Telemetry.ConnectionFailed(failure);
             throw failure;
+        }
+    }
+
+    /// <summary>
+    /// Drops every pooled session and starts a new pool: after the server failed or was demoted, its sessions are dead
+    /// or point at a server that no longer takes writes. Sessions leased now are closed when they are released.
+    /// </summary>
+    public async ValueTask ClearAsync(IOBehavior io)
+    {
+        if (!_ownsDataSource) return;
+        if (io == IOBehavior.Asynchronous) await _alignment.WaitAsync().ConfigureAwait(false);
+        else _alignment.Wait();
+        try
+        {
+            var old = _dataSource;
+            _dataSource = Build(old.ConnectionString);
+            _backslashes = new BackslashGuard(new MySqlConnectionStringBuilder(old.ConnectionString).NoBackslashEscapes, cacheBySession: true);
+            if (io == IOBehavior.Asynchronous) await old.DisposeAsync().ConfigureAwait(false);
+            else old.Dispose();
+        }
+        finally
+        {
+            _alignment.Release();
         }
     }
 

@@ -7,7 +7,8 @@ namespace MicroOrm.Execution;
 /// Which failures of a unit of work are worth running it again for: the server chose it as a deadlock victim (1213),
 /// a lock wait timed out (1205, 1614), the server had too many connections (1040), or the connection could not be
 /// opened or was lost before COMMIT was sent, in which case the server rolled the transaction back; and an optimistic
-/// concurrency conflict, which a unit that reads before it writes resolves by running again. Never a
+/// concurrency conflict, which a unit that reads before it writes resolves by running again; and, with a topology, a
+/// write a demoted primary refused as read-only, once the topology has gone to find the new one. Never a
 /// duplicate key, a syntax or data error, a cancellation, or a failure during COMMIT.
 /// </summary>
 internal static class TransientFailures
@@ -15,6 +16,7 @@ internal static class TransientFailures
     public static bool IsTransient(Exception exception) => exception switch
     {
         CommitOutcomeUnknownException => false,
+        _ when Topology.Failures.FailedOver(exception) => true, // a demoted primary refused it; a new one takes it
         ConcurrencyException => true,  // the unit read a version someone else has since replaced: run it again on fresh data
         OperationCanceledException => false,
         MicroOrmException { ServerErrorCode: { } number } => IsTransient(number),

@@ -48,8 +48,15 @@ internal static class UnitOfWork
             }
             catch (CommitOutcomeUnknownException unknown) when (verifyCommitted is not null && !cancellationToken.IsCancellationRequested)
             {
-                await SettleAsync(database, unknown, retry, started, io, cancellationToken).ConfigureAwait(false);
-                if (await CommittedAsync(database, verifyCommitted, retry, started, io, cancellationToken).ConfigureAwait(false) is not { } committed) throw;
+                bool? outcome;
+                // The check's reads go to the primary: a replica could answer before the commit, if it happened, reaches it.
+                using (database.Executor.ReadPrimaryOnly())
+                {
+                    await SettleAsync(database, unknown, retry, started, io, cancellationToken).ConfigureAwait(false);
+                    outcome = await CommittedAsync(database, verifyCommitted, retry, started, io, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (outcome is not { } committed) throw;
                 if (committed) return result;
                 failure = unknown;
             }

@@ -109,7 +109,7 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
         return Project<(T1, T2, T3)>([a, b, c], r => (a.Read(r, 0), b.Read(r, 1), c.Read(r, 2)));
     }
 
-    private CommandRequest Request(CancellationToken cancellationToken) => new(ToSql(), _left.Table, cancellationToken);
+    private CommandRequest Request(CancellationToken cancellationToken) => new CommandRequest(ToSql(), _left.Table, cancellationToken).AsRead();
 
     private JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns> With(QueryShape shape) => new(_database, _left, _right, _on, shape);
 

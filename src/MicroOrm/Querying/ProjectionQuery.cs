@@ -61,7 +61,7 @@ public sealed class ProjectionQuery<T>
     public T? FirstOrDefault() => Synchronously.Result(FirstOrDefaultAsync(IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>The request to run, reading at most <paramref name="atMost"/> rows when given (the first row needs one).</summary>
-    private CommandRequest Request(CancellationToken cancellationToken, int? atMost = null) => new(_sql(atMost).ToStatement(), _table, cancellationToken);
+    private CommandRequest Request(CancellationToken cancellationToken, int? atMost = null) => new CommandRequest(_sql(atMost).ToStatement(), _table, cancellationToken).AsRead();
 
     private ValueTask<List<T>> ListAsync(IOBehavior io, CancellationToken cancellationToken) =>
         _reader is not null

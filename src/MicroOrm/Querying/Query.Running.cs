@@ -166,11 +166,11 @@ public partial class Query<TEntity, TColumns>
     }
 
     private ValueTask<long> CountAsync(IOBehavior io, CancellationToken cancellationToken) =>
-        Database.Executor.ScalarAsync<long>(new CommandRequest(QuerySql.Count(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken), io);
+        Database.Executor.ScalarAsync<long>(new CommandRequest(QuerySql.Count(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken).AsRead(_shape.Consistency), io);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> AnyAsync(IOBehavior io, CancellationToken cancellationToken) =>
-        await Database.Executor.ScalarAsync<long>(new CommandRequest(QuerySql.Exists(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken), io).ConfigureAwait(false) != 0;
+        await Database.Executor.ScalarAsync<long>(new CommandRequest(QuerySql.Exists(Map.Table, _shape).ToStatement(), Map.Table, cancellationToken).AsRead(_shape.Consistency), io).ConfigureAwait(false) != 0;
 
     private RowStream<TEntity> Stream(CancellationToken cancellationToken) =>
         _shape.Includes.Length > 0
@@ -178,7 +178,7 @@ public partial class Query<TEntity, TColumns>
             : Database.Executor.Stream(SelectRequest(_shape, cancellationToken), Map.OrdinalReader);
 
     private CommandRequest SelectRequest(QueryShape shape, CancellationToken cancellationToken) =>
-        new(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.Table, cancellationToken);
+        new CommandRequest(QuerySql.Select(Map.Table, shape, null).ToStatement(), Map.Table, cancellationToken).AsRead(shape.Consistency);
 
     /// <summary>The UPDATE for <paramref name="set"/>, checked before anything is sent.</summary>
     private SqlStatement UpdateStatement(Func<UpdateBuilder<TColumns>, UpdateBuilder<TColumns>> set, string method)

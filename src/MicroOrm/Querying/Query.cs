@@ -42,6 +42,14 @@ public partial class Query<TEntity, TColumns>
         return With(_shape.AddWhere(predicate(Columns)));
     }
 
+    /// <summary>
+    /// Reads with <paramref name="consistency"/> instead of the database object's (<see cref="DatabaseContext.ReadConsistency"/>),
+    /// when the database has replicas: <c>ReadFrom(ReadConsistency.Primary)</c> for a read that must see every write
+    /// committed anywhere. Without replicas every query reads the one server, and this changes nothing.
+    /// </summary>
+    public Query<TEntity, TColumns> ReadFrom(ReadConsistency consistency) =>
+        Enum.IsDefined(consistency) ? With(_shape with { Consistency = consistency }) : throw new ArgumentOutOfRangeException(nameof(consistency), consistency, "Not a read consistency.");
+
     /// <summary>Sorts by <paramref name="column"/>, ascending, replacing any earlier order.</summary>
     public Query<TEntity, TColumns> OrderBy(Func<TColumns, ColumnRef> column) => With(_shape.SetOrder(new Ordering(Pick(column), false)));
 

@@ -14,6 +14,9 @@ internal sealed record QueryShape(Condition? Where, Ordering[] Orderings, int? S
     /// <summary>Whether includes load in one joined query instead of one query per level.</summary>
     public bool SingleQuery { get; init; }
 
+    /// <summary>Where the query may read from, when the database has replicas; <see langword="null"/> for the database object's choice.</summary>
+    public ReadConsistency? Consistency { get; init; }
+
     public bool IsPlain => Where is null && Orderings.Length == 0 && Skip is null && Take is null && Includes.Length == 0;
 
     /// <summary>The shape with its page cut to at most <paramref name="take"/> rows (itself when it asks for no more already).</summary>

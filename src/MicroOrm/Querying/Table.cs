@@ -198,7 +198,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public int DeleteAll() => Synchronously.Result(CascadeDeleter.DeleteAsync(Database, Map.Table, Condition.True, [], null, IOBehavior.Synchronous, CancellationToken.None));
 
     private ValueTask<TEntity?> FindAsync(TKey key, IOBehavior io, CancellationToken cancellationToken) =>
-        Database.Executor.FirstOrDefaultAsync(new CommandRequest(new SqlStatement(Statements.FindByKey, KeyValues(key).ToArray()), Map.Table, cancellationToken), Map.OrdinalReader, io);
+        Database.Executor.FirstOrDefaultAsync(new CommandRequest(new SqlStatement(Statements.FindByKey, KeyValues(key).ToArray()), Map.Table, cancellationToken).AsRead(), Map.OrdinalReader, io);
 
     private ParameterValues KeyValues(TKey key)
     {

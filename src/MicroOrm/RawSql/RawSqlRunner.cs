@@ -16,24 +16,24 @@ internal sealed class RawSqlRunner(CommandExecutor executor, Transaction? transa
 {
     public ValueTask<List<T>> QueryAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken)
         where T : IRow<T> =>
-        executor.ListAsync(Request(sql, cancellationToken), ResolvedReaders<T>.Factory, io);
+        executor.ListAsync(Request(sql, cancellationToken).AsRead(), ResolvedReaders<T>.Factory, io);
 
     public RowStream<T> Stream<T>(SqlStatement sql, CancellationToken cancellationToken)
         where T : IRow<T> =>
-        executor.Stream(Request(sql, cancellationToken), ResolvedReaders<T>.Factory);
+        executor.Stream(Request(sql, cancellationToken).AsRead(), ResolvedReaders<T>.Factory);
 
     public ValueTask<T?> QueryFirstOrDefaultAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken)
         where T : IRow<T> =>
-        executor.FirstOrDefaultAsync(Request(sql, cancellationToken), ResolvedReaders<T>.Factory, io);
+        executor.FirstOrDefaultAsync(Request(sql, cancellationToken).AsRead(), ResolvedReaders<T>.Factory, io);
 
     public ValueTask<List<T>> QueryValuesAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
-        executor.ListAsync(Request(sql, cancellationToken), ScalarRows<T>.Reader, io);
+        executor.ListAsync(Request(sql, cancellationToken).AsRead(), ScalarRows<T>.Reader, io);
 
     public ValueTask<List<(T1, T2)>> QueryAsync<T1, T2>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
-        executor.ListAsync(Request(sql, cancellationToken), TupleRows<T1, T2>.Reader, io);
+        executor.ListAsync(Request(sql, cancellationToken).AsRead(), TupleRows<T1, T2>.Reader, io);
 
     public ValueTask<List<(T1, T2, T3)>> QueryAsync<T1, T2, T3>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
-        executor.ListAsync(Request(sql, cancellationToken), TupleRows<T1, T2, T3>.Reader, io);
+        executor.ListAsync(Request(sql, cancellationToken).AsRead(), TupleRows<T1, T2, T3>.Reader, io);
 
     public ValueTask<T> ExecuteScalarAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
         executor.ScalarAsync<T>(Request(sql, cancellationToken), io);
@@ -43,8 +43,13 @@ internal sealed class RawSqlRunner(CommandExecutor executor, Transaction? transa
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<MultipleResults> QueryMultipleAsync(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
-        new(await executor.OpenReaderAsync(Request(sql, cancellationToken), io).ConfigureAwait(false));
+        new(await executor.OpenReaderAsync(Request(sql, cancellationToken).AsRead(), io).ConfigureAwait(false));
 
+    /// <summary>
+    /// The request for <paramref name="sql"/>. The query methods mark theirs as reads (<c>AsRead</c>), which a replica
+    /// may answer; <c>ExecuteAsync</c> and <c>ExecuteScalarAsync</c> always run on the primary, since their SQL may write
+    /// (<c>INSERT ... RETURNING</c> read as a scalar).
+    /// </summary>
     private CommandRequest Request(SqlStatement sql, CancellationToken cancellationToken) => new(sql, null, cancellationToken, transaction);
 
     private static class ScalarRows<T>

@@ -33,7 +33,7 @@ public static class IncludeLoader
     private static async ValueTask<List<TEntity>> LoadSplitAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, QueryShape shape, List<IncludeNode> tree, IOBehavior io, CancellationToken cancellationToken)
         where TEntity : class
     {
-        var roots = await database.Executor.ListAsync(new CommandRequest(QuerySql.Select(map.Table, shape, null).ToStatement(), map.Table, cancellationToken), map.OrdinalReader, io).ConfigureAwait(false);
+        var roots = await database.Executor.ListAsync(new CommandRequest(QuerySql.Select(map.Table, shape, null).ToStatement(), map.Table, cancellationToken).AsRead(shape.Consistency), map.OrdinalReader, io).ConfigureAwait(false);
         var sources = new List<object>(roots);
         await LoadLevelAsync(database, tree, sources, io, cancellationToken).ConfigureAwait(false);
         return roots;
@@ -107,7 +107,7 @@ public static class IncludeLoader
             return true;
         });
 
-        await database.Executor.VisitAsync(new CommandRequest(statement, map.Table, cancellationToken), folder, io).ConfigureAwait(false);
+        await database.Executor.VisitAsync(new CommandRequest(statement, map.Table, cancellationToken).AsRead(shape.Consistency), folder, io).ConfigureAwait(false);
         return roots;
     }
 

@@ -77,7 +77,7 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
         for (var start = 0; start < keys.Count; start += maxKeysPerQuery)
         {
             var statement = KeyListQuery(keys, start, Math.Min(maxKeysPerQuery, keys.Count - start));
-            targets.AddRange(await database.Executor.ListAsync(new CommandRequest(statement, TargetTable, cancellationToken), TargetMap.OrdinalReader, io).ConfigureAwait(false));
+            targets.AddRange(await database.Executor.ListAsync(new CommandRequest(statement, TargetTable, cancellationToken).AsRead(), TargetMap.OrdinalReader, io).ConfigureAwait(false));
         }
 
         if (Kind == NavigationKind.BelongsTo) AssignPrincipals(sources, targets);

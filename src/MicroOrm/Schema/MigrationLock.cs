@@ -38,7 +38,7 @@ internal sealed class MigrationLock : IAsyncDisposable
 
     public static async ValueTask<MigrationLock> TakeAsync(CommandExecutor executor, MigrationSettings settings, IOBehavior io, CancellationToken cancellationToken)
     {
-        if (settings.UseGetLock)
+        if (settings.UseGetLock && !await OnGaleraAsync(executor, io, cancellationToken).ConfigureAwait(false))
         {
             var session = await executor.Source.AcquireAsync(io, cancellationToken).ConfigureAwait(false);
             var taken = false;
@@ -106,6 +106,23 @@ internal sealed class MigrationLock : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the server is a Galera node (<c>wsrep_on</c>): its GET_LOCK holds only on that node, so two runners
+    /// writing through two nodes would both get it; the lock row, a write the cluster certifies, holds cluster-wide.
+    /// MySQL has no such variable, and answers with an error.
+    /// </summary>
+    private static async ValueTask<bool> OnGaleraAsync(CommandExecutor executor, IOBehavior io, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await executor.ScalarAsync<long>(new CommandRequest(MigrationSql.GaleraOn, null, cancellationToken), io).ConfigureAwait(false) == 1;
+        }
+        catch (MicroOrmException unknown) when (unknown.ServerErrorCode == 1193)
+        {
+            return false; // ER_UNKNOWN_SYSTEM_VARIABLE: not a server with Galera
+        }
+    }
+
     private static async ValueTask<MigrationLock> TakeRowAsync(CommandExecutor executor, MigrationSettings settings, IOBehavior io, CancellationToken cancellationToken)
     {
         await executor.ExecuteAsync(new CommandRequest(MigrationSql.CreateLock, null, cancellationToken), io).ConfigureAwait(false);
@@ -114,10 +131,17 @@ internal sealed class MigrationLock : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            await executor.ExecuteAsync(new CommandRequest(MigrationSql.ExpireLockRow, null, cancellationToken), io).ConfigureAwait(false);
-            if (await executor.ExecuteAsync(new CommandRequest(MigrationSql.ClaimLockRow(owner, leaseSeconds), null, cancellationToken), io).ConfigureAwait(false) == 1)
+            try
             {
-                return new MigrationLock(executor, io, null, owner, leaseSeconds);
+                await executor.ExecuteAsync(new CommandRequest(MigrationSql.ExpireLockRow, null, cancellationToken), io).ConfigureAwait(false);
+                if (await executor.ExecuteAsync(new CommandRequest(MigrationSql.ClaimLockRow(owner, leaseSeconds), null, cancellationToken), io).ConfigureAwait(false) == 1)
+                {
+                    return new MigrationLock(executor, io, null, owner, leaseSeconds);
+                }
+            }
+            catch (MicroOrmException conflict) when (conflict.ServerErrorCode == 1213)
+            {
+                // On Galera two nodes' claims of the row conflict at certification, and the loser is told of a deadlock: not claimed.
             }
 
             if (clock.Elapsed > settings.LockTimeout) throw new MigrationException($"Another runner held the migration lock row for longer than {settings.LockTimeout.TotalSeconds:0} s.", 0);

@@ -52,6 +52,14 @@ internal sealed class MariaDbDialect : SqlDialect
 
     // What the server tells and is asked about its sessions, beyond the SQL for tables.
 
+    /// <summary>The session's last GTID (<c>domain-server-sequence</c>), which MASTER_GTID_WAIT takes as it is.</summary>
+    public override SqlStatement LastWritePosition { get; } = new("SELECT @@last_gtid", []);
+
+    /// <summary>MASTER_GTID_WAIT answers 0 once the replica has applied the position, -1 when the timeout passes first.</summary>
+    public override SqlStatement WaitForPosition(string position, double timeoutSeconds) => new("SELECT MASTER_GTID_WAIT(@p0, @p1)", [position, timeoutSeconds]);
+
+    public override SqlStatement ReplicaStatus { get; } = new("SHOW SLAVE STATUS", []);
+
     // MariaDB numbers its own errors from 4000; its 3000s are MySQL 5.7's, several unused (3024 is ER_UNUSED_1 there).
     private protected override ServerFailure FamilyFailure(int number) => number switch
     {

@@ -45,6 +45,9 @@ internal static class MigrationSql
     /// <summary>The lock's name: one per database (GET_LOCK names are server-wide), at most the 64 characters a name may have.</summary>
     private const string LockName = "LEFT(CONCAT('microorm_migrations.', DATABASE()), 64)";
 
+    /// <summary>1 on a Galera node (MariaDB Galera, Percona XtraDB Cluster); MySQL has no wsrep_on and refuses the question.</summary>
+    public static readonly SqlStatement GaleraOn = new("SELECT @@GLOBAL.wsrep_on", []);
+
     public static SqlStatement GetLock(int timeoutSeconds) => new("SELECT GET_LOCK(" + LockName + ", @p0)", [timeoutSeconds]);
 
     public static readonly SqlStatement ReleaseLock = new("SELECT RELEASE_LOCK(" + LockName + ")", []);

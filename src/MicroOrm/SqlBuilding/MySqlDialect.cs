@@ -57,6 +57,21 @@ internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, in
 
     // What the server tells and is asked about its sessions, beyond the SQL for tables.
 
+    /// <summary>
+    /// MySQL's executed GTID set, which includes the session's transaction once it has committed; the set is what
+    /// WAIT_FOR_EXECUTED_GTID_SET takes.
+    /// </summary>
+    public override SqlStatement LastWritePosition { get; } = new("SELECT @@GLOBAL.gtid_executed", []);
+
+    /// <summary>WAIT_FOR_EXECUTED_GTID_SET answers 0 once the replica has executed the set, 1 when the timeout passes first.</summary>
+    public override SqlStatement WaitForPosition(string position, double timeoutSeconds) => new("SELECT WAIT_FOR_EXECUTED_GTID_SET(@p0, @p1)", [position, timeoutSeconds]);
+
+    /// <summary>SHOW REPLICA STATUS from 8.0.22 on; 8.4 removed SHOW SLAVE STATUS, which is all 8.0.19 to 8.0.21 have.</summary>
+    public override SqlStatement ReplicaStatus => Index > MySql80.Index ? ReplicaStatusStatement : SlaveStatusStatement;
+
+    private static readonly SqlStatement ReplicaStatusStatement = new("SHOW REPLICA STATUS", []);
+    private static readonly SqlStatement SlaveStatusStatement = new("SHOW SLAVE STATUS", []);
+
     private protected override ServerFailure FamilyFailure(int number) => number switch
     {
         3819 => ServerFailure.CheckViolated,    // ER_CHECK_CONSTRAINT_VIOLATED: Check constraint 'name' is violated

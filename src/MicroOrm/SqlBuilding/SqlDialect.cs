@@ -150,6 +150,21 @@ internal abstract class SqlDialect
     private protected abstract ServerFailure FamilyFailure(int number);
 
     /// <summary>
+    /// The position of the replication stream that includes this session's last committed write, read on the session
+    /// right after it: what a replica must have applied before it can show that write.
+    /// </summary>
+    public abstract SqlStatement LastWritePosition { get; }
+
+    /// <summary>
+    /// Waits, on a replica, until it has applied <paramref name="position"/> or <paramref name="timeoutSeconds"/> have
+    /// passed; answers 0 when the position is applied.
+    /// </summary>
+    public abstract SqlStatement WaitForPosition(string position, double timeoutSeconds);
+
+    /// <summary>The replica's own account of its replication: whether its threads run, and how far behind it is.</summary>
+    public abstract SqlStatement ReplicaStatus { get; }
+
+    /// <summary>
     /// Whether session <paramref name="session"/> is still on the server (a count, 0 or 1): a session leaves the
     /// process list only once its transaction has ended. The id is the server's own number.
     /// </summary>

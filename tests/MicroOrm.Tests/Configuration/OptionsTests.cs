@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Tasks;
 using MicroOrm.Tests.Infrastructure;
 using MicroOrm.Tests.Models;
+using Microsoft.Extensions.Configuration;
 using MySqlConnector;
 using Xunit;
 
@@ -36,7 +37,49 @@ public sealed class OptionsTests(TestDbFixture database) : IClassFixture<TestDbF
         { "Retry.MaxDelay", o => (o.Retry.BaseDelay, o.Retry.MaxDelay) = (TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)), "out of range" },
         { "Retry.MaxTotalTime", o => o.Retry.MaxTotalTime = TimeSpan.FromMilliseconds(10), "out of range" },
         { "SlowCommandThreshold", o => o.SlowCommandThreshold = TimeSpan.FromMilliseconds(1), "between 100 milliseconds and 1 hour" },
+        { "Topology.Replicas[1]", o => o.Topology = new TopologyOptions { Replicas = { "db2", "db3:99999" } }, "'db3:99999' has no valid port" },
+        { "Topology.FailoverServers[0]", o => o.Topology = new TopologyOptions { FailoverServers = { " " } }, "this one is empty" },
+        { "Topology.Replicas[0]", o => o.Topology = new TopologyOptions { Replicas = { "db2;Port=1" } }, "is not a host or host:port" },
+        { "Topology.ReadConsistency", o => o.Topology = new TopologyOptions { ReadConsistency = (ReadConsistency)9 }, "9 is not a read consistency" },
+        { "Topology.ProbeInterval", o => o.Topology = new TopologyOptions { ProbeInterval = TimeSpan.Zero }, "out of range" },
+        { "Topology.ReadYourWritesTimeout", o => o.Topology = new TopologyOptions { ReadYourWritesTimeout = TimeSpan.FromMinutes(5) }, "out of range" },
     };
+
+    [Fact]
+    public void A_topology_is_read_from_configuration_with_its_servers_as_a_list_or_one_value()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["MicroOrm:ConnectionString"] = "Server=db1;Database=app",
+            ["MicroOrm:Topology:Replicas:0"] = "db2:3307",
+            ["MicroOrm:Topology:Replicas:1"] = "db3",
+            ["MicroOrm:Topology:FailoverServers"] = "db2:3307, db4",
+            ["MicroOrm:Topology:ReadConsistency"] = "sticky" + "primary",
+            ["MicroOrm:Topology:Kind"] = "Galera",
+            ["MicroOrm:Topology:ProbeInterval"] = "00:00:01",
+        }).Build();
+        var options = new MicroOrmOptions();
+
+        MicroOrm.Configuration.OptionsReader.Read(configuration.GetSection("MicroOrm"), options);
+
+        Assert.Equal(["db2:3307", "db3"], options.Topology!.Replicas);
+        Assert.Equal(["db2:3307", "db4"], options.Topology.FailoverServers);
+        Assert.Equal((ReadConsistency.StickyPrimary, ClusterKind.Galera, TimeSpan.FromSeconds(1)), (options.Topology.ReadConsistency, options.Topology.Kind, options.Topology.ProbeInterval));
+        var error = Assert.Throws<MicroOrmConfigurationException>(() => MicroOrm.Configuration.OptionsReader.Read(
+            new ConfigurationBuilder().AddInMemoryCollection(new System.Collections.Generic.Dictionary<string, string?> { ["MicroOrm:Topology:Replica"] = "db2" }).Build().GetSection("MicroOrm"),
+            new MicroOrmOptions()));
+        Assert.Contains("MicroOrm:Topology:Replica", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_topology_without_servers_is_one_server_and_its_reads_record_nothing()
+    {
+        await using var db = TestDb.Connect(new MicroOrmOptions { ConnectionString = database.ConnectionString, Topology = new TopologyOptions { ReadConsistency = ReadConsistency.Eventual } });
+
+        Assert.Null(db.Executor.Topology);
+        Assert.Equal(0, await db.Notes.CountAsync(Ct));
+        Assert.Null(db.GetConsistencyToken());
+    }
 
     [Theory]
     [MemberData(nameof(BadOptions))]

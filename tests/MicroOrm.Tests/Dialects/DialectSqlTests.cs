@@ -135,8 +135,9 @@ public sealed class DialectSqlTests
     }
 
     /// <summary>
-    /// What the family asks about sessions, per version where the versions differ (MySQL 8.0 reads another process
-    /// list than 8.4 and 9): written after the tables, as a section of its own.
+    /// What the family asks about sessions and replication, per version where the versions differ (MySQL 8.0 reads
+    /// another process list than 8.4 and 9, and has SHOW SLAVE STATUS where they have SHOW REPLICA STATUS): written after
+    /// the tables, as a section of its own.
     /// </summary>
     private static string SessionStatements(string file)
     {
@@ -146,6 +147,9 @@ public sealed class DialectSqlTests
         {
             text.Append("-- sessions: ").Append(dialect.Name).Append('\n');
             Line(text, "session present", dialect.SessionPresent(42).Text);
+            Line(text, "last write position", dialect.LastWritePosition.Text);
+            Line(text, "wait for position", dialect.WaitForPosition("0-1-42", 1).Text);
+            Line(text, "replica status", dialect.ReplicaStatus.Text);
             text.Append('\n');
         }
 

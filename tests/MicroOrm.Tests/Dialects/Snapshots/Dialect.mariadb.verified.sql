@@ -442,4 +442,7 @@ find: SELECT `id`, `name`, `email`, `created_at`, `updated_at` FROM `users` WHER
 
 -- sessions: MariaDB 10.6+
 session present: SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @p0
+last write position: SELECT @@last_gtid
+wait for position: SELECT MASTER_GTID_WAIT(@p0, @p1)
+replica status: SHOW SLAVE STATUS
 

@@ -442,10 +442,19 @@ find: SELECT `id`, `name`, `email`, `created_at`, `updated_at` FROM `users` WHER
 
 -- sessions: MySQL 8.0
 session present: SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @p0
+last write position: SELECT @@GLOBAL.gtid_executed
+wait for position: SELECT WAIT_FOR_EXECUTED_GTID_SET(@p0, @p1)
+replica status: SHOW SLAVE STATUS
 
 -- sessions: MySQL 8.4
 session present: SELECT COUNT(*) FROM performance_schema.processlist WHERE ID = @p0
+last write position: SELECT @@GLOBAL.gtid_executed
+wait for position: SELECT WAIT_FOR_EXECUTED_GTID_SET(@p0, @p1)
+replica status: SHOW REPLICA STATUS
 
 -- sessions: MySQL 9
 session present: SELECT COUNT(*) FROM performance_schema.processlist WHERE ID = @p0
+last write position: SELECT @@GLOBAL.gtid_executed
+wait for position: SELECT WAIT_FOR_EXECUTED_GTID_SET(@p0, @p1)
+replica status: SHOW REPLICA STATUS
 

@@ -1,0 +1,60 @@
+using System.Threading;
+using MicroOrm.Configuration;
+
+namespace MicroOrm.Execution.Topology;
+
+/// <summary>
+/// One server of a topology: its own pool (so its telemetry names it and its sessions are its own), whether it may
+/// become the primary and whether reads go to it, and what the probes last found.
+/// </summary>
+internal sealed class ServerMember(ServerAddress address, PooledConnectionSource pool, bool isCandidate, bool isReader)
+{
+    private int _health;
+    private string? _appliedPosition;
+
+    public ServerAddress Address { get; } = address;
+
+    /// <summary>The server's pool; a pool is dropped and built again when the server fails (its sessions are dead or demoted).</summary>
+    public PooledConnectionSource Pool { get; } = pool;
+
+    /// <summary>Whether writes may go to it: the connection string's server and the failover servers (every written-to Galera node).</summary>
+    public bool IsCandidate { get; } = isCandidate;
+
+    /// <summary>Whether reads may go to it: a replica, or any Galera node.</summary>
+    public bool IsReader { get; } = isReader;
+
+    public MemberHealth Health => (MemberHealth)Volatile.Read(ref _health);
+
+    /// <summary>Sets the health; returns the one it had, so the caller reports a change once.</summary>
+    public MemberHealth Become(MemberHealth health) => (MemberHealth)Interlocked.Exchange(ref _health, (int)health);
+
+    /// <summary>
+    /// The last position the replica was seen to have applied: a read after a write at that position needs no wait.
+    /// Positions only move forward, so an older one remembered here only costs a wait that returns at once.
+    /// </summary>
+    public string? AppliedPosition
+    {
+        get => Volatile.Read(ref _appliedPosition);
+        set => Volatile.Write(ref _appliedPosition, value);
+    }
+
+    public override string ToString() => Address.ToString();
+}
+
+/// <summary>What the probes and failures last said of a server; only <see cref="Up"/> takes reads.</summary>
+internal enum MemberHealth
+{
+    Up,
+
+    /// <summary>It does not answer.</summary>
+    Down,
+
+    /// <summary>A replica further behind than the lag limit.</summary>
+    Lagging,
+
+    /// <summary>A replica whose replication threads have stopped, or that replicates from nobody.</summary>
+    NotReplicating,
+
+    /// <summary>A Galera node that is not synced with the cluster (<c>wsrep_ready</c> is OFF).</summary>
+    NotSynced,
+}
