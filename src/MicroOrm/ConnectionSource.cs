@@ -42,9 +42,13 @@ public abstract class ConnectionSource : IAsyncDisposable, IDisposable
     {
         var settings = OptionsValidator.ConnectionSettings(options);
         var copy = options.Clone();
-        return copy.Topology is { } topology && (topology.FailoverServers.Count > 0 || topology.Replicas.Count > 0)
-            ? Execution.Topology.TopologyConnectionSource.Owned(settings, copy)
-            : PooledConnectionSource.Owned(settings.ConnectionString, copy);
+        if (!HasServers(copy.Topology)) return PooledConnectionSource.Owned(settings.ConnectionString, copy);
+        if (settings.Server.Contains(',', StringComparison.Ordinal))
+        {
+            throw new MicroOrmConfigurationException(nameof(options.ConnectionString), $"names several servers ({settings.Server}) and the topology names more; give one server here, and the others as Topology.FailoverServers or Topology.Replicas.");
+        }
+
+        return Execution.Topology.TopologyConnectionSource.Owned(settings, copy);
     }
 
     /// <summary>
@@ -121,9 +125,17 @@ public abstract class ConnectionSource : IAsyncDisposable, IDisposable
     private static MicroOrmOptions BehaviourOnly(MicroOrmOptions? options)
     {
         if (options is null) return new MicroOrmOptions();
+        if (HasServers(options.Topology))
+        {
+            throw new MicroOrmConfigurationException(nameof(options.Topology), "needs a pool per server, which MicroOrm builds from a connection string: use FromOptions (or Connect(options)), not a data source or a connection of your own.");
+        }
+
         OptionsValidator.Behaviour(options);
         return options.Clone();
     }
+
+    /// <summary>Whether a topology names any server beyond the connection string's (an empty one changes nothing).</summary>
+    private static bool HasServers(TopologyOptions? topology) => topology is not null && (topology.FailoverServers.Count > 0 || topology.Replicas.Count > 0);
 
     // The first host of a "host1,host2" list: the one OpenTelemetry's server.address names.
     private static string ServerAddressOf(MySqlConnectionStringBuilder settings)

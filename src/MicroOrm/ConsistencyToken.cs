@@ -16,13 +16,23 @@ public sealed class ConsistencyToken
     public string Position { get; }
 
     /// <summary>A token from its text.</summary>
-    /// <exception cref="FormatException">The text has a line break or is over 4,096 characters (a GTID set is far shorter).</exception>
+    /// <exception cref="FormatException">
+    /// The text is not a GTID position or set (digits, hex digits, <c>-</c>, <c>:</c> and <c>,</c>), or is over 4,096
+    /// characters: a token from a cookie or header is checked before any server is asked to wait for it.
+    /// </exception>
     public static ConsistencyToken Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > 4096 || text.AsSpan().IndexOfAny('\r', '\n') >= 0) throw new FormatException("A consistency token is a GTID position or set on one line, of at most 4,096 characters.");
-        return new ConsistencyToken(text.Trim());
+        var position = text.Trim();
+        if (position.Length > 4096 || position.AsSpan().IndexOfAnyExcept(Allowed) >= 0)
+        {
+            throw new FormatException("A consistency token is a MariaDB GTID position (0-1-42) or a MySQL GTID set (uuid:1-42), of at most 4,096 characters.");
+        }
+
+        return new ConsistencyToken(position);
     }
+
+    private static readonly System.Buffers.SearchValues<char> Allowed = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF-:,\n ");
 
     /// <inheritdoc />
     public override string ToString() => Position;

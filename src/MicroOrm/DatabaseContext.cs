@@ -71,9 +71,10 @@ public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDispo
     /// <summary>
     /// The position of the last write made through this object (from any thread or flow), to hand to another object
     /// (another request, another process) whose reads must see it: there, <see cref="ReadAfter"/>. <see langword="null"/>
-    /// before the first write, and always without replicas.
+    /// before the first write, when the last write's position could not be read (a server without GTIDs), and always
+    /// without replicas.
     /// </summary>
-    public ConsistencyToken? GetConsistencyToken() => Executor.Topology is { HasReaders: true } ? Execution.Topology.TopologyConnectionSource.TokenOf(Executor.Writes) : null;
+    public ConsistencyToken? GetConsistencyToken() => Executor.Routing is { HasReaders: true } routing ? routing.TokenOf(Executor.Writes) : null;
 
     /// <summary>
     /// Makes this object's read-your-writes reads see the write <paramref name="token"/> was taken after, as if it had
@@ -83,7 +84,7 @@ public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDispo
     public void ReadAfter(ConsistencyToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (Executor.Topology is { HasReaders: true }) Executor.Writes.Wrote(token.Position);
+        if (Executor.Routing is { HasReaders: true }) Executor.Writes.Wrote(token.Position.Length > 0 ? token.Position : null);
     }
 
     internal CommandExecutor Executor { get; }

@@ -118,7 +118,7 @@ public sealed class Transaction : RawSqlCommands, IAsyncDisposable, IDisposable,
             await Driver.CommitAsync(_transaction!, io).ConfigureAwait(false);
             _state = State.Committed;
             scope.Succeeded(0, written: false);
-            if (!IsReadOnly && _executor.Topology is { HasReaders: true } topology)
+            if (!IsReadOnly && _executor.Routing is { HasReaders: true } topology)
             {
                 // Before the session goes back to the pool: the position of the commit is read on it.
                 await topology.RecordWriteAsync(_lease, _executor.Writes, io, CancellationToken.None).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MicroOrm.Diagnostics;
+using MicroOrm.Execution.Topology;
 using MicroOrm.Mapping;
 using MySqlConnector;
 
@@ -20,39 +21,18 @@ namespace MicroOrm.Execution;
 /// handlers (<see cref="ICommandHandler{TResult}"/>); streams and multi-result readers keep the command open
 /// (<see cref="RowCursor{T}"/>, <see cref="OpenReader"/>) and go through the same start, failure and release.
 /// </summary>
-internal sealed class CommandExecutor
+internal sealed partial class CommandExecutor
 {
     private readonly AsyncLocal<Transaction?> _ambient = new();
-    private readonly AsyncLocal<bool> _primaryOnly = new();
 
     public CommandExecutor(ConnectionSource source)
     {
         Source = source;
-        Topology = source as Topology.TopologyConnectionSource;
-        ReadConsistency = Topology?.DefaultConsistency ?? ReadConsistency.ReadYourWrites;
+        Routing = source as TopologyConnectionSource;
+        ReadConsistency = Routing?.DefaultConsistency ?? ReadConsistency.ReadYourWrites;
     }
 
     public ConnectionSource Source { get; }
-
-    /// <summary>The source as a topology, when the database has replicas, failover servers or Galera nodes; else <see langword="null"/>.</summary>
-    public Topology.TopologyConnectionSource? Topology { get; }
-
-    /// <summary>The writes this database object's reads must see (with a topology).</summary>
-    public Topology.WriteHistory Writes { get; } = new();
-
-    /// <summary>The consistency of this database object's reads, when a query names none.</summary>
-    public ReadConsistency ReadConsistency { get; set; }
-
-    /// <summary>
-    /// Sends every read of the current async flow to the primary until disposed: for the questions MicroOrm asks the
-    /// caller about a commit whose outcome was lost, which a replica could answer before the commit reaches it.
-    /// </summary>
-    public PrimaryScope ReadPrimaryOnly()
-    {
-        var previous = _primaryOnly.Value;
-        _primaryOnly.Value = true;
-        return new PrimaryScope(_primaryOnly, previous);
-    }
 
     public CommandTelemetry Telemetry => Source.Telemetry;
 
@@ -85,31 +65,34 @@ internal sealed class CommandExecutor
         if (ReferenceEquals(_ambient.Value, transaction)) _ambient.Value = transaction.Parent;
     }
 
-    /// <summary>The pipeline: runs <paramref name="request"/> and hands the command to <paramref name="handler"/>.</summary>
+    /// <summary>
+    /// The pipeline: runs <paramref name="request"/> and hands the command to <paramref name="handler"/>. With a
+    /// topology, a command whose server failed runs once more, on another server, when that cannot repeat its effect
+    /// (<see cref="RunsAgain"/>), and a write outside a transaction is recorded for the reads that must see it.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<TResult> RunAsync<THandler, TResult>(CommandRequest request, THandler handler, IOBehavior io)
         where THandler : struct, ICommandHandler<TResult>
     {
-        // With a topology, a command that failed on a server that is down, demoted or not ready runs once more, on
-        // another server, when it cannot have taken effect: a read, or a write the server refused as read-only.
+        var writes = handler.Writes || request.MayWrite;
         for (var attempt = 1; ; attempt++)
         {
-            var run = await StartAsync(request, io, handler.Writes).ConfigureAwait(false);
+            var run = await StartAsync(request, io, writes).ConfigureAwait(false);
             try
             {
                 Begin(ref run, request);
                 var result = await handler.RunAsync(run.Command, request.Behavior, io, request.CancellationToken).ConfigureAwait(false);
                 run.Scope.Succeeded(handler.RowsOf(result), handler.Writes);
-                if (handler.Writes && Topology is { HasReaders: true } topology && run.Lease.Transaction is null)
+                if (writes && Routing is { HasReaders: true } routing && run.Lease.Transaction is null)
                 {
-                    await topology.RecordWriteAsync(run.Lease, Writes, io, CancellationToken.None).ConfigureAwait(false);
+                    await routing.RecordWriteAsync(run.Lease, Writes, io, CancellationToken.None).ConfigureAwait(false);
                 }
 
                 return result;
             }
-            catch (Exception exception) when (Topology is not null && ServerFailed(run.Lease, exception, handler.Writes) && attempt == 1 && !request.CancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (Routing is not null && RunsAgain(run.Lease, exception, request, writes, handler.CanRunAgain) && attempt == 1)
             {
-                Recorded(run.Scope, run.Guard, exception, request);
+                RecordFailedAttempt(run.Scope, run.Guard, exception, request);
             }
             catch (Exception exception)
             {
@@ -121,34 +104,6 @@ internal sealed class CommandExecutor
                 await ReleaseAsync(run, io).ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>
-    /// Tells the topology what a failure says about the server the command ran on (down, demoted, not ready), and
-    /// whether running the command again elsewhere is safe: a read is; a write only when the server refused it as
-    /// read-only or not ready, which proves it did not run. In a transaction nothing runs again here; a failure that
-    /// sent the topology looking for a new primary is marked so that the unit of work runs again.
-    /// </summary>
-    private bool ServerFailed(in ConnectionLease lease, Exception exception, bool writes)
-    {
-        var topology = Topology!;
-        if (topology.MemberOf(lease.Origin) is not { } member) return false;
-        var primary = ReferenceEquals(member, topology.Primary);
-        var refused = Execution.Topology.Failures.IsReadOnly(exception) || Execution.Topology.Failures.IsNotReady(exception);
-        var unreachable = Execution.Topology.Failures.IsUnreachable(exception);
-        if (!refused && !unreachable) return false;
-        if (primary)
-        {
-            topology.PrimaryFailed(member);
-            if (refused && topology.CanFailOver) exception.Data[Execution.Topology.Failures.FailedOverKey] = true;
-        }
-        else
-        {
-            topology.TakeOut(member, unreachable ? Execution.Topology.MemberHealth.Down : Execution.Topology.MemberHealth.NotSynced, exception.Message);
-        }
-
-        if (lease.Transaction is not null) return false;
-        return !writes || (refused && primary && topology.CanFailOver);
     }
 
     public ValueTask<List<T>> ListAsync<T>(CommandRequest request, RowReader<T> rows, IOBehavior io) =>
@@ -279,21 +234,22 @@ internal sealed class CommandExecutor
         Failed(scope, guard, exception, request.Statement, request.Table, request.CancellationToken);
 
     /// <inheritdoc cref="Failed(in CommandScope, CommandGuard?, Exception, in CommandRequest)"/>
-    /// <summary>Records a failed attempt that will run again: its span and log say how it failed, and nothing is thrown.</summary>
-    private void Recorded(in CommandScope scope, CommandGuard? guard, Exception exception, in CommandRequest request)
-    {
-        var thrown = guard?.Explain(exception, request.Statement, request.CancellationToken)
-            ?? ServerErrors.TranslateAny(exception, Source.Dialect, request.Statement, request.Table, Telemetry.Sensitive);
-        if (scope.IsStarted) scope.Failed(thrown);
-    }
-
     internal void Failed(in CommandScope scope, CommandGuard? guard, Exception exception, SqlStatement statement, TableInfo? table, CancellationToken cancellationToken)
     {
-        var thrown = guard?.Explain(exception, statement, cancellationToken)
-            ?? ServerErrors.TranslateAny(exception, Source.Dialect, statement, table, Telemetry.Sensitive);
+        var thrown = WhatToThrow(guard, exception, statement, table, cancellationToken);
         if (scope.IsStarted) scope.Failed(thrown);
         if (!ReferenceEquals(thrown, exception)) throw thrown;
     }
+
+    /// <summary>Records a failed attempt that will run again: its span and log say how it failed, and nothing is thrown.</summary>
+    private void RecordFailedAttempt(in CommandScope scope, CommandGuard? guard, Exception exception, in CommandRequest request)
+    {
+        if (scope.IsStarted) scope.Failed(WhatToThrow(guard, exception, request.Statement, request.Table, request.CancellationToken));
+    }
+
+    private Exception WhatToThrow(CommandGuard? guard, Exception exception, SqlStatement statement, TableInfo? table, CancellationToken cancellationToken) =>
+        guard?.Explain(exception, statement, cancellationToken)
+            ?? ServerErrors.TranslateAny(exception, Source.Dialect, statement, table, Telemetry.Sensitive);
 
     /// <summary>
     /// Finishes a reader whose consumer stopped before its end: a server error in what is left (a later statement
@@ -337,21 +293,6 @@ internal sealed class CommandExecutor
         }
     }
 
-    /// <summary>
-    /// The explicit transaction's connection, else the ambient transaction's; else, for a read a replica may answer,
-    /// the topology's choice; else a lease from the source (with a topology, the primary).
-    /// </summary>
-    private ValueTask<ConnectionLease> AcquireAsync(in CommandRequest request, bool writes, IOBehavior io, CancellationToken cancellationToken)
-    {
-        if ((request.Transaction ?? CurrentTransaction) is { } transaction) return new ValueTask<ConnectionLease>(transaction.LeaseForCommand());
-        if (Topology is { } topology && request.MayReadReplica && !writes && !_primaryOnly.Value)
-        {
-            return topology.AcquireReadAsync(Writes, request.Consistency ?? ReadConsistency, io, cancellationToken);
-        }
-
-        return Source.AcquireAsync(io, cancellationToken);
-    }
-
     private static LeasedCommand CreateCommand(in ConnectionLease lease, SqlStatement statement) =>
         lease.Commands is { } cache
             ? new LeasedCommand(cache.Get(lease.Connection, lease.Transaction, statement), cached: true)
@@ -370,10 +311,4 @@ internal struct RunningCommand(ConnectionLease lease, LeasedCommand leased, Comm
     public CommandGuard? Guard { get; set; } = guard;
 
     public readonly MySqlCommand Command => Leased.Command;
-}
-
-/// <summary>Ends <see cref="CommandExecutor.ReadPrimaryOnly"/>'s scope.</summary>
-internal readonly struct PrimaryScope(AsyncLocal<bool> flag, bool previous) : IDisposable
-{
-    public void Dispose() => flag.Value = previous;
 }

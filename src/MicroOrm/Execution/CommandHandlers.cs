@@ -20,6 +20,13 @@ internal interface ICommandHandler<TResult>
     /// <summary>Whether the rows the telemetry counts are rows written rather than read.</summary>
     bool Writes { get; }
 
+    /// <summary>
+    /// Whether the command can run again after its server failed part-way: true when a failed run leaves nothing
+    /// behind (a list or a first row is built only once the rows are read in full); false for a visitor, which has
+    /// handed rows on as they came, and for a statement that writes.
+    /// </summary>
+    bool CanRunAgain { get; }
+
     ValueTask<TResult> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken);
 
     /// <summary>The rows the result stands for, for the telemetry.</summary>
@@ -46,6 +53,8 @@ internal static class ResultSets
 internal readonly struct ListHandler<T>(RowReader<T>? rows, ReaderFactory<T>? readerFactory) : ICommandHandler<List<T>>
 {
     public bool Writes => false;
+
+    public bool CanRunAgain => true;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<List<T>> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
@@ -80,6 +89,8 @@ internal readonly struct VisitHandler<T>(RowReader<T> visitor) : ICommandHandler
 {
     public bool Writes => false;
 
+    public bool CanRunAgain => false;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<long> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
@@ -112,6 +123,8 @@ internal readonly struct FirstRowHandler<T>(RowReader<T>? rows, ReaderFactory<T>
 {
     public bool Writes => false;
 
+    public bool CanRunAgain => true;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(T? Row, bool Found)> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
@@ -136,6 +149,8 @@ internal readonly struct FirstRowHandler<T>(RowReader<T>? rows, ReaderFactory<T>
 internal readonly struct ScalarHandler<T> : ICommandHandler<(T Value, bool Found)>
 {
     public bool Writes => false;
+
+    public bool CanRunAgain => true;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(T Value, bool Found)> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
@@ -162,6 +177,8 @@ internal readonly struct InsertedKeysHandler : ICommandHandler<List<long>>
 {
     public bool Writes => true;
 
+    public bool CanRunAgain => false;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<List<long>> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
@@ -187,6 +204,8 @@ internal readonly struct InsertedKeysHandler : ICommandHandler<List<long>>
 internal readonly struct NonQueryHandler : ICommandHandler<(int Rows, long LastInsertedId)>
 {
     public bool Writes => true;
+
+    public bool CanRunAgain => false;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(int Rows, long LastInsertedId)> RunAsync(MySqlCommand command, CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)

@@ -28,6 +28,12 @@ internal readonly struct CommandRequest(SqlStatement statement, TableInfo? table
     /// </summary>
     public bool MayReadReplica { get; init; }
 
+    /// <summary>
+    /// Whether the command may write although its handler reads a result (raw SQL's scalar: <c>INSERT ... RETURNING</c>):
+    /// it is then never run again after a broken connection, and is recorded as a write for read-your-writes.
+    /// </summary>
+    public bool MayWrite { get; init; }
+
     /// <summary>The consistency this read asks for; <see langword="null"/> for the database object's.</summary>
     public ReadConsistency? Consistency { get; init; }
 

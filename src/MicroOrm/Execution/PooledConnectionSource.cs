@@ -20,9 +20,13 @@ internal sealed class PooledConnectionSource : ConnectionSource
     private BackslashGuard _backslashes;
     private bool _aligned;
 
-    private PooledConnectionSource(MySqlDataSource? dataSource, MicroOrmOptions options, MySqlConnectionStringBuilder settings)
+    /// <summary>A statement every new session runs once, before its first command; <see langword="null"/> for none.</summary>
+    private readonly SqlStatement? _sessionSetup;
+
+    private PooledConnectionSource(MySqlDataSource? dataSource, MicroOrmOptions options, MySqlConnectionStringBuilder settings, SqlStatement? sessionSetup = null)
         : base(options, settings)
     {
+        _sessionSetup = sessionSetup;
         _ownsDataSource = dataSource is null;
         _dataSource = dataSource ?? Build(settings.ConnectionString);
         DatabaseName = settings.Database;
@@ -37,6 +41,13 @@ internal sealed class PooledConnectionSource : ConnectionSource
     /// <summary>A pool of its own, built from <paramref name="connectionString"/> and disposed with the source.</summary>
     public static PooledConnectionSource Owned(string connectionString, MicroOrmOptions options) =>
         new(null, options, new MySqlConnectionStringBuilder(connectionString));
+
+    /// <summary>
+    /// A pool of its own whose sessions each run <paramref name="sessionSetup"/> once, when opened. Its connection
+    /// string should turn <c>ConnectionReset</c> off, or a reset would undo the setup between leases.
+    /// </summary>
+    public static PooledConnectionSource OwnedWithSetup(string connectionString, MicroOrmOptions options, SqlStatement sessionSetup) =>
+        new(null, options, new MySqlConnectionStringBuilder(connectionString), sessionSetup);
 
     /// <summary>Connections from the caller's data source, which stays open when the source is disposed.</summary>
     public static PooledConnectionSource Shared(MySqlDataSource dataSource, MicroOrmOptions options) =>
@@ -60,7 +71,18 @@ internal sealed class PooledConnectionSource : ConnectionSource
         try
         {
             if (!Volatile.Read(ref _aligned)) await AlignWithServerAsync(io, cancellationToken).ConfigureAwait(false);
-            var connection = await Driver.OpenAsync(_dataSource, io, cancellationToken).ConfigureAwait(false);
+            var dataSource = Volatile.Read(ref _dataSource);
+            MySqlConnection connection;
+            try
+            {
+                connection = await Driver.OpenAsync(dataSource, io, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException) when (!ReferenceEquals(dataSource, Volatile.Read(ref _dataSource)))
+            {
+                // The pool was cleared (ClearAsync) between reading it and opening from it: open from the new one.
+                connection = await Driver.OpenAsync(Volatile.Read(ref _dataSource), io, cancellationToken).ConfigureAwait(false);
+            }
+
             if (Dialect is null) await LearnDialectAsync(connection, io).ConfigureAwait(false);
             return new ConnectionLease(connection, transaction: null, closeOnRelease: true, origin: this);
         }
@@ -84,7 +106,7 @@ internal sealed class PooledConnectionSource : ConnectionSource
         try
         {
             var old = _dataSource;
-            _dataSource = Build(old.ConnectionString);
+            Volatile.Write(ref _dataSource, Build(old.ConnectionString));
             _backslashes = new BackslashGuard(new MySqlConnectionStringBuilder(old.ConnectionString).NoBackslashEscapes, cacheBySession: true);
             if (io == IOBehavior.Asynchronous) await old.DisposeAsync().ConfigureAwait(false);
             else old.Dispose();
@@ -124,10 +146,15 @@ internal sealed class PooledConnectionSource : ConnectionSource
     /// <summary>A data source that tells the backslash guard of every new physical session it opens.</summary>
     private MySqlDataSource Build(string connectionString) =>
         new MySqlDataSourceBuilder(connectionString)
-            .UseConnectionOpenedCallback((context, _) =>
+            .UseConnectionOpenedCallback(async (context, cancellationToken) =>
             {
-                if ((context.Conditions & MySqlConnectionOpenedConditions.New) != 0) Volatile.Read(ref _backslashes).SessionOpened(context.Connection.ServerThread);
-                return ValueTask.CompletedTask;
+                if ((context.Conditions & MySqlConnectionOpenedConditions.New) == 0) return;
+                Volatile.Read(ref _backslashes).SessionOpened(context.Connection.ServerThread);
+                if (_sessionSetup is { } setup)
+                {
+                    await using var command = CommandFactory.Create(context.Connection, null, setup);
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             })
             .Build();
 
@@ -155,7 +182,7 @@ internal sealed class PooledConnectionSource : ConnectionSource
             {
                 settings.NoBackslashEscapes = serverHasMode;
                 var old = _dataSource;
-                _dataSource = Build(settings.ConnectionString);
+                Volatile.Write(ref _dataSource, Build(settings.ConnectionString));
                 _backslashes = new BackslashGuard(serverHasMode, cacheBySession: true);
                 if (io == IOBehavior.Asynchronous) await old.DisposeAsync().ConfigureAwait(false);
                 else old.Dispose();

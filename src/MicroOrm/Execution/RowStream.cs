@@ -37,7 +37,7 @@ internal sealed class RowStream<T>(CommandExecutor executor, CommandRequest requ
         return new RowCursor<T>(executor, With(linked.Token), rows, readerFactory, io, linked);
     }
 
-    private CommandRequest With(CancellationToken token) => new(request.Statement, request.Table, token, request.Transaction, request.Behavior) { MayReadReplica = request.MayReadReplica, Consistency = request.Consistency };
+    private CommandRequest With(CancellationToken token) => new(request.Statement, request.Table, token, request.Transaction, request.Behavior) { MayReadReplica = request.MayReadReplica, Consistency = request.Consistency, MayWrite = request.MayWrite };
 }
 
 /// <summary>

@@ -20,6 +20,8 @@ internal static class SessionCommands
     {
         var scope = telemetry.Start(statement, null);
         var command = CommandFactory.Create(session.Connection, session.Transaction, statement);
+        // The caller's token cancels the statement on the server (a replica's wait for a position can be long).
+        var guard = CommandGuard.Start(command, cancellationToken, 0);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -29,10 +31,11 @@ internal static class SessionCommands
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
         {
-            throw Failed(scope, exception, statement);
+            throw Failed(scope, guard?.Explain(exception, statement, cancellationToken) ?? exception, statement);
         }
         finally
         {
+            guard?.Dispose();
             await Driver.DisposeAsync(command, io).ConfigureAwait(false);
         }
     }
@@ -42,6 +45,8 @@ internal static class SessionCommands
     {
         var scope = telemetry.Start(statement, null);
         var command = CommandFactory.Create(session.Connection, session.Transaction, statement);
+        // The caller's token cancels the statement on the server (a replica's wait for a position can be long).
+        var guard = CommandGuard.Start(command, cancellationToken, 0);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -50,10 +55,11 @@ internal static class SessionCommands
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
         {
-            throw Failed(scope, exception, statement);
+            throw Failed(scope, guard?.Explain(exception, statement, cancellationToken) ?? exception, statement);
         }
         finally
         {
+            guard?.Dispose();
             await Driver.DisposeAsync(command, io).ConfigureAwait(false);
         }
     }
@@ -63,6 +69,8 @@ internal static class SessionCommands
     {
         var scope = telemetry.Start(statement, null);
         var command = CommandFactory.Create(session.Connection, session.Transaction, statement);
+        // The caller's token cancels the statement on the server (a replica's wait for a position can be long).
+        var guard = CommandGuard.Start(command, cancellationToken, 0);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -86,17 +94,18 @@ internal static class SessionCommands
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
         {
-            throw Failed(scope, exception, statement);
+            throw Failed(scope, guard?.Explain(exception, statement, cancellationToken) ?? exception, statement);
         }
         finally
         {
+            guard?.Dispose();
             await Driver.DisposeAsync(command, io).ConfigureAwait(false);
         }
     }
 
     private static Exception Failed(CommandScope scope, Exception exception, SqlStatement statement)
     {
-        var translated = ServerErrors.TranslateAny(exception, null, statement, null);
+        var translated = exception is OperationCanceledException ? exception : ServerErrors.TranslateAny(exception, null, statement, null);
         scope.Failed(translated);
         return translated;
     }

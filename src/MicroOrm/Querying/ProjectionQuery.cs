@@ -23,12 +23,17 @@ public sealed class ProjectionQuery<T>
     internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, Func<DbDataReader, T> read)
         : this(database, table, atMost => QuerySql.Select(table, shape.AtMost(atMost), selectList), new DelegateRowReader<T>(read), null)
     {
+        _consistency = shape.Consistency;
     }
 
     internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, ReaderFactory<T> readerFactory)
         : this(database, table, atMost => QuerySql.Select(table, shape.AtMost(atMost), selectList), null, readerFactory)
     {
+        _consistency = shape.Consistency;
     }
+
+    /// <summary>The consistency of the query it was selected from (<c>ReadFrom</c>), or <see langword="null"/>.</summary>
+    private readonly ReadConsistency? _consistency;
 
     internal ProjectionQuery(DatabaseContext database, TableInfo table, Func<int?, SqlWriter> sql, RowReader<T>? reader, ReaderFactory<T>? readerFactory)
     {
@@ -61,7 +66,7 @@ public sealed class ProjectionQuery<T>
     public T? FirstOrDefault() => Synchronously.Result(FirstOrDefaultAsync(IOBehavior.Synchronous, CancellationToken.None));
 
     /// <summary>The request to run, reading at most <paramref name="atMost"/> rows when given (the first row needs one).</summary>
-    private CommandRequest Request(CancellationToken cancellationToken, int? atMost = null) => new CommandRequest(_sql(atMost).ToStatement(), _table, cancellationToken).AsRead();
+    private CommandRequest Request(CancellationToken cancellationToken, int? atMost = null) => new CommandRequest(_sql(atMost).ToStatement(), _table, cancellationToken).AsRead(_consistency);
 
     private ValueTask<List<T>> ListAsync(IOBehavior io, CancellationToken cancellationToken) =>
         _reader is not null

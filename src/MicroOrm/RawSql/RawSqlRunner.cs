@@ -36,7 +36,7 @@ internal sealed class RawSqlRunner(CommandExecutor executor, Transaction? transa
         executor.ListAsync(Request(sql, cancellationToken).AsRead(), TupleRows<T1, T2, T3>.Reader, io);
 
     public ValueTask<T> ExecuteScalarAsync<T>(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
-        executor.ScalarAsync<T>(Request(sql, cancellationToken), io);
+        executor.ScalarAsync<T>(Request(sql, cancellationToken) with { MayWrite = true }, io);
 
     public ValueTask<int> ExecuteAsync(SqlStatement sql, IOBehavior io, CancellationToken cancellationToken) =>
         executor.ExecuteAsync(Request(sql, cancellationToken), io);

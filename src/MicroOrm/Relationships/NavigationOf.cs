@@ -64,7 +64,7 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
 
     internal override ColumnInfo SourceKeyColumn => _sourceKeyColumn();
 
-    internal override async ValueTask<List<object>> LoadAsync(DatabaseContext database, IReadOnlyList<object> sources, int maxKeysPerQuery, IOBehavior io, CancellationToken cancellationToken)
+    internal override async ValueTask<List<object>> LoadAsync(DatabaseContext database, IReadOnlyList<object> sources, int maxKeysPerQuery, IOBehavior io, CancellationToken cancellationToken, ReadConsistency? consistency = null)
     {
         var keys = new List<TKey>();
         var seen = new HashSet<TKey>();
@@ -77,7 +77,7 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
         for (var start = 0; start < keys.Count; start += maxKeysPerQuery)
         {
             var statement = KeyListQuery(keys, start, Math.Min(maxKeysPerQuery, keys.Count - start));
-            targets.AddRange(await database.Executor.ListAsync(new CommandRequest(statement, TargetTable, cancellationToken).AsRead(), TargetMap.OrdinalReader, io).ConfigureAwait(false));
+            targets.AddRange(await database.Executor.ListAsync(new CommandRequest(statement, TargetTable, cancellationToken).AsRead(consistency), TargetMap.OrdinalReader, io).ConfigureAwait(false));
         }
 
         if (Kind == NavigationKind.BelongsTo) AssignPrincipals(sources, targets);

@@ -76,7 +76,7 @@ public sealed class OptionsTests(TestDbFixture database) : IClassFixture<TestDbF
     {
         await using var db = TestDb.Connect(new MicroOrmOptions { ConnectionString = database.ConnectionString, Topology = new TopologyOptions { ReadConsistency = ReadConsistency.Eventual } });
 
-        Assert.Null(db.Executor.Topology);
+        Assert.Null(db.Executor.Routing);
         Assert.Equal(0, await db.Notes.CountAsync(Ct));
         Assert.Null(db.GetConsistencyToken());
     }

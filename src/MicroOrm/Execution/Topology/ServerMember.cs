@@ -5,9 +5,9 @@ namespace MicroOrm.Execution.Topology;
 
 /// <summary>
 /// One server of a topology: its own pool (so its telemetry names it and its sessions are its own), whether it may
-/// become the primary and whether reads go to it, and what the probes last found.
+/// become the primary, and what the probes last found.
 /// </summary>
-internal sealed class ServerMember(ServerAddress address, PooledConnectionSource pool, bool isCandidate, bool isReader)
+internal sealed class ServerMember(ServerAddress address, PooledConnectionSource pool, bool isCandidate, PooledConnectionSource? causalPool)
 {
     private int _health;
     private string? _appliedPosition;
@@ -20,8 +20,12 @@ internal sealed class ServerMember(ServerAddress address, PooledConnectionSource
     /// <summary>Whether writes may go to it: the connection string's server and the failover servers (every written-to Galera node).</summary>
     public bool IsCandidate { get; } = isCandidate;
 
-    /// <summary>Whether reads may go to it: a replica, or any Galera node.</summary>
-    public bool IsReader { get; } = isReader;
+    /// <summary>
+    /// On a Galera node, the pool for causal reads: sessions that are never reset, each made to wait for the cluster
+    /// (<c>wsrep_sync_wait</c>) once, when opened. A reset session lost causality in about 2 reads of 1,000 here
+    /// (MariaDB 10.11), though its <c>wsrep_sync_wait</c> still read 1; a session never reset lost none.
+    /// </summary>
+    public PooledConnectionSource? CausalPool { get; } = causalPool;
 
     public MemberHealth Health => (MemberHealth)Volatile.Read(ref _health);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,6 +22,9 @@ internal sealed partial class TopologyConnectionSource
     /// <summary>Set when the primary failed, so the next lease looks for the writable candidate first.</summary>
     private int _primarySuspect;
 
+    /// <summary>When the last search found no candidate that takes writes (a <see cref="Stopwatch"/> timestamp; 0: it found one).</summary>
+    private long _foundNoneAt;
+
     /// <summary>Whether there is anywhere to fail over to.</summary>
     public bool CanFailOver => _candidates.Length > 1;
 
@@ -30,7 +34,7 @@ internal sealed partial class TopologyConnectionSource
     /// </summary>
     public void PrimaryFailed(ServerMember member)
     {
-        if (ReferenceEquals(member, Primary)) Volatile.Write(ref _primarySuspect, 1);
+        if (CanFailOver && ReferenceEquals(member, Primary)) Volatile.Write(ref _primarySuspect, 1);
     }
 
     /// <summary>The member whose pool <paramref name="origin"/> is, or <see langword="null"/>.</summary>
@@ -38,19 +42,24 @@ internal sealed partial class TopologyConnectionSource
     {
         foreach (var member in _members)
         {
-            if (ReferenceEquals(member.Pool, origin)) return member;
+            if (ReferenceEquals(member.Pool, origin) || ReferenceEquals(member.CausalPool, origin)) return member;
         }
 
         return null;
     }
 
-    private async ValueTask<ConnectionLease> AcquirePrimaryAsync(IOBehavior io, CancellationToken cancellationToken)
+    /// <summary>
+    /// A lease on the primary. With <paramref name="causal"/> on Galera, from its causal pool: a session that waits for
+    /// every write the cluster committed, which a read needs after a failover (the new primary may not have applied
+    /// what the old one committed) and when it asks whether a lost commit happened.
+    /// </summary>
+    private async ValueTask<ConnectionLease> AcquirePrimaryAsync(IOBehavior io, CancellationToken cancellationToken, bool causal = false)
     {
         if (Volatile.Read(ref _primarySuspect) == 1) await FailoverAsync("the primary failed", io, cancellationToken).ConfigureAwait(false);
         var primary = Primary;
         try
         {
-            var lease = await primary.Pool.AcquireAsync(io, cancellationToken).ConfigureAwait(false);
+            var lease = await PoolOf(primary, causal).AcquireAsync(io, cancellationToken).ConfigureAwait(false);
             Learn(lease);
             return lease;
         }
@@ -60,11 +69,16 @@ internal sealed partial class TopologyConnectionSource
             PrimaryFailed(primary);
             await FailoverAsync(failure.Message, io, cancellationToken).ConfigureAwait(false);
             if (ReferenceEquals(Primary, primary)) throw;
-            var lease = await Primary.Pool.AcquireAsync(io, cancellationToken).ConfigureAwait(false);
+            var lease = await PoolOf(Primary, causal).AcquireAsync(io, cancellationToken).ConfigureAwait(false);
             Learn(lease);
             return lease;
         }
     }
+
+    /// <summary>A lease on the primary for a read that must see every committed write (causal on Galera).</summary>
+    public ValueTask<ConnectionLease> AcquirePrimaryForCheckAsync(IOBehavior io, CancellationToken cancellationToken) => AcquirePrimaryAsync(io, cancellationToken, causal: true);
+
+    private static PooledConnectionSource PoolOf(ServerMember member, bool causal) => causal && member.CausalPool is { } pool ? pool : member.Pool;
 
     /// <summary>Finds the candidate that takes writes, from the current primary on; one caller at a time, the others wait and use its answer.</summary>
     public async ValueTask FailoverAsync(string reason, IOBehavior io, CancellationToken cancellationToken)
@@ -74,6 +88,9 @@ internal sealed partial class TopologyConnectionSource
         try
         {
             if (Volatile.Read(ref _primarySuspect) == 0) return;
+            // Callers waiting here while a search found nothing use its answer until the next probe, instead of each
+            // asking every candidate again (a connect timeout each, for a candidate that does not answer).
+            if (_foundNoneAt != 0 && Stopwatch.GetElapsedTime(_foundNoneAt) < _topology.ProbeInterval) return;
             var current = Volatile.Read(ref _primary);
             for (var i = 0; i < _candidates.Length; i++)
             {
@@ -81,6 +98,7 @@ internal sealed partial class TopologyConnectionSource
                 var candidate = _candidates[index];
                 if (!await TakesWritesAsync(candidate, io, cancellationToken).ConfigureAwait(false)) continue;
                 Volatile.Write(ref _primarySuspect, 0);
+                _foundNoneAt = 0;
                 if (index == current) return;
                 var previous = _candidates[current];
                 Volatile.Write(ref _primary, index);
@@ -89,7 +107,8 @@ internal sealed partial class TopologyConnectionSource
                 return;
             }
 
-            // None takes writes now: writes go on to the current primary and fail there, and the next one looks again.
+            // None takes writes now: writes go on to the current primary and fail there, and a later one looks again.
+            _foundNoneAt = Stopwatch.GetTimestamp();
             if (_logger is { } logger) Log.NoWritableServer(logger, string.Join(", ", _candidates.Select(c => c.ToString())), Primary.ToString());
         }
         finally
@@ -137,7 +156,7 @@ internal sealed partial class TopologyConnectionSource
     {
         if (MicroOrmTelemetry.FailoverCounter.Enabled)
         {
-            MicroOrmTelemetry.FailoverCounter.Add(1, new System.Diagnostics.TagList
+            MicroOrmTelemetry.FailoverCounter.Add(1, new TagList
             {
                 { "db.system.name", "mysql" },
                 { "db.namespace", DatabaseName },

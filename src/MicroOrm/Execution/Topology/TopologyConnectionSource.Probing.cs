@@ -25,7 +25,10 @@ internal sealed partial class TopologyConnectionSource
         {
             try
             {
-                foreach (var member in _readers) await ProbeReaderAsync(member, stopping).ConfigureAwait(false);
+                // Each reader on its own, at once: one that does not answer must not hold up the others' checks.
+                var probes = new Task[_readers.Length];
+                for (var i = 0; i < probes.Length; i++) probes[i] = ProbeReaderAsync(_readers[i], stopping);
+                await Task.WhenAll(probes).ConfigureAwait(false);
                 if (Volatile.Read(ref _primarySuspect) == 0 && CanFailOver && !await TakesWritesAsync(Primary, IOBehavior.Asynchronous, stopping).ConfigureAwait(false))
                 {
                     PrimaryFailed(Primary);
@@ -49,6 +52,8 @@ internal sealed partial class TopologyConnectionSource
         }
         catch (MicroOrmException failure)
         {
+            // Its pooled sessions are dead too: dropped, so that the first lease after its return opens a live one.
+            if (member.Health != MemberHealth.Down) await member.Pool.ClearAsync(IOBehavior.Asynchronous).ConfigureAwait(false);
             TakeOut(member, MemberHealth.Down, failure.Message);
             return;
         }

@@ -38,15 +38,15 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
         _logger = Telemetry.Logger;
         DatabaseName = settings.Database;
         var galera = topology.Kind == ClusterKind.Galera;
-        var candidates = new List<ServerMember> { Member(settings, new ServerAddress(FirstHost(settings.Server), (int)settings.Port), candidate: true, reader: galera, options) };
-        foreach (var server in topology.FailoverServers) candidates.Add(Member(settings, ServerAddress.Parse("Topology.FailoverServers", server, (int)settings.Port), candidate: true, reader: galera, options));
+        var candidates = new List<ServerMember> { Member(settings, new ServerAddress(FirstHost(settings.Server), (int)settings.Port), candidate: true, options) };
+        foreach (var server in topology.FailoverServers) candidates.Add(Member(settings, ServerAddress.Parse("Topology.FailoverServers", server, (int)settings.Port), candidate: true, options));
         var readers = new List<ServerMember>();
         if (galera) readers.AddRange(candidates);
         foreach (var server in topology.Replicas)
         {
             var address = ServerAddress.Parse("Topology.Replicas", server, (int)settings.Port);
             // A failover server listed as a replica too (it replicates until it is promoted) is one server with one pool.
-            readers.Add(_members.Find(m => m.Address == address) is { } known ? known : Member(settings, address, candidate: false, reader: true, options));
+            readers.Add(_members.Find(m => m.Address == address) is { } known ? known : Member(settings, address, candidate: false, options));
         }
 
         _candidates = [.. candidates];
@@ -88,7 +88,8 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
         }
 
         var galera = _topology.Kind == ClusterKind.Galera;
-        if (last is { Position: null } && consistency == ReadConsistency.ReadYourWrites && !galera && last.Age < _topology.StickyPrimaryWindow)
+        var waitForWrite = consistency == ReadConsistency.ReadYourWrites && last is not null;
+        if (waitForWrite && !galera && last!.UnknownAge < _topology.StickyPrimaryWindow)
         {
             return await PrimaryForReadAsync("the last write's position is unknown", io, cancellationToken).ConfigureAwait(false);
         }
@@ -96,10 +97,12 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
         for (var tried = 0; tried < _readers.Length; tried++)
         {
             if (NextReader() is not { } member) break;
+            // Galera's causal reads come from sessions that wait for the cluster (see ServerMember.CausalPool).
+            var pool = waitForWrite && galera ? member.CausalPool! : member.Pool;
             ConnectionLease lease;
             try
             {
-                lease = await member.Pool.AcquireAsync(io, cancellationToken).ConfigureAwait(false);
+                lease = await pool.AcquireAsync(io, cancellationToken).ConfigureAwait(false);
             }
             catch (MicroOrmException failure) when (Failures.IsUnreachable(failure))
             {
@@ -107,46 +110,70 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
                 continue;
             }
 
-            try
+            var outcome = waitForWrite && !galera ? await WaitForWriteAsync(member, lease, last!, io, cancellationToken).ConfigureAwait(false) : ReplicaRead.Ready;
+            switch (outcome)
             {
-                if (consistency == ReadConsistency.ReadYourWrites && last is not null)
-                {
-                    if (galera)
-                    {
-                        await SessionCommands.ExecuteAsync(member.Pool.Telemetry, lease, TopologySql.CausalReads, io, cancellationToken).ConfigureAwait(false);
-                    }
-                    else if (last.Position is { Length: > 0 } position && member.AppliedPosition != position)
-                    {
-                        var timeout = _topology.ReadYourWritesTimeout.TotalSeconds;
-                        var answer = await SessionCommands.ScalarAsync(member.Pool.Telemetry, lease, member.Pool.Dialect!.WaitForPosition(position, timeout), io, cancellationToken).ConfigureAwait(false);
-                        if (answer is null || Convert.ToInt64(answer, System.Globalization.CultureInfo.InvariantCulture) != 0)
-                        {
-                            await lease.ReleaseAsync(io).ConfigureAwait(false);
-                            return await PrimaryForReadAsync($"{member} had not applied the last write within {_topology.ReadYourWritesTimeout.TotalMilliseconds:0} ms", io, cancellationToken).ConfigureAwait(false);
-                        }
-
-                        member.AppliedPosition = position;
-                    }
-                }
+                case ReplicaRead.Ready:
+                    Learn(lease);
+                    Routed(member, "replica", waitForWrite ? "caught up with the last write" : "a replica is up");
+                    return lease;
+                case ReplicaRead.TryAnother:
+                    continue;
+                default:
+                    return await PrimaryForReadAsync(outcome == ReplicaRead.Behind
+                        ? $"{member} had not applied the last write within {_topology.ReadYourWritesTimeout.TotalMilliseconds:0} ms"
+                        : $"{member} could not wait for the last write", io, cancellationToken).ConfigureAwait(false);
             }
-            catch (MicroOrmException failure) when (Failures.IsUnreachable(failure))
-            {
-                await lease.ReleaseAsync(io).ConfigureAwait(false);
-                TakeOut(member, MemberHealth.Down, failure.Message);
-                continue;
-            }
-            catch
-            {
-                await lease.ReleaseAsync(io).ConfigureAwait(false);
-                throw;
-            }
-
-            Learn(lease);
-            Routed(member, "replica", consistency == ReadConsistency.ReadYourWrites && last is not null ? "caught up with the last write" : "a replica is up");
-            return lease;
         }
 
-        return await PrimaryForReadAsync("no replica is up", io, cancellationToken).ConfigureAwait(false);
+        return await PrimaryForReadAsync("no replica is up", io, cancellationToken, causal: waitForWrite).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits on <paramref name="lease"/>, a replica's session, until the replica has applied the last write. The lease
+    /// is let go unless the answer is <see cref="ReplicaRead.Ready"/>; a replica that has gone or is not ready is
+    /// taken out of rotation, and any other failure to wait sends the read to the primary.
+    /// </summary>
+    private async ValueTask<ReplicaRead> WaitForWriteAsync(ServerMember member, ConnectionLease lease, WriteHistory.Mark last, IOBehavior io, CancellationToken cancellationToken)
+    {
+        if (last.Position is not { Length: > 0 } position || member.AppliedPosition == position) return ReplicaRead.Ready;
+        var outcome = ReplicaRead.Behind;
+        try
+        {
+            var statement = member.Pool.Dialect!.WaitForPosition(position, _topology.ReadYourWritesTimeout.TotalSeconds);
+            var answer = await SessionCommands.ScalarAsync(member.Pool.Telemetry, lease, statement, io, cancellationToken).ConfigureAwait(false);
+            if (answer is not null && Convert.ToInt64(answer, System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                member.AppliedPosition = position;
+                return ReplicaRead.Ready;
+            }
+        }
+        catch (MicroOrmException failure) when (Failures.IsUnreachable(failure) || Failures.IsNotReady(failure))
+        {
+            TakeOut(member, Failures.IsUnreachable(failure) ? MemberHealth.Down : MemberHealth.NotSynced, failure.Message);
+            outcome = ReplicaRead.TryAnother;
+        }
+        catch (MicroOrmException)
+        {
+            outcome = ReplicaRead.Failed;
+        }
+        catch
+        {
+            await lease.ReleaseAsync(io).ConfigureAwait(false);
+            throw;
+        }
+
+        await lease.ReleaseAsync(io).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>What waiting on a replica for the last write came to.</summary>
+    private enum ReplicaRead
+    {
+        Ready,
+        Behind,
+        TryAnother,
+        Failed,
     }
 
     /// <summary>
@@ -173,13 +200,23 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
             // The write is done; only its position is lost, which the sticky window stands in for.
         }
 
-        // An empty position: the session wrote nothing that reached the binary log (an UPDATE that matched no row).
-        if (position is { Length: 0 }) return;
-        history.Wrote(position);
+        // Empty: the write reached no binary log (it changed no row, or the server runs without GTIDs). Recorded as a
+        // write of unknown position, so reads go to the primary for the sticky window rather than to a replica that may lack it.
+        history.Wrote(position is { Length: > 0 } ? position : null);
     }
 
-    /// <summary>The position of <paramref name="history"/>'s last write, for another database object to read after.</summary>
-    public static ConsistencyToken? TokenOf(WriteHistory history) => history.Last is { } last ? new ConsistencyToken(last.Position ?? "") : null;
+    /// <summary>
+    /// The position of <paramref name="history"/>'s last write, for another database object to read after; on Galera
+    /// an empty one (a causal read needs no position); <see langword="null"/> when the last write's position is unknown.
+    /// </summary>
+    public ConsistencyToken? TokenOf(WriteHistory history) => history.Last switch
+    {
+        null => null,
+        _ when _topology.Kind == ClusterKind.Galera => new ConsistencyToken(""),
+        { UnknownAt: not 0 } last when last.UnknownAt >= last.WrittenAt => null,
+        { Position: { } position } => new ConsistencyToken(position),
+        _ => null,
+    };
 
     public override async ValueTask DisposeAsync()
     {
@@ -192,7 +229,11 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
         {
         }
 
-        foreach (var member in _members) await member.Pool.DisposeAsync().ConfigureAwait(false);
+        foreach (var member in _members)
+        {
+            await member.Pool.DisposeAsync().ConfigureAwait(false);
+            if (member.CausalPool is { } causal) await causal.DisposeAsync().ConfigureAwait(false);
+        }
         _stopping.Dispose();
         _failover.Dispose();
     }
@@ -202,20 +243,25 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
         _stopping.Cancel();
         try
         {
-            _probing.GetAwaiter().GetResult();
+            // A probe waits on I/O; the sync dispose waits a bounded time for it, and the pools' disposal ends it anyway.
+            _probing.Wait(TimeSpan.FromSeconds(5));
         }
-        catch (OperationCanceledException)
+        catch (AggregateException stopped) when (stopped.InnerException is OperationCanceledException)
         {
         }
 
-        foreach (var member in _members) member.Pool.Dispose();
+        foreach (var member in _members)
+        {
+            member.Pool.Dispose();
+            member.CausalPool?.Dispose();
+        }
         _stopping.Dispose();
         _failover.Dispose();
     }
 
-    private async ValueTask<ConnectionLease> PrimaryForReadAsync(string reason, IOBehavior io, CancellationToken cancellationToken)
+    private async ValueTask<ConnectionLease> PrimaryForReadAsync(string reason, IOBehavior io, CancellationToken cancellationToken, bool causal = false)
     {
-        var lease = await AcquirePrimaryAsync(io, cancellationToken).ConfigureAwait(false);
+        var lease = await AcquirePrimaryAsync(io, cancellationToken, causal).ConfigureAwait(false);
         Routed(Primary, "primary", reason);
         return lease;
     }
@@ -268,13 +314,23 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
         if (_logger is { } logger) Log.ReadRouted(logger, role, member.ToString(), reason);
     }
 
-    private ServerMember Member(MySqlConnectionStringBuilder settings, ServerAddress address, bool candidate, bool reader, MicroOrmOptions options)
+    private ServerMember Member(MySqlConnectionStringBuilder settings, ServerAddress address, bool candidate, MicroOrmOptions options)
     {
         var own = new MySqlConnectionStringBuilder(settings.ConnectionString) { Server = address.Host, Port = (uint)address.Port };
-        var member = new ServerMember(address, PooledConnectionSource.Owned(own.ConnectionString, options), candidate, reader);
+        PooledConnectionSource? causal = null;
+        if (_topology.Kind == ClusterKind.Galera)
+        {
+            var neverReset = new MySqlConnectionStringBuilder(own.ConnectionString) { ConnectionReset = false };
+            causal = PooledConnectionSource.OwnedWithSetup(neverReset.ConnectionString, options, TopologySql.CausalReads);
+        }
+
+        var member = new ServerMember(address, PooledConnectionSource.Owned(own.ConnectionString, options), candidate, causal);
         _members.Add(member);
         return member;
     }
+
+    /// <summary>Whether reads go to <paramref name="member"/>: a replica, or any Galera node.</summary>
+    public bool IsReader(ServerMember member) => Array.IndexOf(_readers, member) >= 0;
 
     private static string FirstHost(string server)
     {

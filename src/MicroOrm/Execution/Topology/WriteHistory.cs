@@ -17,15 +17,21 @@ internal sealed class WriteHistory
     /// <summary>The last write, or <see langword="null"/> before the first.</summary>
     public Mark? Last => Volatile.Read(ref _last);
 
-    /// <summary>Records a write at <paramref name="position"/> (<see langword="null"/> when it could not be read).</summary>
+    /// <summary>
+    /// Records a write at <paramref name="position"/>, or, when <see langword="null"/>, a write whose position could
+    /// not be read: the last known position is kept (earlier writes still need it), and the unknown one is dated, so
+    /// that reads go to the primary for a while instead.
+    /// </summary>
     public void Wrote(string? position)
     {
-        var mark = new Mark(position, Stopwatch.GetTimestamp());
+        var now = Stopwatch.GetTimestamp();
         while (true)
         {
             var last = Volatile.Read(ref _last);
-            // Two writes recorded at once from two flows: the later position wins, whichever thread gets here last.
-            if (last?.Position is { } known && position is not null && IsBefore(position, known)) mark = mark with { Position = known };
+            var mark = position is null
+                ? new Mark(last?.Position, last?.WrittenAt ?? now, now)
+                // Two writes recorded at once from two flows: the later position wins, whichever thread gets here last.
+                : new Mark(last?.Position is { } known && IsBefore(position, known) ? known : position, now, last?.UnknownAt ?? 0);
             if (Interlocked.CompareExchange(ref _last, mark, last) == last) return;
         }
     }
@@ -49,9 +55,15 @@ internal sealed class WriteHistory
             && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out sequence);
     }
 
-    /// <summary>A write: its position (if known) and its <see cref="Stopwatch"/> timestamp.</summary>
-    internal sealed record Mark(string? Position, long WrittenAt)
+    /// <summary>
+    /// The last write: the last known position and when a write was recorded with it, and when a write was recorded
+    /// without one (0: never); <see cref="Stopwatch"/> timestamps.
+    /// </summary>
+    internal sealed record Mark(string? Position, long WrittenAt, long UnknownAt)
     {
         public TimeSpan Age => Stopwatch.GetElapsedTime(WrittenAt);
+
+        /// <summary>How long ago a write was recorded without a position; <see cref="TimeSpan.MaxValue"/> when none was.</summary>
+        public TimeSpan UnknownAge => UnknownAt == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(UnknownAt);
     }
 }
