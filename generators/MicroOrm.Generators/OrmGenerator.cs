@@ -80,6 +80,26 @@ public sealed class OrmGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.RowDiagnostics));
 
+        var converters = entities.Collect()
+            .Combine(rows.Collect())
+            .Combine(known)
+            .Select(static (all, _) =>
+            {
+                var ((entityModels, rowModels), symbols) = all;
+                return entityModels.SelectMany(e => e.Columns).Concat(rowModels.SelectMany(r => r.Columns))
+                    .Select(c => c.Converter).Where(c => c is not null).Select(c => c!)
+                    .Concat(symbols.AssemblyConverters)
+                    .Distinct()
+                    .OrderBy(c => c.ConverterType, System.StringComparer.Ordinal)
+                    .ToEquatableArray();
+            })
+            .WithTrackingName(TrackingNames.Converters);
+
+        context.RegisterSourceOutput(converters, static (output, all) =>
+        {
+            if (all.Count > 0) output.AddSource("MicroOrm.ConverterRegistration.g.cs", ConverterEmitter.Registration(all));
+        });
+
         var databaseResults = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownSymbols.DatabaseAttributeName,

@@ -22,6 +22,7 @@ internal static class TrackingNames
     public const string DatabaseCode = nameof(DatabaseCode);
     public const string MigrationFiles = nameof(MigrationFiles);
     public const string SnapshotFiles = nameof(SnapshotFiles);
+    public const string Converters = nameof(Converters);
 
     // The diagnostics path.
     public const string EntityDiagnostics = nameof(EntityDiagnostics);

@@ -18,7 +18,7 @@ public sealed class IncrementalTests
     private static readonly string[] TrackedSteps = ["EntityResults", "Entities", "Schema", "DatabaseResults"];
 
     /// <summary>Steps that hold only location-free models, or what the code outputs read.</summary>
-    private static readonly string[] CodeSteps = ["KnownSymbols", "Entities", "Rows", "Schema", "Databases", "MigrationFiles", "SnapshotFiles", "DatabaseCode"];
+    private static readonly string[] CodeSteps = ["KnownSymbols", "Entities", "Rows", "Schema", "Databases", "MigrationFiles", "SnapshotFiles", "Converters", "DatabaseCode"];
 
     /// <summary>Steps that hold source locations: the parse results, and the diagnostics taken from them.</summary>
     private static readonly string[] LocatedSteps =
@@ -40,7 +40,7 @@ public sealed class IncrementalTests
     });
 
     /// <summary>The steps the source outputs that write files read; every other output only reports diagnostics.</summary>
-    private static readonly string[] CodeOutputInputs = ["Entities", "Rows", "DatabaseCode"];
+    private static readonly string[] CodeOutputInputs = ["Entities", "Rows", "Converters", "DatabaseCode"];
 
     /// <summary>A row type and an entity with a method, beside the reference models, so that every path has work to do.</summary>
     private const string ExtraModels = """

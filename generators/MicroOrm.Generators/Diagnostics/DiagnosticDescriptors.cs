@@ -160,6 +160,10 @@ internal static class DiagnosticDescriptors
         "MORM0037", "Model changed since the last migration",
         "The model of '{0}' differs from '{1}', the schema its last migration leads to: {2}; add a migration for the change (dotnet microorm migrations add <Name>), or the database will not match the model");
 
+    public static readonly DiagnosticDescriptor ConverterDoesNotFit = Error(
+        "MORM0038", "Converter does not fit the property",
+        "The converter '{0}' cannot store '{1}.{2}' ({3}): {4}; give the property a converter that implements IValueConverter<{3}, TColumn>");
+
     public static readonly DiagnosticDescriptor NonConstantSql = new(
         "MORM1001", "Non-constant SQL reaches an API that runs it as written",
         "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",

@@ -67,7 +67,9 @@ internal static class BinderEmitter
         }
         else
         {
-            writer.Line(Assign(generated, $"checked(({Underlying(generated)})value)"));
+            writer.Line(Assign(generated, generated.Converter is { } converter
+                ? $"{converter.ConverterType}.FromColumn(checked(({converter.ColumnType})value))"
+                : $"checked(({Underlying(generated)})value)"));
         }
 
         writer.Outdent().Line("}");

@@ -11,6 +11,21 @@ internal static class ConverterEmitter
 {
     public static void Write(SourceWriter writer, EquatableArray<ColumnModel> columns)
     {
+        foreach (var converter in columns.Where(c => c.Converter is not null).Select(c => c.Converter!).Distinct())
+        {
+            // The user's converter behind the runtime's object-based paths: conditions, In lists, projections.
+            writer.Line();
+            writer.Line(Literals.GeneratedCode);
+            writer.Line($"private sealed class {converter.AdapterName} : {KnownNames.ValueConverter}");
+            writer.Line("{").Indent();
+            writer.Line($"internal static readonly {converter.AdapterName} Instance = new();");
+            writer.Line();
+            writer.Line($"public override object? ToDb(object? value) => value is {converter.ValueType} converted ? {converter.ConverterType}.ToColumn(converted) : value;");
+            writer.Line();
+            writer.Line($"public override object FromDb({KnownNames.DbDataReader} reader, int ordinal) => {converter.ConverterType}.FromColumn({RowReaderEmitter.Getter(converter.ColumnKind, "ordinal")})!;");
+            writer.Outdent().Line("}");
+        }
+
         var enums = columns.Where(c => c.Enum is not null).Select(c => c.Enum!).GroupBy(e => (e.TypeName, e.StoreAsString)).Select(g => g.First());
         foreach (var enumModel in enums)
         {
@@ -51,4 +66,28 @@ internal static class ConverterEmitter
 
     public static string Name(EnumModel enumModel) =>
         "MicroOrm" + new string(enumModel.TypeName.Replace("global::", "").Where(char.IsLetterOrDigit).ToArray()) + (enumModel.StoreAsString ? "NameConverter" : "Converter");
+
+    /// <summary>
+    /// The assembly's converters, registered when it loads, so that raw SQL converts values of those types too: the
+    /// holes of an interpolated query, and the values, tuples and <c>[Row]</c> types it reads.
+    /// </summary>
+    public static string Registration(EquatableArray<ConverterModel> converters)
+    {
+        var writer = new SourceWriter().Header();
+        writer.Open("namespace MicroOrm.Generated");
+        writer.Line(Literals.GeneratedCode);
+        writer.Open("internal static class MicroOrmConverterRegistration");
+        writer.Line($"[{KnownNames.ModuleInitializer}]");
+        writer.Open("internal static void Register()");
+        foreach (var converter in converters)
+        {
+            var method = converter.ValueIsValueType ? "RegisterNullable" : "Register";
+            writer.Line($"{KnownNames.Converters}.{method}<{converter.ValueType}, {converter.ColumnType}, {converter.ConverterType}>();");
+        }
+
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
 }

@@ -68,7 +68,8 @@ internal static class EntityEmitter
         writer.Open($"private sealed class MicroOrmMap : {baseType}");
         foreach (var column in entity.Columns)
         {
-            var converter = column.Enum is { } enumModel ? $", {ConverterEmitter.Name(enumModel)}.Instance" : "";
+            var converter = column.Enum is { } enumModel ? $", {ConverterEmitter.Name(enumModel)}.Instance"
+                : column.Converter is { } userConverter ? $", {userConverter.AdapterName}.Instance" : "";
             writer.Line($"internal static readonly {KnownNames.ColumnInfo} {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckArgument(column)}{(column.Was is null ? "" : ", was: " + Literals.String(column.Was))});");
         }
 

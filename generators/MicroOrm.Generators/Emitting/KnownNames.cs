@@ -16,6 +16,8 @@ internal static class KnownNames
     public const string UnsafeAccessorKind = "global::System.Runtime.CompilerServices.UnsafeAccessorKind";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string EditorBrowsable = "global::System.ComponentModel.EditorBrowsable";
+    public const string ModuleInitializer = "global::System.Runtime.CompilerServices.ModuleInitializer";
+    public const string Converters = "global::MicroOrm.Mapping.Converters";
     public const string EditorBrowsableState = "global::System.ComponentModel.EditorBrowsableState";
     public const string Regex = "global::System.Text.RegularExpressions.Regex";
     public const string RegexOptions = "global::System.Text.RegularExpressions.RegexOptions";

@@ -35,7 +35,8 @@ internal static class NavigationEmitter
         writer.Line($"public override {KnownNames.IReadOnlyList}<{KnownNames.Navigation}> Navigations => AllNavigations;");
         writer.Line();
         var generated = entity.Columns.FirstOrDefault(c => c.IsKey && c.IsAutoIncrement);
-        writer.Line($"public override bool HasGeneratedKeyValue({entity.FullName} entity) => {(generated is null ? "false" : $"entity.{generated.PropertyName} != 0")};");
+        var stored = generated?.Converter is { } converter ? $"{converter.ConverterType}.ToColumn(entity.{generated.PropertyName})" : $"entity.{generated?.PropertyName}";
+        writer.Line($"public override bool HasGeneratedKeyValue({entity.FullName} entity) => {(generated is null ? "false" : stored + " != 0")};");
         writer.Line();
         WriteKeyComparer(writer, entity);
         foreach (var accessor in Accessors(entity).Distinct())

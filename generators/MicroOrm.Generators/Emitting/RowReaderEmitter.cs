@@ -151,6 +151,8 @@ internal static class RowReaderEmitter
 
     private static string TypedRead(ColumnModel column, string ordinal)
     {
+        if (column.Converter is { } converter) return $"{converter.ConverterType}.FromColumn({Getter(converter.ColumnKind, ordinal)})";
+
         if (column.Kind == ValueKind.Enum)
         {
             var enumModel = column.Enum!;

@@ -65,6 +65,30 @@ internal static class ValidatorEmitter
 
     private static IEnumerable<string> CheckLines(ColumnModel column)
     {
+        if (column.Converter is { } converter) return ConvertedCheckLines(column, converter);
+        return PlainCheckLines(column);
+    }
+
+    /// <summary>
+    /// A converted property is checked as the column will store it: the converter's value meets the stored type's
+    /// checks (a length, a decimal's digits), so a value the column cannot hold is refused before anything is sent.
+    /// </summary>
+    private static IEnumerable<string> ConvertedCheckLines(ColumnModel column, ConverterModel converter)
+    {
+        var info = EntityEmitter.InfoField(column).Substring("MicroOrmMap.".Length);
+        var stored = column with { Kind = converter.ColumnKind, PropertyType = converter.ColumnType, IsNullable = false, IsNullableValueType = false, Validation = null, Converter = null };
+        var checks = string.Join(" ", PlainCheckLines(stored).Select(line => line.Replace("(value,", "(stored,").Replace("(value)", "(stored)")));
+        var isReference = !converter.ValueIsValueType;
+        if (isReference && !column.IsNullable) yield return $"{KnownNames.ValueChecks}.NotNull(value, {info}, errors);";
+        if (checks.Length == 0) yield break;
+        var convert = $"var stored = {converter.ConverterType}.ToColumn({(column.IsNullableValueType ? "present" : "value")});";
+        yield return column.IsNullableValueType ? $"if (value is {{ }} present) {{ {convert} {checks} }}"
+            : isReference ? $"if (value is not null) {{ {convert} {checks} }}"
+            : $"{{ {convert} {checks} }}";
+    }
+
+    private static IEnumerable<string> PlainCheckLines(ColumnModel column)
+    {
         var info = EntityEmitter.InfoField(column).Substring("MicroOrmMap.".Length);
         var validation = column.Validation;
         var isReference = column.Kind is ValueKind.String or ValueKind.Bytes;

@@ -24,7 +24,8 @@ internal sealed record ColumnModel(
     bool IsInitOnly = false,
     ValidationModel? Validation = null,
     bool IsConcurrencyToken = false,
-    string? Was = null)
+    string? Was = null,
+    ConverterModel? Converter = null)
 {
     /// <summary>Whether the DDL declares the column NULL: a nullable property, unless <c>[Required]</c>.</summary>
     public bool IsNullableInDatabase => IsNullable && Validation is not { Required: true };

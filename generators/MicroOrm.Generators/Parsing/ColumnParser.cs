@@ -15,7 +15,18 @@ internal static class ColumnParser
         var columnName = ModelSymbols.ColumnName(property, known);
         EntityParser.CheckIdentifier(columnName, $"the column of {entity.Name}.{property.Name}", location, diagnostics);
 
-        if (!TypeClassifier.TryClassify(known, property.Type, out var kind, out var isNullableValueType, out var enumType))
+        var converter = ConverterParser.ForProperty(known, entity, property, location, diagnostics, out var converterFailed);
+        if (converterFailed) return null;
+        ValueKind kind;
+        bool isNullableValueType;
+        INamedTypeSymbol? enumType = null;
+        if (converter is not null)
+        {
+            // The column stores what the converter makes: its kind decides the SQL type, the reads and the lengths.
+            kind = converter.ColumnKind;
+            isNullableValueType = !SymbolEqualityComparer.Default.Equals(ModelSymbols.UnwrapNullable(property.Type), property.Type);
+        }
+        else if (!TypeClassifier.TryClassify(known, property.Type, out kind, out isNullableValueType, out enumType))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location, entity.Name, property.Name, property.Type.ToDisplayString()));
             return null;
@@ -57,9 +68,11 @@ internal static class ColumnParser
             maxLength = 0;
         }
 
-        var validation = ValidationParser.Parse(known, entity, tableName, property, columnName, kind, isNullableValueType, location, diagnostics);
+        var validation = converter is null
+            ? ValidationParser.Parse(known, entity, tableName, property, columnName, kind, isNullableValueType, location, diagnostics)
+            : NoValidation(known, entity, property, location, diagnostics);
         var isToken = ModelSymbols.HasAttribute(property, known.ConcurrencyToken);
-        if (isToken && (!kind.IsIntegral() || isNullable || isKey))
+        if (isToken && (!kind.IsIntegral() || isNullable || isKey || converter is not null))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, "ConcurrencyToken", entity.Name, property.Name, property.Type.ToDisplayString(),
                 "the version must be a non-nullable integer (int or long) that is not part of the key"));
@@ -88,7 +101,24 @@ internal static class ColumnParser
             IsSettable: true,
             Validation: validation,
             IsConcurrencyToken: isToken,
-            Was: was);
+            Was: was,
+            Converter: converter);
+    }
+
+    /// <summary>
+    /// A converted property has no generated checks: they test the stored type, which the property is not. Its
+    /// validation attributes are refused, so none is silently skipped; the converter or the type validates instead.
+    /// </summary>
+    private static ValidationModel? NoValidation(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var (attribute, name) in new[] { (known.Required, "Required"), (known.Range, "Range"), (known.Pattern, "Pattern"), (known.Email, "Email") })
+        {
+            if (!ModelSymbols.HasAttribute(property, attribute)) continue;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, name, entity.Name, property.Name, property.Type.ToDisplayString(),
+                "a converted property is checked by its converter or its type, not by generated validation"));
+        }
+
+        return null;
     }
 
     private static bool AutoIncrement(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, ValueKind kind, int keyCount, LocationInfo? location, List<DiagnosticInfo> diagnostics)

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using MicroOrm.Generators.Model;
 
 namespace MicroOrm.Generators.Parsing;
 
@@ -48,6 +50,8 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
         Pattern = Type("MicroOrm.PatternAttribute");
         Email = Type("MicroOrm.EmailAttribute");
         ConcurrencyToken = Type("MicroOrm.ConcurrencyTokenAttribute");
+        Converter = Type("MicroOrm.ConverterAttribute");
+        ValueConverterInterface = Type("MicroOrm.IValueConverter`2");
         DatabaseContext = Type("MicroOrm.DatabaseContext");
         Flags = Type("System.FlagsAttribute");
         Guid = Type("System.Guid");
@@ -63,14 +67,33 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
 
         ColumnConfiguration = ImmutableArray.Create(
             Column, Key, MaxLength, Precision, StoreAsString, CreatedAt, UpdatedAt, Index, Unique, ForeignKey,
-            Required, Range, Pattern, Email, ConcurrencyToken);
+            Required, Range, Pattern, Email, ConcurrencyToken, Converter);
         Navigations = ImmutableArray.Create(HasMany, HasOne, BelongsTo);
         _all = ImmutableArray.Create<ISymbol?>(
                 Table, Database, Row, Column, Key, NotMapped, MaxLength, Precision, StoreAsString, CreatedAt, UpdatedAt,
                 Index, Unique, ForeignKey, HasMany, HasOne, BelongsTo, Required, Range, Pattern, Email, ConcurrencyToken,
-                DatabaseContext, Flags, Guid, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, List)
+                DatabaseContext, Flags, Guid, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, List, Converter, ValueConverterInterface)
             .AddRange(SetsRequiredMembers);
+
+        // The assembly's converters as values, not symbols: a source symbol differs from one compilation to the next,
+        // and would make every edit look like a change here.
+        var converters = new List<ConverterModel>();
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, Converter)) continue;
+            if (attribute.ConstructorArguments.FirstOrDefault().Value is ITypeSymbol type && ConverterParser.Describe(this, type) is { } model) converters.Add(model);
+        }
+
+        AssemblyConverters = converters.ToEquatableArray();
     }
+
+    public INamedTypeSymbol? Converter { get; }
+
+    /// <summary><c>MicroOrm.IValueConverter&lt;TValue, TColumn&gt;</c>, unbound.</summary>
+    public INamedTypeSymbol? ValueConverterInterface { get; }
+
+    /// <summary>The converters registered for the whole assembly (<c>[assembly: Converter(typeof(X))]</c>) that fit.</summary>
+    public EquatableArray<ConverterModel> AssemblyConverters { get; }
 
     public INamedTypeSymbol? Table { get; }
     public INamedTypeSymbol? Database { get; }
@@ -117,7 +140,7 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
     public ImmutableArray<INamedTypeSymbol?> Navigations { get; }
 
     public bool Equals(KnownSymbols? other) =>
-        other is not null && _all.SequenceEqual(other._all, SymbolEqualityComparer.Default);
+        other is not null && _all.SequenceEqual(other._all, SymbolEqualityComparer.Default) && AssemblyConverters.Equals(other.AssemblyConverters);
 
     public override bool Equals(object? obj) => Equals(obj as KnownSymbols);
 
@@ -129,6 +152,6 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
             hash = unchecked((hash * 31) + (symbol is null ? 0 : SymbolEqualityComparer.Default.GetHashCode(symbol)));
         }
 
-        return hash;
+        return unchecked((hash * 31) + AssemblyConverters.GetHashCode());
     }
 }

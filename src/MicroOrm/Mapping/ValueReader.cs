@@ -12,7 +12,7 @@ internal static class ValueReader<T>
 {
     private static readonly Func<DbDataReader, int, T>? Getter = CreateGetter();
 
-    public static bool IsSupported => Getter is not null;
+    public static bool IsSupported => Getter is not null || ConverterFor<T>.FromColumn is not null;
 
     public static T Read(DbDataReader reader, int ordinal, ColumnInfo? column)
     {
@@ -23,6 +23,7 @@ internal static class ValueReader<T>
         }
 
         if (column?.Converter is { } converter) return (T)converter.FromDb(reader, ordinal);
+        if (ConverterFor<T>.FromColumn is { } convert) return convert(reader, ordinal);
         if (Getter is null)
         {
             throw new NotSupportedException($"MicroOrm cannot read a {typeof(T).Name}: project to a supported type (numbers, string, bool, Guid, dates and times, byte[]).");

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using MicroOrm.Mapping;
 using MicroOrm.SqlBuilding;
 
 namespace MicroOrm;
@@ -32,6 +33,13 @@ internal struct SqlComposer
 
     public readonly void AppendFormatted<T>(T value)
     {
+        // A value of a type with a converter ([Converter]) travels as what its column stores.
+        if (ConverterFor<T>.ToColumn is { } convert)
+        {
+            AddParameter(value is null ? null : convert(value));
+            return;
+        }
+
         switch (value)
         {
             case SqlIdentifierText identifier:

@@ -13,6 +13,7 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Invoice, global::MicroOrm.Tests.Models.Invoice.Columns, global::MicroOrm.Tests.Models.InvoiceId>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Note, global::MicroOrm.Tests.Models.Note.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int>(),
@@ -110,6 +111,13 @@ namespace MicroOrm.Tests.Models
             "  column `updated_at` DATETIME(6) NULL\n" +
             "  primary key (`id`)\n" +
             "  unique `ux_documents_doc_title` (`doc_title`)\n" +
+            "table `invoices`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `total` DECIMAL(12,2) NOT NULL\n" +
+            "  column `discount` DECIMAL(12,2) NULL\n" +
+            "  column `link` VARCHAR(300) NOT NULL\n" +
+            "  column `customer` VARCHAR(40) NOT NULL\n" +
+            "  primary key (`id`)\n" +
             "table `memberships`\n" +
             "  column `user_id` INT NOT NULL\n" +
             "  column `group_id` INT NOT NULL\n" +
@@ -214,6 +222,7 @@ namespace MicroOrm.Tests.Models
             AllTypes = new(this);
             Counters = new(this);
             Documents = new(this);
+            Invoices = new(this);
             Memberships = new(this);
             Notes = new(this);
             People = new(this);
@@ -259,6 +268,9 @@ namespace MicroOrm.Tests.Models
 
         /// <summary>The table <c>documents</c> of <see cref="global::MicroOrm.Tests.Models.Document"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid> Documents { get; }
+
+        /// <summary>The table <c>invoices</c> of <see cref="global::MicroOrm.Tests.Models.Invoice"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Invoice, global::MicroOrm.Tests.Models.Invoice.Columns, global::MicroOrm.Tests.Models.InvoiceId> Invoices { get; }
 
         /// <summary>The table <c>memberships</c> of <see cref="global::MicroOrm.Tests.Models.Membership"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)> Memberships { get; }
@@ -315,6 +327,7 @@ namespace MicroOrm.Tests.Models
                 AllTypes = new(database.AllTypes);
                 Counters = new(database.Counters);
                 Documents = new(database.Documents);
+                Invoices = new(database.Invoices);
                 Memberships = new(database.Memberships);
                 Notes = new(database.Notes);
                 People = new(database.People);
@@ -341,6 +354,9 @@ namespace MicroOrm.Tests.Models
 
             /// <summary>The table <c>documents</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid> Documents { get; }
+
+            /// <summary>The table <c>invoices</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Invoice, global::MicroOrm.Tests.Models.Invoice.Columns, global::MicroOrm.Tests.Models.InvoiceId> Invoices { get; }
 
             /// <summary>The table <c>memberships</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)> Memberships { get; }

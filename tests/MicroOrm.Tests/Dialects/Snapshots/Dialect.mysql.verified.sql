@@ -157,6 +157,25 @@ update: UPDATE `documents` SET `doc_title` = @p0, `body` = @p1, `updated_at` = @
 delete: DELETE FROM `documents` WHERE `id` = @p0
 find: SELECT `id`, `doc_title`, `body`, `created_at`, `updated_at` FROM `documents` WHERE `id` = @p0
 
+-- invoices
+create: CREATE TABLE IF NOT EXISTS `invoices` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `total` DECIMAL(12,2) NOT NULL,
+  `discount` DECIMAL(12,2) NULL,
+  `link` VARCHAR(300) NOT NULL,
+  `customer` VARCHAR(40) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci
+insert: INSERT INTO `invoices` (`total`, `discount`, `link`, `customer`) VALUES (@p0, @p1, @p2, @p3)
+insert 3 rows: INSERT INTO `invoices` (`total`, `discount`, `link`, `customer`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11)
+insert 3 rows, keys back: INSERT INTO `invoices` (`total`, `discount`, `link`, `customer`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11) (keys from LAST_INSERT_ID())
+upsert: INSERT INTO `invoices` (`total`, `discount`, `link`, `customer`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `total` = `microorm_new`.`total`, `discount` = `microorm_new`.`discount`, `link` = `microorm_new`.`link`, `customer` = `microorm_new`.`customer`, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `invoices` (`id`, `total`, `discount`, `link`, `customer`) VALUES (@p0, @p1, @p2, @p3, @p4)
+upsert with key: INSERT INTO `invoices` (`id`, `total`, `discount`, `link`, `customer`) VALUES (@p0, @p1, @p2, @p3, @p4) AS `microorm_new` ON DUPLICATE KEY UPDATE `total` = `microorm_new`.`total`, `discount` = `microorm_new`.`discount`, `link` = `microorm_new`.`link`, `customer` = `microorm_new`.`customer`, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `invoices` SET `total` = @p0, `discount` = @p1, `link` = @p2, `customer` = @p3 WHERE `id` = @p4
+delete: DELETE FROM `invoices` WHERE `id` = @p0
+find: SELECT `id`, `total`, `discount`, `link`, `customer` FROM `invoices` WHERE `id` = @p0
+
 -- memberships
 create: CREATE TABLE IF NOT EXISTS `memberships` (
   `user_id` INT NOT NULL,
