@@ -87,7 +87,7 @@ public sealed class OrmGenerator : IIncrementalGenerator
             {
                 var ((entityModels, rowModels), symbols) = all;
                 return entityModels.SelectMany(e => e.Columns).Concat(rowModels.SelectMany(r => r.Columns))
-                    .Select(c => c.Converter).Where(c => c is not null).Select(c => c!)
+                    .Select(c => c.Converter).Where(c => c is { JsonContext: null }).Select(c => c!)
                     .Concat(symbols.AssemblyConverters)
                     .Distinct()
                     .OrderBy(c => c.ConverterType, System.StringComparer.Ordinal)

@@ -164,6 +164,10 @@ internal static class DiagnosticDescriptors
         "MORM0038", "Converter does not fit the property",
         "The converter '{0}' cannot store '{1}.{2}' ({3}): {4}; give the property a converter that implements IValueConverter<{3}, TColumn>");
 
+    public static readonly DiagnosticDescriptor JsonContextDoesNotFit = Error(
+        "MORM0039", "JSON context does not serialize the property",
+        "The JSON context '{0}' cannot serialize '{1}.{2}' ({3}): {4}; name a System.Text.Json source-generated context with [JsonSerializable(typeof({3}))]");
+
     public static readonly DiagnosticDescriptor NonConstantSql = new(
         "MORM1001", "Non-constant SQL reaches an API that runs it as written",
         "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",

@@ -79,7 +79,7 @@ internal static class ConverterEmitter
         writer.Open("internal static class MicroOrmConverterRegistration");
         writer.Line($"[{KnownNames.ModuleInitializer}]");
         writer.Open("internal static void Register()");
-        foreach (var converter in converters)
+        foreach (var converter in converters.Where(c => c.JsonContext is null))
         {
             var method = converter.ValueIsValueType ? "RegisterNullable" : "Register";
             writer.Line($"{KnownNames.Converters}.{method}<{converter.ValueType}, {converter.ColumnType}, {converter.ConverterType}>();");

@@ -18,6 +18,10 @@ internal static class KnownNames
     public const string EditorBrowsable = "global::System.ComponentModel.EditorBrowsable";
     public const string ModuleInitializer = "global::System.Runtime.CompilerServices.ModuleInitializer";
     public const string Converters = "global::MicroOrm.Mapping.Converters";
+    public const string IValueConverter = "global::MicroOrm.IValueConverter";
+    public const string JsonColumn = "global::MicroOrm.JsonColumn";
+    public const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
+    public const string JsonSerializer = "global::System.Text.Json.JsonSerializer";
     public const string EditorBrowsableState = "global::System.ComponentModel.EditorBrowsableState";
     public const string Regex = "global::System.Text.RegularExpressions.Regex";
     public const string RegexOptions = "global::System.Text.RegularExpressions.RegexOptions";

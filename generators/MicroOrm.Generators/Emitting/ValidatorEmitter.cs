@@ -77,9 +77,11 @@ internal static class ValidatorEmitter
     {
         var info = EntityEmitter.InfoField(column).Substring("MicroOrmMap.".Length);
         var stored = column with { Kind = converter.ColumnKind, PropertyType = converter.ColumnType, IsNullable = false, IsNullableValueType = false, Validation = null, Converter = null };
-        var checks = string.Join(" ", PlainCheckLines(stored).Select(line => line.Replace("(value,", "(stored,").Replace("(value)", "(stored)")));
         var isReference = !converter.ValueIsValueType;
         if (isReference && !column.IsNullable) yield return $"{KnownNames.ValueChecks}.NotNull(value, {info}, errors);";
+        // A JSON document has no stored-type limit to check, and serializing it here would serialize it twice.
+        if (converter.JsonContext is not null) yield break;
+        var checks = string.Join(" ", PlainCheckLines(stored).Select(line => line.Replace("(value,", "(stored,").Replace("(value)", "(stored)")));
         if (checks.Length == 0) yield break;
         var convert = $"var stored = {converter.ConverterType}.ToColumn({(column.IsNullableValueType ? "present" : "value")});";
         yield return column.IsNullableValueType ? $"if (value is {{ }} present) {{ {convert} {checks} }}"

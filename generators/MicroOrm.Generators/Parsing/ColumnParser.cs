@@ -62,7 +62,13 @@ internal static class ColumnParser
         var sqlType = string.IsNullOrWhiteSpace(typeName)
             ? TypeClassifier.SqlType(kind, maxLength, precision, scale, enumModel)
             : typeName!.Trim();
-        if (!string.IsNullOrWhiteSpace(typeName) && !ModelSymbols.HasAttribute(property, known.MaxLength) && enumModel is not { StoreAsString: true })
+        if (converter?.JsonContext is not null)
+        {
+            // JSON: MySQL's JSON type; the dialect makes it MariaDB's LONGTEXT with a JSON_VALID check. No length limit.
+            sqlType = string.IsNullOrWhiteSpace(typeName) ? "JSON" : sqlType;
+            maxLength = 0;
+        }
+        else if (!string.IsNullOrWhiteSpace(typeName) && !ModelSymbols.HasAttribute(property, known.MaxLength) && enumModel is not { StoreAsString: true })
         {
             // The declared type decides the length; the default 255 belongs to the default VARCHAR only.
             maxLength = 0;

@@ -17,7 +17,9 @@ internal static class ConverterParser
     public static ConverterModel? ForProperty(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, LocationInfo? location, List<DiagnosticInfo> diagnostics, out bool failed)
     {
         failed = false;
-        var valueType = ModelSymbols.Display(ModelSymbols.UnwrapNullable(property.Type));
+        var json = ModelSymbols.GetAttribute(property, known.Json);
+        if (json is not null) return ForJson(known, entity, property, json, location, diagnostics, out failed);
+        var valueType = ModelSymbols.Display(Plain(property.Type));
         var attribute = ModelSymbols.GetAttribute(property, known.Converter);
         if (attribute is not null)
         {
@@ -37,6 +39,58 @@ internal static class ConverterParser
         return known.AssemblyConverters.FirstOrDefault(c => c.ValueType == valueType);
     }
 
+    /// <summary>
+    /// A <c>[Json(typeof(Context))]</c> property: stored as JSON text through a converter the generator writes,
+    /// serialized by the context, which must be a System.Text.Json source-generated context that lists the property's
+    /// type (MORM0039 otherwise: the serializer would fail at run time, or need reflection).
+    /// </summary>
+    private static ConverterModel? ForJson(KnownSymbols known, INamedTypeSymbol entity, IPropertySymbol property, AttributeData json, LocationInfo? location, List<DiagnosticInfo> diagnostics, out bool failed)
+    {
+        failed = false;
+        var valueType = Plain(property.Type);
+        var context = json.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
+        string? problem = null;
+        if (context is null || known.JsonSerializerContext is null || !DerivesFrom(context, known.JsonSerializerContext))
+        {
+            problem = "it is not a System.Text.Json JsonSerializerContext";
+        }
+        else if (!ModelSymbols.GetAttributes(context, known.JsonSerializable).Any(a => a.ConstructorArguments.FirstOrDefault().Value is ITypeSymbol listed && SymbolEqualityComparer.Default.Equals(listed, valueType)))
+        {
+            problem = $"it has no [JsonSerializable(typeof({valueType.ToDisplayString()}))]";
+        }
+
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonContextDoesNotFit, location, context?.ToDisplayString() ?? "?", entity.Name, property.Name, property.Type.ToDisplayString(), problem));
+            failed = true;
+            return null;
+        }
+
+        return new ConverterModel(
+            ModelSymbols.Display(entity) + "." + JsonConverterName(property.Name),
+            ModelSymbols.Display(valueType),
+            valueType.IsValueType,
+            "string",
+            ValueKind.String,
+            ModelSymbols.Display(context!));
+    }
+
+    /// <summary>The name of the converter the generator writes, nested in the entity, for JSON property <paramref name="property"/>.</summary>
+    public static string JsonConverterName(string property) => "MicroOrm" + property + "Json";
+
+    /// <summary>The type a converter converts: without <c>Nullable&lt;T&gt;</c>, and without a nullable annotation.</summary>
+    private static ITypeSymbol Plain(ITypeSymbol type) => ModelSymbols.UnwrapNullable(type).WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>What <paramref name="converterType"/> converts, or null when it is no converter MicroOrm can use.</summary>
     public static ConverterModel? Describe(KnownSymbols known, ITypeSymbol converterType)
     {
@@ -48,7 +102,7 @@ internal static class ConverterParser
         if (!TypeClassifier.TryClassify(known, columnType, out var kind, out var nullableColumn, out var enumType) || nullableColumn || enumType is not null) return null;
         return new ConverterModel(
             ModelSymbols.Display(converterType),
-            ModelSymbols.Display(ModelSymbols.UnwrapNullable(valueType)),
+            ModelSymbols.Display(Plain(valueType)),
             valueType.IsValueType,
             ModelSymbols.Display(columnType),
             kind);

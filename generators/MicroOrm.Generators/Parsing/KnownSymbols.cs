@@ -51,6 +51,9 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
         Email = Type("MicroOrm.EmailAttribute");
         ConcurrencyToken = Type("MicroOrm.ConcurrencyTokenAttribute");
         Converter = Type("MicroOrm.ConverterAttribute");
+        Json = Type("MicroOrm.JsonAttribute");
+        JsonSerializable = Type("System.Text.Json.Serialization.JsonSerializableAttribute");
+        JsonSerializerContext = Type("System.Text.Json.Serialization.JsonSerializerContext");
         ValueConverterInterface = Type("MicroOrm.IValueConverter`2");
         DatabaseContext = Type("MicroOrm.DatabaseContext");
         Flags = Type("System.FlagsAttribute");
@@ -67,12 +70,12 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
 
         ColumnConfiguration = ImmutableArray.Create(
             Column, Key, MaxLength, Precision, StoreAsString, CreatedAt, UpdatedAt, Index, Unique, ForeignKey,
-            Required, Range, Pattern, Email, ConcurrencyToken, Converter);
+            Required, Range, Pattern, Email, ConcurrencyToken, Converter, Json);
         Navigations = ImmutableArray.Create(HasMany, HasOne, BelongsTo);
         _all = ImmutableArray.Create<ISymbol?>(
                 Table, Database, Row, Column, Key, NotMapped, MaxLength, Precision, StoreAsString, CreatedAt, UpdatedAt,
                 Index, Unique, ForeignKey, HasMany, HasOne, BelongsTo, Required, Range, Pattern, Email, ConcurrencyToken,
-                DatabaseContext, Flags, Guid, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, List, Converter, ValueConverterInterface)
+                DatabaseContext, Flags, Guid, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, List, Converter, ValueConverterInterface, Json, JsonSerializable, JsonSerializerContext)
             .AddRange(SetsRequiredMembers);
 
         // The assembly's converters as values, not symbols: a source symbol differs from one compilation to the next,
@@ -88,6 +91,9 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
     }
 
     public INamedTypeSymbol? Converter { get; }
+    public INamedTypeSymbol? Json { get; }
+    public INamedTypeSymbol? JsonSerializable { get; }
+    public INamedTypeSymbol? JsonSerializerContext { get; }
 
     /// <summary><c>MicroOrm.IValueConverter&lt;TValue, TColumn&gt;</c>, unbound.</summary>
     public INamedTypeSymbol? ValueConverterInterface { get; }

@@ -80,6 +80,13 @@ public sealed class ColumnInfo
         _ => value,
     };
 
+    /// <summary>For a value inside a JSON column: its path (<c>$.theme</c>), which the SQL writer sends as a parameter; else <see langword="null"/>.</summary>
+    internal string? JsonPathText { get; private init; }
+
+    /// <summary>The value at <paramref name="path"/> inside the JSON column <paramref name="json"/>, read as <paramref name="valueType"/>; NULL where the path leads nowhere.</summary>
+    internal static ColumnInfo JsonPath(ColumnInfo json, string path, Type valueType) =>
+        new(json.Table, json.Name, json.PropertyName + path.Substring(1), valueType, "", json.Ordinal, ColumnFlags.Nullable) { JsonPathText = path };
+
     /// <summary>Whether the column is part of the primary key.</summary>
     public bool IsKey => (Flags & ColumnFlags.Key) != 0;
 

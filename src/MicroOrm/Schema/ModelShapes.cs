@@ -39,8 +39,26 @@ internal static class ModelShapes
     }
 
     /// <summary>A table in no dialect as <paramref name="dialect"/> makes it: its collation, and the checks it may declare.</summary>
-    public static TableShape ForDialect(TableShape neutral, SqlDialect dialect) =>
-        neutral with { Collation = dialect.TableCollation, Checks = neutral.Checks.FindAll(check => dialect.DeclaresCheck(neutral, check)) };
+    public static TableShape ForDialect(TableShape neutral, SqlDialect dialect)
+    {
+        var checks = neutral.Checks.FindAll(check => dialect.DeclaresCheck(neutral, check));
+        var columns = neutral.Columns;
+        if (columns.Exists(IsJson))
+        {
+            // A JSON column is stored as the dialect stores JSON, with the check that keeps it valid where one is needed.
+            columns = columns.ConvertAll(column =>
+            {
+                if (!IsJson(column)) return column;
+                var (type, check) = dialect.JsonStorage(neutral.Name, column.Name);
+                if (check is not null) checks.Add(check);
+                return column with { Type = type };
+            });
+        }
+
+        return neutral with { Collation = dialect.TableCollation, Columns = columns, Checks = checks };
+    }
+
+    private static bool IsJson(ColumnShape column) => string.Equals(column.Type, "JSON", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every table of a model in no dialect as <paramref name="dialect"/> makes it.</summary>
     public static List<TableShape> ForDialect(IReadOnlyList<TableShape> neutral, SqlDialect dialect)

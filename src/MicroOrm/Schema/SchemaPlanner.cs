@@ -163,7 +163,7 @@ internal static class SchemaPlanner
 
     private static bool SameForeignKey(ForeignKeyShape a, ForeignKeyShape b) => Same(a.Name, b.Name) && a.HasSameDefinition(b);
 
-    private static bool SameBounds(CheckShape a, CheckShape b) => a.Minimum == b.Minimum && a.Maximum == b.Maximum && a.Column == b.Column;
+    private static bool SameBounds(CheckShape a, CheckShape b) => a.Minimum == b.Minimum && a.Maximum == b.Maximum && a.Column == b.Column && a.Expression == b.Expression;
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -46,7 +46,7 @@ internal sealed record ForeignKeyShape(string Name, string Column, string Princi
 }
 
 /// <summary>
-/// A CHECK constraint: the model's carry the <c>[Range]</c> column and bounds (SQL literals); the server's only the
-/// name, which is what is compared.
+/// A CHECK constraint: the model's carry the <c>[Range]</c> column and bounds (SQL literals), or an expression the
+/// dialect adds (MariaDB's <c>JSON_VALID</c> of a JSON column); the server's only the name, which is what is compared.
 /// </summary>
-internal sealed record CheckShape(string Name, string? Column = null, string? Minimum = null, string? Maximum = null);
+internal sealed record CheckShape(string Name, string? Column = null, string? Minimum = null, string? Maximum = null, string? Expression = null);

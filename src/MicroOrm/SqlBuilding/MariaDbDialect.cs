@@ -47,6 +47,13 @@ internal sealed class MariaDbDialect : SqlDialect
         _ => Schema.AlterAlgorithm.Copy,
     };
 
+    /// <summary>
+    /// MariaDB's JSON is a LONGTEXT with a JSON_VALID check under the column's own name; MicroOrm writes both itself,
+    /// with a check name of its own, so the drift check can tell the two apart.
+    /// </summary>
+    public override (string Type, Schema.CheckShape? Check) JsonStorage(string table, string column) =>
+        ("LONGTEXT", new Schema.CheckShape(CheckNames.Fit("ck_" + table + "_" + column + "_json"), column, Expression: "JSON_VALID(" + SqlIdentifier.Quote(column) + ")"));
+
     /// <summary>MariaDB checks a row that a referential action rewrites like any other, so every [Range] is declared.</summary>
     public override bool DeclaresCheck(Schema.TableShape table, Schema.CheckShape check) => true;
 

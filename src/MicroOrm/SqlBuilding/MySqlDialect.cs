@@ -41,6 +41,9 @@ internal sealed class MySqlDialect(string name, int index) : SqlDialect(name, in
         _ => Schema.AlterAlgorithm.Copy,
     };
 
+    /// <summary>MySQL's JSON type validates and stores the document in a binary form of its own.</summary>
+    public override (string Type, Schema.CheckShape? Check) JsonStorage(string table, string column) => ("JSON", null);
+
     /// <summary>
     /// MySQL refuses a CHECK on a column that a foreign key's CASCADE or SET NULL may rewrite (error 3823, "cannot be
     /// used in a check constraint"), so such a column keeps only the generated validator, which runs before every write.

@@ -57,6 +57,12 @@ internal abstract class SqlDialect
     /// <summary>Whether <paramref name="table"/> may declare <paramref name="check"/>, a column's CHECK constraint (from <c>[Range]</c>).</summary>
     public abstract bool DeclaresCheck(Schema.TableShape table, Schema.CheckShape check);
 
+    /// <summary>
+    /// How a JSON column (<c>[Json]</c>) of <paramref name="table"/> is stored: its type, and the CHECK constraint that
+    /// keeps it valid JSON where the type alone does not.
+    /// </summary>
+    public abstract (string Type, Schema.CheckShape? Check) JsonStorage(string table, string column);
+
     /// <summary>The dialect <paramref name="option"/> names; <see langword="null"/> for <see cref="ServerDialect.Detect"/>.</summary>
     public static SqlDialect? For(ServerDialect option) => option switch
     {

@@ -37,11 +37,39 @@ internal sealed class SqlWriter
     /// <summary>Appends a column, qualified with its table's alias when <see cref="QualifyColumns"/> is set.</summary>
     public SqlWriter Column(ColumnRef column)
     {
+        if (column.Info.JsonPathText is { } path) return JsonValue(column, path);
         var text = Text;
         if (QualifyColumns) text.Append(TableAlias(column.TableIndex)).Append('.');
         text.Append(column.Info.QuotedName);
         return this;
     }
+
+    /// <summary>
+    /// A value inside a JSON column: <c>JSON_UNQUOTE(JSON_EXTRACT(column, @pN))</c> with the path as a parameter, cast
+    /// to a number when the value is read as one (so that it compares and sorts as a number, not as text).
+    /// </summary>
+    private SqlWriter JsonValue(ColumnRef column, string path)
+    {
+        var cast = JsonCast(column.Info.ClrType)!;
+        if (cast.Length > 0) Text.Append("CAST(");
+        Text.Append("JSON_UNQUOTE(JSON_EXTRACT(");
+        if (QualifyColumns) Text.Append(TableAlias(column.TableIndex)).Append('.');
+        Text.Append(column.Info.QuotedName).Append(", ");
+        Parameter(path);
+        Text.Append("))");
+        if (cast.Length > 0) Text.Append(" AS ").Append(cast).Append(')');
+        return this;
+    }
+
+    /// <summary>The type a JSON value is cast to for <paramref name="type"/>: none for text; <see langword="null"/> for a type a path cannot be read as.</summary>
+    internal static string? JsonCast(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(string) => "",
+        var t when t == typeof(int) || t == typeof(long) => "SIGNED",
+        var t when t == typeof(decimal) => "DECIMAL(65,30)",
+        var t when t == typeof(double) => "DOUBLE",
+        _ => null,
+    };
 
     /// <summary>Appends a placeholder for <paramref name="value"/> and records the value.</summary>
     public SqlWriter Parameter(object? value)

@@ -51,6 +51,7 @@ internal static class TableDdl
 
     public static string CheckDefinition(CheckShape check)
     {
+        if (check.Expression is { } expression) return $"CONSTRAINT {SqlIdentifier.Quote(check.Name)} CHECK ({expression})";
         if (check.Column is not { } column || check.Minimum is null || check.Maximum is null)
         {
             throw new InvalidOperationException($"The CHECK constraint {check.Name} was read from a server, which gives no bounds to write it from.");

@@ -78,7 +78,38 @@ internal sealed record GeneratorOutput(GeneratorDriverRunResult Result, Compilat
 
     public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.Single().GeneratedSources;
 
-    /// <summary>Errors and warnings of the compilation that includes the generated code.</summary>
-    public IReadOnlyList<Diagnostic> CompilationProblems =>
-        Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+    /// <summary>
+    /// Errors and warnings of the compilation that includes the generated code, after the SDK's System.Text.Json
+    /// generator has also run (as it does in a build): a JSON column's context is a partial class it completes.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> CompilationProblems
+    {
+        get
+        {
+            CSharpGeneratorDriver.Create([.. JsonGenerators.Value], parseOptions: GeneratorHarness.ParseOptions)
+                .RunGeneratorsAndUpdateCompilation(Compilation, out var withJson, out _);
+            return withJson.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        }
+    }
+
+    /// <summary>The System.Text.Json source generator of the SDK's reference pack for the running framework.</summary>
+    private static readonly Lazy<ISourceGenerator[]> JsonGenerators = new(() =>
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!; // <root>/shared/Microsoft.NETCore.App/<version>
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var version = Path.GetFileName(runtime);
+        var packs = Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref");
+        var folder = Directory.Exists(Path.Combine(packs, version)) ? Path.Combine(packs, version) : Directory.GetDirectories(packs).OrderBy(d => d, StringComparer.Ordinal).Last();
+        var file = Path.Combine(folder, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
+        return new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(file, new JsonGeneratorLoader()).GetGenerators(LanguageNames.CSharp).ToArray();
+    });
+
+    private sealed class JsonGeneratorLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
+    }
 }

@@ -14,6 +14,7 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Invoice, global::MicroOrm.Tests.Models.Invoice.Columns, global::MicroOrm.Tests.Models.InvoiceId>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.MemberSettings, global::MicroOrm.Tests.Models.MemberSettings.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Note, global::MicroOrm.Tests.Models.Note.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Person, global::MicroOrm.Tests.Models.Person.Columns, int>(),
@@ -117,6 +118,12 @@ namespace MicroOrm.Tests.Models
             "  column `discount` DECIMAL(12,2) NULL\n" +
             "  column `link` VARCHAR(300) NOT NULL\n" +
             "  column `customer` VARCHAR(40) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `member_settings`\n" +
+            "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
+            "  column `owner` VARCHAR(40) NOT NULL\n" +
+            "  column `settings` JSON NOT NULL\n" +
+            "  column `tags` JSON NULL\n" +
             "  primary key (`id`)\n" +
             "table `memberships`\n" +
             "  column `user_id` INT NOT NULL\n" +
@@ -223,6 +230,7 @@ namespace MicroOrm.Tests.Models
             Counters = new(this);
             Documents = new(this);
             Invoices = new(this);
+            MemberSettings = new(this);
             Memberships = new(this);
             Notes = new(this);
             People = new(this);
@@ -271,6 +279,9 @@ namespace MicroOrm.Tests.Models
 
         /// <summary>The table <c>invoices</c> of <see cref="global::MicroOrm.Tests.Models.Invoice"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Invoice, global::MicroOrm.Tests.Models.Invoice.Columns, global::MicroOrm.Tests.Models.InvoiceId> Invoices { get; }
+
+        /// <summary>The table <c>member_settings</c> of <see cref="global::MicroOrm.Tests.Models.MemberSettings"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.MemberSettings, global::MicroOrm.Tests.Models.MemberSettings.Columns, int> MemberSettings { get; }
 
         /// <summary>The table <c>memberships</c> of <see cref="global::MicroOrm.Tests.Models.Membership"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)> Memberships { get; }
@@ -328,6 +339,7 @@ namespace MicroOrm.Tests.Models
                 Counters = new(database.Counters);
                 Documents = new(database.Documents);
                 Invoices = new(database.Invoices);
+                MemberSettings = new(database.MemberSettings);
                 Memberships = new(database.Memberships);
                 Notes = new(database.Notes);
                 People = new(database.People);
@@ -357,6 +369,9 @@ namespace MicroOrm.Tests.Models
 
             /// <summary>The table <c>invoices</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Invoice, global::MicroOrm.Tests.Models.Invoice.Columns, global::MicroOrm.Tests.Models.InvoiceId> Invoices { get; }
+
+            /// <summary>The table <c>member_settings</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.MemberSettings, global::MicroOrm.Tests.Models.MemberSettings.Columns, int> MemberSettings { get; }
 
             /// <summary>The table <c>memberships</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Membership, global::MicroOrm.Tests.Models.Membership.Columns, (int, int)> Memberships { get; }

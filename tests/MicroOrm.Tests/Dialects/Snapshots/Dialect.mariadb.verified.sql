@@ -176,6 +176,26 @@ update: UPDATE `invoices` SET `total` = @p0, `discount` = @p1, `link` = @p2, `cu
 delete: DELETE FROM `invoices` WHERE `id` = @p0
 find: SELECT `id`, `total`, `discount`, `link`, `customer` FROM `invoices` WHERE `id` = @p0
 
+-- member_settings
+create: CREATE TABLE IF NOT EXISTS `member_settings` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `owner` VARCHAR(40) NOT NULL,
+  `settings` LONGTEXT NOT NULL,
+  `tags` LONGTEXT NULL,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `ck_member_settings_settings_json` CHECK (JSON_VALID(`settings`)),
+  CONSTRAINT `ck_member_settings_tags_json` CHECK (JSON_VALID(`tags`))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
+insert: INSERT INTO `member_settings` (`owner`, `settings`, `tags`) VALUES (@p0, @p1, @p2)
+insert 3 rows: INSERT INTO `member_settings` (`owner`, `settings`, `tags`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8)
+insert 3 rows, keys back: INSERT INTO `member_settings` (`owner`, `settings`, `tags`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8) RETURNING `id`
+upsert: INSERT INTO `member_settings` (`owner`, `settings`, `tags`) VALUES (@p0, @p1, @p2) ON DUPLICATE KEY UPDATE `owner` = VALUES(`owner`), `settings` = VALUES(`settings`), `tags` = VALUES(`tags`), `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `member_settings` (`id`, `owner`, `settings`, `tags`) VALUES (@p0, @p1, @p2, @p3)
+upsert with key: INSERT INTO `member_settings` (`id`, `owner`, `settings`, `tags`) VALUES (@p0, @p1, @p2, @p3) ON DUPLICATE KEY UPDATE `owner` = VALUES(`owner`), `settings` = VALUES(`settings`), `tags` = VALUES(`tags`), `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `member_settings` SET `owner` = @p0, `settings` = @p1, `tags` = @p2 WHERE `id` = @p3
+delete: DELETE FROM `member_settings` WHERE `id` = @p0
+find: SELECT `id`, `owner`, `settings`, `tags` FROM `member_settings` WHERE `id` = @p0
+
 -- memberships
 create: CREATE TABLE IF NOT EXISTS `memberships` (
   `user_id` INT NOT NULL,
