@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
 
@@ -61,12 +62,19 @@ public sealed class MicroOrmOptions
     /// <summary>The clock for <c>[CreatedAt]</c> and <c>[UpdatedAt]</c>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// What sees every command before it is sent and after it ran or failed, in this order (see
+    /// <see cref="ICommandInterceptor"/>). With dependency injection, <c>ICommandInterceptor</c> services are added after these.
+    /// </summary>
+    public IList<ICommandInterceptor> Interceptors { get; set; } = new List<ICommandInterceptor>();
+
     /// <summary>A copy, so that a database object keeps the settings it was made with.</summary>
     public MicroOrmOptions Clone()
     {
         var copy = (MicroOrmOptions)MemberwiseClone();
         copy.Retry = Retry.Clone();
         copy.Topology = Topology?.Clone();
+        copy.Interceptors = new List<ICommandInterceptor>(Interceptors);
         return copy;
     }
 }

@@ -74,6 +74,11 @@ internal static class OptionsValidator
 
         if (options.TimeProvider is null) throw new MicroOrmConfigurationException(nameof(options.TimeProvider), "a clock is required; leave it at TimeProvider.System unless tests need another.");
         if (options.Topology is { } topology) Topology(topology);
+        if (options.Interceptors is null) throw new MicroOrmConfigurationException(nameof(options.Interceptors), "a list is required (it may be empty).");
+        for (var i = 0; i < options.Interceptors.Count; i++)
+        {
+            if (options.Interceptors[i] is null) throw new MicroOrmConfigurationException($"Interceptors[{i}]", "is null; remove it or give an interceptor.");
+        }
     }
 
     private static void Topology(TopologyOptions topology)

@@ -17,7 +17,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// leases a pooled connection) and keeps no per-request state (a transaction belongs to the async flow that began
 /// it). Pass <see cref="ServiceLifetime.Scoped"/> or <see cref="ServiceLifetime.Transient"/> to make one per scope
 /// or per resolve instead; they share the one pool. Unless the options name one, MicroOrm logs through the
-/// container's <see cref="ILoggerFactory"/>.
+/// container's <see cref="ILoggerFactory"/>, and the container's <see cref="ICommandInterceptor"/> services (resolved
+/// once, with the pool: register them as singletons) see every command after the options' own interceptors.
 /// </remarks>
 public static class MicroOrmServiceCollectionExtensions
 {
@@ -79,6 +80,7 @@ public static class MicroOrmServiceCollectionExtensions
         {
             var options = makeOptions(provider);
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            foreach (var interceptor in provider.GetServices<ICommandInterceptor>()) options.Interceptors.Add(interceptor);
             return new DatabaseSource<TDatabase>(ConnectionSource.FromOptions(options));
         });
         services.TryAdd(new ServiceDescriptor(typeof(TDatabase), static provider => TDatabase.Connect(provider.GetRequiredService<DatabaseSource<TDatabase>>().Source), lifetime));

@@ -18,11 +18,12 @@ internal readonly struct CommandScope
     private readonly Activity? _activity;
     private readonly long _started;
 
-    public CommandScope(CommandTelemetry telemetry, SqlStatement statement, string? table)
+    public CommandScope(CommandTelemetry telemetry, SqlStatement statement, string? table, CommandContext? context)
     {
         _telemetry = telemetry;
         _statement = statement;
         _table = table;
+        Context = context;
         _activity = MicroOrmTelemetry.ActivitySource.HasListeners() ? StartActivity(telemetry, statement, table) : null;
         _started = Stopwatch.GetTimestamp();
     }
@@ -30,11 +31,18 @@ internal readonly struct CommandScope
     /// <summary>The statement being run.</summary>
     public SqlStatement Statement => _statement;
 
+    /// <summary>What the interceptors saw before the command was sent; <see langword="null"/> when there are none.</summary>
+    public CommandContext? Context { get; }
+
     /// <summary>Whether the scope was started (a default scope records nothing).</summary>
     public bool IsStarted => _telemetry is not null;
 
-    /// <summary>The command finished: <paramref name="rows"/> rows read, or written when <paramref name="written"/>.</summary>
-    public void Succeeded(long rows, bool written)
+    /// <summary>
+    /// The command finished: <paramref name="rows"/> rows read, or written when <paramref name="written"/>. Records it
+    /// and returns the outcome, which the caller hands to the interceptors (<see cref="Executed"/>) once nothing else
+    /// can fail: an interceptor's exception must not be taken for the command's.
+    /// </summary>
+    public CommandOutcome Succeeded(long rows, bool written)
     {
         var elapsed = Stopwatch.GetElapsedTime(_started);
         if (_activity is { } activity)
@@ -53,7 +61,8 @@ internal readonly struct CommandScope
             if (count) counter.Add(rows, tags);
         }
 
-        if (_telemetry.Logger is not { } logger) return;
+        var outcome = new CommandOutcome(elapsed, rows, written);
+        if (_telemetry.Logger is not { } logger) return outcome;
         if (elapsed >= _telemetry.SlowThreshold)
         {
             Log.SlowCommand(logger, Operation, CommandTelemetry.Milliseconds(elapsed), CommandTelemetry.Milliseconds(_telemetry.SlowThreshold), rows, _telemetry.Database, _statement.Text, Parameters);
@@ -62,7 +71,12 @@ internal readonly struct CommandScope
         {
             Log.CommandExecuted(logger, Operation, CommandTelemetry.Milliseconds(elapsed), rows, _telemetry.Database, _statement.Text, Parameters);
         }
+
+        return outcome;
     }
+
+    /// <summary>Tells the interceptors what <see cref="Succeeded"/> recorded.</summary>
+    public void Executed(CommandOutcome outcome) => Context?.OnExecuted(outcome);
 
     /// <summary>The command failed with <paramref name="exception"/>, already translated so that it carries no values.</summary>
     public void Failed(Exception exception)
@@ -80,16 +94,20 @@ internal readonly struct CommandScope
         var histogram = MicroOrmTelemetry.DurationHistogram;
         if (histogram.Enabled) histogram.Record(elapsed.TotalSeconds, Tags(errorType));
 
-        if (_telemetry.Logger is not { } logger) return;
-        if (exception is OperationCanceledException)
+        if (_telemetry.Logger is { } logger)
         {
-            Log.CommandCancelled(logger, Operation, CommandTelemetry.Milliseconds(elapsed), _telemetry.Database, _statement.Text);
+            if (exception is OperationCanceledException)
+            {
+                Log.CommandCancelled(logger, Operation, CommandTelemetry.Milliseconds(elapsed), _telemetry.Database, _statement.Text);
+            }
+            else
+            {
+                var number = exception is MicroOrmException { ServerErrorCode: { } server } ? server : 0;
+                Log.CommandFailed(logger, Operation, CommandTelemetry.Milliseconds(elapsed), number, _telemetry.Database, _statement.Text, Parameters, exception);
+            }
         }
-        else
-        {
-            var number = exception is MicroOrmException { ServerErrorCode: { } server } ? server : 0;
-            Log.CommandFailed(logger, Operation, CommandTelemetry.Milliseconds(elapsed), number, _telemetry.Database, _statement.Text, Parameters, exception);
-        }
+
+        Context?.OnFailed(elapsed, exception);
     }
 
     private string Operation => SqlBuilding.StatementVerbs.OperationName(_statement.Text);

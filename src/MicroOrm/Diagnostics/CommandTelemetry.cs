@@ -19,6 +19,7 @@ internal sealed class CommandTelemetry
         Logger = options.LoggerFactory?.CreateLogger(LoggerCategory);
         SlowThreshold = options.SlowCommandThreshold;
         Sensitive = options.EnableSensitiveDataLogging;
+        Interceptors = options.Interceptors.Count == 0 ? [] : [.. options.Interceptors];
         Database = database;
         ServerAddress = serverAddress;
         ServerPort = serverPort;
@@ -33,12 +34,27 @@ internal sealed class CommandTelemetry
 
     public string Database { get; }
 
+    /// <summary>The options' interceptors, copied once: a command with none pays one length check.</summary>
+    public ICommandInterceptor[] Interceptors { get; }
+
     public string ServerAddress { get; }
 
     public int ServerPort { get; }
 
     /// <summary>Starts timing (and, when listened to, tracing) one command.</summary>
-    public CommandScope Start(SqlStatement statement, TableInfo? table) => new(this, statement, table?.Name);
+    public CommandScope Start(SqlStatement statement, TableInfo? table, CommandContext? context = null) => new(this, statement, table?.Name, context);
+
+    /// <summary>
+    /// Shows a command to the interceptors before it is sent, and returns what they saw (with any tags they added), or
+    /// <see langword="null"/> when there are none. An interceptor that throws refuses the command: nothing was sent.
+    /// </summary>
+    public CommandContext? Intercept(SqlStatement statement, TableInfo? table, bool writes)
+    {
+        if (Interceptors.Length == 0) return null;
+        var context = new CommandContext(statement, table?.Name, writes, Database, Interceptors);
+        foreach (var interceptor in Interceptors) interceptor.Executing(context);
+        return context;
+    }
 
     /// <summary>Records that a unit of work runs again after <paramref name="failure"/>.</summary>
     public void Retrying(int attempt, int maxAttempts, TimeSpan delay, MicroOrmException failure)

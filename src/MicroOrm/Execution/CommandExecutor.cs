@@ -78,21 +78,22 @@ internal sealed partial class CommandExecutor
         for (var attempt = 1; ; attempt++)
         {
             var run = await StartAsync(request, io, writes).ConfigureAwait(false);
+            TResult result;
+            CommandOutcome outcome;
             try
             {
                 Begin(ref run, request);
-                var result = await handler.RunAsync(run.Command, request.Behavior, io, request.CancellationToken).ConfigureAwait(false);
-                run.Scope.Succeeded(handler.RowsOf(result), handler.Writes);
+                result = await handler.RunAsync(run.Command, request.Behavior, io, request.CancellationToken).ConfigureAwait(false);
+                outcome = run.Scope.Succeeded(handler.RowsOf(result), handler.Writes);
                 if (writes && Routing is { HasReaders: true } routing && run.Lease.Transaction is null)
                 {
                     await routing.RecordWriteAsync(run.Lease, Writes, io, CancellationToken.None).ConfigureAwait(false);
                 }
-
-                return result;
             }
             catch (Exception exception) when (Routing is not null && RunsAgain(run.Lease, exception, request, writes, handler.CanRunAgain) && attempt == 1)
             {
                 RecordFailedAttempt(run.Scope, run.Guard, exception, request);
+                continue;
             }
             catch (Exception exception)
             {
@@ -103,6 +104,10 @@ internal sealed partial class CommandExecutor
             {
                 await ReleaseAsync(run, io).ConfigureAwait(false);
             }
+
+            // After the release: an interceptor that throws here fails the call, not the command, which has run.
+            run.Scope.Executed(outcome);
+            return result;
         }
     }
 
@@ -192,15 +197,17 @@ internal sealed partial class CommandExecutor
     {
         var cancellationToken = request.CancellationToken;
         cancellationToken.ThrowIfCancellationRequested();
+        // Before a connection is taken, so that a command an interceptor refuses costs nothing and sends nothing.
+        var context = Telemetry.Intercept(request.Statement, request.Table, writes || request.MayWrite);
         var lease = await AcquireAsync(request, writes, io, cancellationToken).ConfigureAwait(false);
         try
         {
-            var statement = request.Statement;
+            var statement = context?.Statement ?? request.Statement;
             var backslashes = (lease.Origin ?? Source).Backslashes;
             await backslashes.CheckAsync(lease.Connection, lease.Transaction, statement, io, cancellationToken).ConfigureAwait(false);
             backslashes.Forget(lease.Connection, statement);
             var command = CreateCommand(lease, statement);
-            return new RunningCommand(lease, command, CommandGuard.Start(command.Command, cancellationToken, Source.CommandTimeoutSeconds));
+            return new RunningCommand(lease, command, CommandGuard.Start(command.Command, cancellationToken, Source.CommandTimeoutSeconds)) { Context = context };
         }
         catch
         {
@@ -214,7 +221,8 @@ internal sealed partial class CommandExecutor
     /// <see cref="StartAsync"/>: the scope's activity becomes <c>Activity.Current</c> in the calling method's async
     /// context, which is where MySqlConnector must find it to make its own span a child of it.
     /// </summary>
-    internal void Begin(ref RunningCommand run, in CommandRequest request) => run.Scope = (run.Lease.Origin ?? Source).Telemetry.Start(request.Statement, request.Table);
+    internal void Begin(ref RunningCommand run, in CommandRequest request) =>
+        run.Scope = (run.Lease.Origin ?? Source).Telemetry.Start(run.Context?.Statement ?? request.Statement, request.Table, run.Context);
 
     /// <summary>The last step of every command: the guard, the command and the lease are let go, in that order.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -307,6 +315,9 @@ internal struct RunningCommand(ConnectionLease lease, LeasedCommand leased, Comm
     public LeasedCommand Leased { get; } = leased;
 
     public CommandScope Scope { get; set; }
+
+    /// <summary>What the interceptors saw, and the statement they tagged; <see langword="null"/> when there are none.</summary>
+    public CommandContext? Context { get; init; }
 
     public CommandGuard? Guard { get; set; } = guard;
 

@@ -46,7 +46,7 @@ internal sealed class OpenReader(CommandExecutor executor, RunningCommand run, M
             if (!_ended)
             {
                 _ended = true;
-                if (!await executor.FinishEarlyAsync(Reader, run.Scope, null, request, io).ConfigureAwait(false)) run.Scope.Succeeded(RowsRead, written: false);
+                if (!await executor.FinishEarlyAsync(Reader, run.Scope, null, request, io).ConfigureAwait(false)) run.Scope.Executed(run.Scope.Succeeded(RowsRead, written: false));
             }
         }
         finally

@@ -140,7 +140,7 @@ internal sealed class RowCursor<T>(
             }
 
             // A consumer that stops early still ends the command: the rows it took are the rows read.
-            if (!_ended) _run.Scope.Succeeded(_count, written: false);
+            if (!_ended) _run.Scope.Executed(_run.Scope.Succeeded(_count, written: false));
         }
         finally
         {
