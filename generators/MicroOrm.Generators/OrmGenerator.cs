@@ -169,8 +169,10 @@ public sealed class OrmGenerator : IIncrementalGenerator
             .Select(static (pair, _) =>
             {
                 var (result, ordered) = pair;
-                if (result.Model is not { } database || Included(database, ordered).Count > 0) return result.Diagnostics;
-                return result.Diagnostics.Append(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.NoEntities, result.Location, database.Name)).ToEquatableArray();
+                if (result.Model is not { } database) return result.Diagnostics;
+                var included = Included(database, ordered);
+                if (included.Count == 0) return result.Diagnostics.Append(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.NoEntities, result.Location, database.Name)).ToEquatableArray();
+                return result.Diagnostics.Concat(DatabaseParser.CheckTenantKeys(database, result.Location, included)).ToEquatableArray();
             })
             .WithTrackingName(TrackingNames.DatabaseDiagnostics));
     }

@@ -20,6 +20,7 @@ public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDispo
 {
     private readonly ConnectionSource _source;
     private readonly bool _ownsSource;
+    private readonly DatabaseContext? _root;
     private ServerFacts? _serverFacts;
     private RawSqlRunner? _raw;
 
@@ -45,6 +46,26 @@ public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDispo
         Executor = new CommandExecutor(source);
         Schema = new SchemaManager(this, tables);
         Migrations = new MigrationManager(this, migrations);
+    }
+
+    /// <summary>
+    /// Called by the generated tenant view (<c>ForTenant</c>): the same connections, transactions, schema and
+    /// migrations as <paramref name="parent"/>, with every query and write of an entity that has a <c>[TenantKey]</c>
+    /// limited to <paramref name="tenant"/>. The view does not own the connection source.
+    /// </summary>
+    /// <param name="parent">The database object the view is made from.</param>
+    /// <param name="tenant">The tenant, of the type of the model's <c>[TenantKey]</c> properties.</param>
+    protected DatabaseContext(DatabaseContext parent, object tenant)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(tenant);
+        _source = parent._source;
+        _ownsSource = false;
+        _root = parent._root ?? parent;
+        Executor = parent.Executor;
+        Schema = parent.Schema;
+        Migrations = parent.Migrations;
+        Filters = new FilterState(tenant, QueryFilter.None);
     }
 
     /// <summary>The database's migrations (the files of <c>Migrations/&lt;ClassName&gt;/</c>), and applying them.</summary>
@@ -88,6 +109,20 @@ public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDispo
     }
 
     internal CommandExecutor Executor { get; }
+
+    /// <summary>The tenant this object serves, if any; every query and write of a filtered entity starts from these.</summary>
+    internal FilterState Filters { get; } = FilterState.NoTenant;
+
+    /// <summary>
+    /// The generated <c>ForTenant</c>, for callers that hold the tenant as an object (dependency injection); a database
+    /// whose model has no <c>[TenantKey]</c> has no tenants.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is not of the tenant key's type.</exception>
+    protected virtual DatabaseContext ForTenantObject(object tenant) =>
+        throw new InvalidOperationException($"{GetType().Name} has no entity with a [TenantKey] property, so it has no tenants.");
+
+    /// <summary><see cref="ForTenantObject"/>, for the library's own callers.</summary>
+    internal DatabaseContext ForTenantValue(object tenant) => ForTenantObject(tenant);
 
     private protected override RawSqlRunner Raw => _raw ??= new RawSqlRunner(Executor, null);
 
@@ -246,5 +281,7 @@ public abstract class DatabaseContext : RawSqlCommands, IAsyncDisposable, IDispo
 
     /// <summary>The server limits that shape multi-row inserts, asked once per database object.</summary>
     internal async ValueTask<ServerFacts> GetServerFactsAsync(IOBehavior io, CancellationToken cancellationToken) =>
-        _serverFacts ??= await ServerFacts.QueryAsync(Executor, io, cancellationToken).ConfigureAwait(false);
+        _root is { } root
+            ? await root.GetServerFactsAsync(io, cancellationToken).ConfigureAwait(false)
+            : _serverFacts ??= await ServerFacts.QueryAsync(Executor, io, cancellationToken).ConfigureAwait(false);
 }

@@ -51,6 +51,13 @@ public sealed class DiagnosticTests
     [InlineData("MORM0016", "public readonly record struct Cents(long Value); public sealed class CentsConverter : IValueConverter<Cents, long> { public static long ToColumn(Cents value) => value.Value; public static Cents FromColumn(long column) => new(column); } [Table] public partial class Price { [Key] public int Id { get; set; } [Converter(typeof(CentsConverter)), Range(0, 10)] public Cents [|Amount|] { get; set; } }")]
     [InlineData("MORM0039", "public sealed record Prefs(string Theme); [System.Text.Json.Serialization.JsonSerializable(typeof(string))] internal partial class Ctx : System.Text.Json.Serialization.JsonSerializerContext { } [Table] public partial class Holder { [Key] public int Id { get; set; } [Json(typeof(Ctx))] public Prefs [|Settings|] { get; set; } = new(\"a\"); }")]
     [InlineData("MORM0039", "public sealed record Prefs(string Theme); public sealed class NotAContext { } [Table] public partial class Holder { [Key] public int Id { get; set; } [Json(typeof(NotAContext))] public Prefs [|Settings|] { get; set; } = new(\"a\"); }")]
+    [InlineData("MORM0040", "[Table] public partial class Doc { [Key] public int Id { get; set; } [SoftDelete] public bool Gone { get; set; } [SoftDelete] public bool [|Removed|] { get; set; } }")]
+    [InlineData("MORM0040", "[Table] public partial class Doc { [Key] public int Id { get; set; } [TenantKey] public int Owner { get; set; } [TenantKey] public int [|Tenant|] { get; set; } }")]
+    [InlineData("MORM0041", "[Table] public partial class A { [Key] public int Id { get; set; } [TenantKey] public int Tenant { get; set; } } [Table] public partial class B { [Key] public int Id { get; set; } [TenantKey, MaxLength(20)] public string Tenant { get; set; } = \"\"; } [Database] public partial class [|Db|] { }")]
+    [InlineData("MORM0016", "[Table] public partial class Doc { [Key] public int Id { get; set; } [SoftDelete] public int [|Gone|] { get; set; } }")]
+    [InlineData("MORM0016", "[Table] public partial class Doc { [Key] public int Id { get; set; } [SoftDelete] public System.DateTime [|DeletedAt|] { get; set; } }")]
+    [InlineData("MORM0016", "[Table] public partial class Doc { [Key] public int Id { get; set; } [TenantKey] public int? [|Tenant|] { get; set; } }")]
+    [InlineData("MORM0016", "[Table] public partial class Doc { [Key, TenantKey] public int [|Id|] { get; set; } }")]
     [InlineData("MORM0032", "public class Plain { } [Table] public partial class Thing { [Key] public int Id { get; set; } } [[|Database(typeof(Thing), typeof(Plain))|]] public partial class Db { }")]
     public void A_model_with_one_mistake_reports_its_id_at_the_mistake(string id, string markedSource)
     {
@@ -76,6 +83,7 @@ public sealed class DiagnosticTests
             .Cast<InlineDataAttribute>()
             .Select(a => (string)a.Data[0]!)
             .Append(ConstantSqlAnalyzerTests.Id)
+            .Append(FilteredTableSqlAnalyzerTests.Id)
             .Concat(MigrationFileTests.Ids)
             .Concat(ModelSnapshotTests.Ids)
             .ToHashSet();

@@ -148,6 +148,14 @@ internal static class DiagnosticDescriptors
         "MORM0034", "More than one concurrency token",
         "'{0}' has two [ConcurrencyToken] properties, '{1}' and '{2}'; an entity has one version: remove one of them");
 
+    public static readonly DiagnosticDescriptor SecondFilterColumn = Error(
+        "MORM0040", "More than one column for a query filter",
+        "'{0}' has two [{1}] properties, '{2}' and '{3}'; a row has one deleted mark and one tenant: remove one of them");
+
+    public static readonly DiagnosticDescriptor MixedTenantKeys = Error(
+        "MORM0041", "Tenant keys of different types",
+        "The [TenantKey] of '{0}' is a '{1}', but the one of '{2}' in the same database '{3}' is a '{4}'; a database object serves one tenant, so every tenant key has one type");
+
     public static readonly DiagnosticDescriptor UnreadMigrationFile = Warning(
         "MORM0035", "Migration file not embedded",
         "The file '{0}' is in a migrations folder but is not named NNNN_Name.sql (digits, an underscore, letters, digits or underscores), so it is not embedded; rename it, for example to 0002_AddCityIndex.sql");
@@ -171,6 +179,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NonConstantSql = new(
         "MORM1001", "Non-constant SQL reaches an API that runs it as written",
         "The SQL passed to '{0}' is not a compile-time constant ({1}), so a value spliced into it could inject SQL; use the interpolated overload, whose holes become parameters, or pass a constant",
+        Security, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnfilteredRawSql = new(
+        "MORM1002", "Raw SQL names a table with query filters",
+        "The SQL names the table '{0}', whose query filters ({1}) do not apply to raw SQL; add the conditions to the SQL, or query it through its table accessor",
         Security, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -85,7 +85,28 @@ internal static class BinderEmitter
         }
 
         writer.Outdent().Line("}");
+        WriteTenant(writer, entity);
         WriteAccessors(writer, entity);
+    }
+
+    /// <summary>
+    /// The tenant key's claim: an unset key (the type's default) takes the tenant, another tenant's is refused before
+    /// anything is sent. Compared with the type's default equality, so a converted key compares as the property does.
+    /// </summary>
+    private static void WriteTenant(SourceWriter writer, EntityModel entity)
+    {
+        if (entity.Columns.FirstOrDefault(c => c.IsTenantKey) is not { } tenant) return;
+        var type = Underlying(tenant);
+        var comparer = $"global::System.Collections.Generic.EqualityComparer<{type}>.Default";
+        writer.Line();
+        writer.Line($"public override void ClaimTenant({entity.FullName} entity, object tenant)");
+        writer.Line("{").Indent();
+        writer.Line($"var value = ({type})tenant;");
+        writer.Line($"if ({comparer}.Equals(entity.{tenant.PropertyName}, default!)) {Assign(tenant, "value")}");
+        writer.Line($"else if (!{comparer}.Equals(entity.{tenant.PropertyName}, value)) throw OtherTenant(entity.{tenant.PropertyName}, value);");
+        writer.Outdent().Line("}");
+        writer.Line();
+        writer.Line($"public override object? TenantOf({entity.FullName} entity) => entity.{tenant.PropertyName};");
     }
 
     /// <summary>
@@ -104,7 +125,7 @@ internal static class BinderEmitter
     }
 
     private static IEnumerable<ColumnModel> PostConstructionTargets(EntityModel entity) =>
-        entity.Columns.Where(c => c.Role != ColumnRole.None || (c.IsKey && c.IsAutoIncrement) || c.IsConcurrencyToken);
+        entity.Columns.Where(c => c.Role != ColumnRole.None || (c.IsKey && c.IsAutoIncrement) || c.IsConcurrencyToken || c.IsTenantKey);
 
     private static string Assign(ColumnModel column, string value) =>
         column.IsInitOnly ? $"Set{column.PropertyName}(entity, {value});" : $"entity.{column.PropertyName} = {value};";

@@ -49,6 +49,7 @@ internal static class DatabaseEmitter
         }
 
         writer.Close();
+        WriteTenantView(writer, database, orderedEntities);
         writer.Line();
         writer.Line("/// <summary>Connects through a connection pool, owned by the returned object, to the server in <paramref name=\"connectionString\"/>.</summary>");
         writer.Line("/// <param name=\"connectionString\">A MySqlConnector connection string.</param>");
@@ -129,5 +130,36 @@ internal static class DatabaseEmitter
         }
 
         writer.Close();
+    }
+
+    /// <summary>
+    /// With a <c>[TenantKey]</c> in the model: the view for one tenant (the same connections and transactions, its
+    /// own tables, every filtered table limited to the tenant), made by a typed <c>ForTenant</c>, and the untyped
+    /// form that dependency injection calls.
+    /// </summary>
+    private static void WriteTenantView(SourceWriter writer, DatabaseModel database, EquatableArray<EntityModel> entities)
+    {
+        var tenantKey = entities.SelectMany(e => e.Columns).FirstOrDefault(c => c.IsTenantKey);
+        if (tenantKey is null) return;
+        var type = tenantKey.PropertyType;
+        writer.Line();
+        writer.Line(Literals.GeneratedCode);
+        writer.Line($"private {database.Name}({database.Name} parent, object tenant)");
+        writer.Indent().Line(": base(parent, tenant)").Outdent();
+        writer.Line("{").Indent();
+        foreach (var entity in entities) writer.Line($"{entity.AccessorName} = new(this);");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// This database for one tenant: every query, include, join, count and write of an entity with a <c>[TenantKey]</c>");
+        writer.Line("/// reaches only <paramref name=\"tenant\"/>'s rows, and inserts are given its key. The view shares this object's");
+        writer.Line("/// connections and transactions; disposing it releases nothing.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"tenant\">The tenant's key.</param>");
+        writer.Line($"public {database.Name} ForTenant({type} tenant) => new(this, tenant);");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line($"protected override {KnownNames.DatabaseContext} ForTenantObject(object tenant) =>");
+        writer.Indent().Line($"tenant is {type.TrimEnd('?')} value ? ForTenant(value) : throw new {KnownNames.ArgumentException}($\"A tenant of {database.Name} is of type {type.Replace("global::", "")}, not {{tenant?.GetType().Name ?? \"null\"}}.\", nameof(tenant));").Outdent();
     }
 }

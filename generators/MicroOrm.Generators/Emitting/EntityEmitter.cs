@@ -161,6 +161,8 @@ internal static class EntityEmitter
         if (column.Role == ColumnRole.UpdatedAt) flags.Add("UpdatedAt");
         if (column.ForeignKey is not null) flags.Add("ForeignKey");
         if (column.IsConcurrencyToken) flags.Add("ConcurrencyToken");
+        if (column.IsSoftDelete) flags.Add("SoftDelete");
+        if (column.IsTenantKey) flags.Add("TenantKey");
         if (flags.Count == 0) flags.Add("None");
         return string.Join(" | ", flags.Select(f => $"{KnownNames.ColumnFlags}.{f}"));
     }

@@ -25,7 +25,9 @@ internal sealed record ColumnModel(
     ValidationModel? Validation = null,
     bool IsConcurrencyToken = false,
     string? Was = null,
-    ConverterModel? Converter = null)
+    ConverterModel? Converter = null,
+    bool IsSoftDelete = false,
+    bool IsTenantKey = false)
 {
     /// <summary>Whether the DDL declares the column NULL: a nullable property, unless <c>[Required]</c>.</summary>
     public bool IsNullableInDatabase => IsNullable && Validation is not { Required: true };

@@ -85,6 +85,22 @@ internal static class ColumnParser
             isToken = false;
         }
 
+        var isSoftDelete = ModelSymbols.HasAttribute(property, known.SoftDelete);
+        if (isSoftDelete && !(kind == ValueKind.Boolean && !isNullable || kind is ValueKind.DateTime or ValueKind.DateTimeOffset && isNullable) || isSoftDelete && (isKey || converter is not null || validation is { Required: true }))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, "SoftDelete", entity.Name, property.Name, property.Type.ToDisplayString(),
+                "the deleted mark must be a bool (true once deleted) or a nullable DateTime or DateTimeOffset (when it was deleted), not part of the key and without a converter"));
+            isSoftDelete = false;
+        }
+
+        var isTenantKey = ModelSymbols.HasAttribute(property, known.TenantKey);
+        if (isTenantKey && (isNullable || isAutoIncrement || converter?.JsonContext is not null || !(kind.IsIntegral() || kind is ValueKind.String or ValueKind.Guid || converter is not null)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotValidForType, location, "TenantKey", entity.Name, property.Name, property.Type.ToDisplayString(),
+                "the tenant must be a non-nullable integer, string, Guid or converted value that the application sets, not an AUTO_INCREMENT key or JSON"));
+            isTenantKey = false;
+        }
+
         return new ColumnModel(
             PropertyName: property.Name,
             ColumnName: columnName,
@@ -108,7 +124,9 @@ internal static class ColumnParser
             Validation: validation,
             IsConcurrencyToken: isToken,
             Was: was,
-            Converter: converter);
+            Converter: converter,
+            IsSoftDelete: isSoftDelete,
+            IsTenantKey: isTenantKey);
     }
 
     /// <summary>

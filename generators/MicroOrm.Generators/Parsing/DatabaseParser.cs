@@ -56,4 +56,28 @@ internal static class DatabaseParser
             entities.ToEquatableArray());
         return new ParseResult<DatabaseModel>(model, location, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>
+    /// MORM0041 when the database's entities have tenant keys of different types: a database object serves one
+    /// tenant, and <c>ForTenant</c> takes one type.
+    /// </summary>
+    public static IEnumerable<DiagnosticInfo> CheckTenantKeys(DatabaseModel database, LocationInfo? location, EquatableArray<EntityModel> entities)
+    {
+        (EntityModel Entity, ColumnModel Key)? first = null;
+        foreach (var entity in entities)
+        {
+            foreach (var column in entity.Columns)
+            {
+                if (!column.IsTenantKey) continue;
+                if (first is not { } known)
+                {
+                    first = (entity, column);
+                }
+                else if (known.Key.PropertyType != column.PropertyType)
+                {
+                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.MixedTenantKeys, location, entity.Name, column.PropertyType, known.Entity.Name, database.Name, known.Key.PropertyType);
+                }
+            }
+        }
+    }
 }

@@ -95,9 +95,9 @@ internal static class EntityParser
 
             byColumnName[column.ColumnName] = property;
             var settable = ModelSymbols.IsSettable(property, type);
-            if (!settable && (column.Role != ColumnRole.None || column.IsAutoIncrement || column.IsConcurrencyToken))
+            if (!settable && (column.Role != ColumnRole.None || column.IsAutoIncrement || column.IsConcurrencyToken || column.IsTenantKey))
             {
-                // The server's key, the timestamps and the version are assigned after construction, so they need a setter (set or init).
+                // The server's key, the timestamps, the version and the tenant are assigned after construction, so they need a setter (set or init).
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PropertyCannotBeSet, LocationInfo.From(property), type.Name, property.Name));
             }
 
@@ -112,6 +112,15 @@ internal static class EntityParser
         {
             var property = mapped.First(p => p.Name == extra.PropertyName);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SecondConcurrencyToken, LocationInfo.From(property), type.Name, columns.First(c => c.IsConcurrencyToken).PropertyName, extra.PropertyName));
+        }
+
+        foreach (var (role, has) in new (string Role, Func<ColumnModel, bool> Has)[] { ("SoftDelete", c => c.IsSoftDelete), ("TenantKey", c => c.IsTenantKey) })
+        {
+            foreach (var extra in columns.Where(has).Skip(1))
+            {
+                var property = mapped.First(p => p.Name == extra.PropertyName);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SecondFilterColumn, LocationInfo.From(property), type.Name, role, columns.First(has).PropertyName, extra.PropertyName));
+            }
         }
 
         var indexes = IndexParser.Parse(known, type, tableName, mapped, columns, diagnostics);

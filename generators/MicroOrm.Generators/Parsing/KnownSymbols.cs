@@ -50,6 +50,8 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
         Pattern = Type("MicroOrm.PatternAttribute");
         Email = Type("MicroOrm.EmailAttribute");
         ConcurrencyToken = Type("MicroOrm.ConcurrencyTokenAttribute");
+        SoftDelete = Type("MicroOrm.SoftDeleteAttribute");
+        TenantKey = Type("MicroOrm.TenantKeyAttribute");
         Converter = Type("MicroOrm.ConverterAttribute");
         Json = Type("MicroOrm.JsonAttribute");
         JsonSerializable = Type("System.Text.Json.Serialization.JsonSerializableAttribute");
@@ -70,12 +72,13 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
 
         ColumnConfiguration = ImmutableArray.Create(
             Column, Key, MaxLength, Precision, StoreAsString, CreatedAt, UpdatedAt, Index, Unique, ForeignKey,
-            Required, Range, Pattern, Email, ConcurrencyToken, Converter, Json);
+            Required, Range, Pattern, Email, ConcurrencyToken, Converter, Json, SoftDelete, TenantKey);
         Navigations = ImmutableArray.Create(HasMany, HasOne, BelongsTo);
         _all = ImmutableArray.Create<ISymbol?>(
                 Table, Database, Row, Column, Key, NotMapped, MaxLength, Precision, StoreAsString, CreatedAt, UpdatedAt,
                 Index, Unique, ForeignKey, HasMany, HasOne, BelongsTo, Required, Range, Pattern, Email, ConcurrencyToken,
-                DatabaseContext, Flags, Guid, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, List, Converter, ValueConverterInterface, Json, JsonSerializable, JsonSerializerContext)
+                DatabaseContext, Flags, Guid, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, List, Converter, ValueConverterInterface, Json, JsonSerializable, JsonSerializerContext,
+                SoftDelete, TenantKey)
             .AddRange(SetsRequiredMembers);
 
         // The assembly's converters as values, not symbols: a source symbol differs from one compilation to the next,
@@ -123,6 +126,8 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
     public INamedTypeSymbol? Pattern { get; }
     public INamedTypeSymbol? Email { get; }
     public INamedTypeSymbol? ConcurrencyToken { get; }
+    public INamedTypeSymbol? SoftDelete { get; }
+    public INamedTypeSymbol? TenantKey { get; }
 
     /// <summary>The base class the generated database class declares; a model may name it too.</summary>
     public INamedTypeSymbol? DatabaseContext { get; }

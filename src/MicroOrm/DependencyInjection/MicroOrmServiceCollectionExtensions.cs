@@ -72,6 +72,30 @@ public static class MicroOrmServiceCollectionExtensions
         }, lifetime);
     }
 
+    /// <summary>
+    /// Makes the injected <typeparamref name="TDatabase"/> one per scope, for the tenant <paramref name="tenant"/>
+    /// reads from the scope's services (the request's user, host name or header): every query and write of an entity
+    /// with a <c>[TenantKey]</c> then reaches that tenant's rows only. Call it after <c>AddMicroOrm</c>, whose pool it
+    /// shares; it replaces the database registration, whatever lifetime that had.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Resolved before <c>AddMicroOrm&lt;TDatabase&gt;</c> was called.</exception>
+    public static IServiceCollection AddMicroOrmTenant<TDatabase, TTenant>(this IServiceCollection services, Func<IServiceProvider, TTenant> tenant)
+        where TDatabase : DatabaseContext, IDatabase<TDatabase>
+        where TTenant : notnull
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(tenant);
+        services.RemoveAll<TDatabase>();
+        services.AddScoped(provider =>
+        {
+            var source = provider.GetService<DatabaseSource<TDatabase>>()
+                ?? throw new InvalidOperationException($"Call AddMicroOrm<{typeof(TDatabase).Name}>(...) before AddMicroOrmTenant: it makes the pool the tenants share.");
+            var value = tenant(provider) ?? throw new InvalidOperationException($"The tenant of this scope is null, so {typeof(TDatabase).Name} cannot be made for it.");
+            return (TDatabase)TDatabase.Connect(source.Source).ForTenantValue(value);
+        });
+        return services;
+    }
+
     private static IServiceCollection Register<TDatabase>(IServiceCollection services, Func<IServiceProvider, MicroOrmOptions> makeOptions, ServiceLifetime lifetime)
         where TDatabase : DatabaseContext, IDatabase<TDatabase>
     {

@@ -34,4 +34,10 @@ public enum ColumnFlags
 
     /// <summary>A nullable property marked <c>[Required]</c>: NOT NULL in the table.</summary>
     Required = 128,
+
+    /// <summary>The <c>[SoftDelete]</c> column: true, or a time, once the row is deleted.</summary>
+    SoftDelete = 256,
+
+    /// <summary>The <c>[TenantKey]</c> column: the tenant the row belongs to.</summary>
+    TenantKey = 512,
 }

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Data.Common;
 
@@ -65,6 +66,21 @@ public abstract class EntityMap<TEntity>
     public virtual void AdvanceConcurrencyToken(TEntity entity)
     {
     }
+
+    /// <summary>
+    /// Claims the entity for <paramref name="tenant"/> before it is written: an unset <c>[TenantKey]</c> is set to it,
+    /// one set to another tenant is refused. Generated for entities with a tenant key.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The entity belongs to another tenant.</exception>
+    public virtual void ClaimTenant(TEntity entity, object tenant) => throw new NotSupportedException($"{Table.EntityName} has no [TenantKey] property.");
+
+    /// <summary>The entity's <c>[TenantKey]</c> value. Generated for entities with a tenant key.</summary>
+    public virtual object? TenantOf(TEntity entity) => throw new NotSupportedException($"{Table.EntityName} has no [TenantKey] property.");
+
+    /// <summary>The error of an entity that belongs to another tenant than the one it is written for.</summary>
+    protected InvalidOperationException OtherTenant(object? found, object tenant) => new(
+        $"This {Table.EntityName} belongs to tenant {found} ({Table.TenantKey?.PropertyName}), and is written for tenant {tenant}: nothing was sent. " +
+        "Write it through a database object for its own tenant, or with IgnoreQueryFilters(QueryFilter.Tenant).");
 }
 
 /// <summary>An entity map that also knows the entity's generated column set.</summary>

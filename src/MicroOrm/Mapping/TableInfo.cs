@@ -22,6 +22,8 @@ public sealed class TableInfo
         foreach (var column in columns)
         {
             if ((column.Flags & ColumnFlags.ConcurrencyToken) != 0) ConcurrencyToken = column;
+            if ((column.Flags & ColumnFlags.SoftDelete) != 0) SoftDelete = column;
+            if ((column.Flags & ColumnFlags.TenantKey) != 0) TenantKey = column;
         }
     }
 
@@ -45,6 +47,15 @@ public sealed class TableInfo
 
     /// <summary>The <c>[ConcurrencyToken]</c> column, or <see langword="null"/>.</summary>
     public ColumnInfo? ConcurrencyToken { get; }
+
+    /// <summary>The <c>[SoftDelete]</c> column, or <see langword="null"/>.</summary>
+    public ColumnInfo? SoftDelete { get; }
+
+    /// <summary>The <c>[TenantKey]</c> column, or <see langword="null"/>.</summary>
+    public ColumnInfo? TenantKey { get; }
+
+    /// <summary>Whether queries of the table are filtered (it has a <c>[SoftDelete]</c> or a <c>[TenantKey]</c> column).</summary>
+    public bool HasQueryFilters => SoftDelete is not null || TenantKey is not null;
 
     /// <summary>The quoted, comma-separated column list every generated SELECT uses.</summary>
     public string SelectList => Sql.SelectList;

@@ -22,14 +22,17 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
     private readonly EntityMap<TRight, TRightColumns> _right;
     private readonly Condition _on;
     private readonly QueryShape _shape;
+    private readonly FilterState _rightFilters;
 
-    internal JoinQuery(DatabaseContext database, EntityMap<TLeft, TLeftColumns> left, EntityMap<TRight, TRightColumns> right, Condition on, QueryShape shape)
+    /// <summary>The pairs' Where, order and page are in <paramref name="shape"/>, with the left query's filters; <paramref name="rightFilters"/> are the right query's.</summary>
+    internal JoinQuery(DatabaseContext database, EntityMap<TLeft, TLeftColumns> left, EntityMap<TRight, TRightColumns> right, Condition on, QueryShape shape, FilterState rightFilters)
     {
         _database = database;
         _left = left;
         _right = right;
         _on = on;
         _shape = shape;
+        _rightFilters = rightFilters;
     }
 
     private TLeftColumns LeftColumns => _left.GetColumns(0);
@@ -111,7 +114,7 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
 
     private CommandRequest Request(CancellationToken cancellationToken) => new CommandRequest(ToSql(), _left.Table, cancellationToken).AsRead();
 
-    private JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns> With(QueryShape shape) => new(_database, _left, _right, _on, shape);
+    private JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns> With(QueryShape shape) => new(_database, _left, _right, _on, shape, _rightFilters);
 
     private ProjectionQuery<T> Project<T>(ISelectable[] selectList, Func<DbDataReader, T> read) =>
         new(_database, _left.Table, atMost => Sql(selectList, atMost), new DelegateRowReader<T>(read), null);
@@ -124,5 +127,5 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
     }
 
     private SqlWriter Sql(ISelectable[]? selectList, int? atMost = null) =>
-        QuerySql.Join(_left.Table, _right.Table, _on, _shape.AtMost(atMost), selectList);
+        QuerySql.Join(_left.Table, _right.Table, _on, _shape.AtMost(atMost), _rightFilters, selectList);
 }

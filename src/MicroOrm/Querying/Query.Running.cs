@@ -125,7 +125,10 @@ public partial class Query<TEntity, TColumns>
     public int Update(Func<UpdateBuilder<TColumns>, UpdateBuilder<TColumns>> set) =>
         Synchronously.Result(Database.Executor.ExecuteAsync(new CommandRequest(UpdateStatement(set, "Update"), Map.Table, CancellationToken.None), IOBehavior.Synchronous));
 
-    /// <summary>Deletes the rows the query selects; returns how many were deleted.</summary>
+    /// <summary>
+    /// Deletes the rows the query selects; returns how many were deleted. Rows of an entity with <c>[SoftDelete]</c>
+    /// are marked deleted instead, unless the query says <c>IgnoreQueryFilters(QueryFilter.SoftDelete)</c>.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The query has no Where: it would delete every row (use <c>DeleteAllAsync</c> to mean that).</exception>
     public Task<int> DeleteAsync(CancellationToken cancellationToken = default) => DeleteAsync("DeleteAsync", IOBehavior.Asynchronous, cancellationToken).AsTask();
 
@@ -188,6 +191,17 @@ public partial class Query<TEntity, TColumns>
         var builder = set(new UpdateBuilder<TColumns>(Columns));
         if (builder.Assignments.Count == 0) throw new ArgumentException(method + " needs at least one Set(...).", nameof(set));
         if (builder.Errors is { } errors) throw new ValidationException(Map.Table.EntityName, Map.Table.Name, errors.Errors);
+        if (Map.Table.TenantKey is { } tenantKey && _shape.Filters.Applies(QueryFilter.Tenant))
+        {
+            foreach (var assignment in builder.Assignments)
+            {
+                if (ReferenceEquals(assignment.Column.Info, tenantKey))
+                {
+                    throw new InvalidOperationException($"{method} cannot set {tenantKey.PropertyName}, the tenant key: that would hand rows to another tenant. Nothing was sent.");
+                }
+            }
+        }
+
         return QuerySql.Update(Map.Table, _shape, builder.Assignments, Database.UtcNowForColumns()).ToStatement();
     }
 
@@ -195,7 +209,7 @@ public partial class Query<TEntity, TColumns>
     {
         RequireWhere(method, "delete");
         if (_shape.Skip is not null) throw new NotSupportedException("MySQL cannot skip rows in a delete statement; select the keys first, or filter with Where.");
-        return CascadeDeleter.DeleteAsync(Database, Map.Table, _shape.Where!, _shape.Orderings, _shape.Take, io, cancellationToken);
+        return RowDeleter.DeleteAsync(Database, Map.Table, _shape, io, cancellationToken);
     }
 
     /// <summary>A bulk write without a filter is almost always a mistake; the table accessor has explicit methods for "every row".</summary>

@@ -35,6 +35,13 @@ public partial class Query<TEntity, TColumns>
 
     private TColumns Columns => Map.GetColumns(0);
 
+    /// <summary>
+    /// Turns off the model's query filters for this query: <c>QueryFilter.SoftDelete</c> to see (and, with a delete,
+    /// really remove) rows marked deleted, <c>QueryFilter.Tenant</c> to reach every tenant's rows, or both (the
+    /// default). Includes and joins of the query are unfiltered alike.
+    /// </summary>
+    public Query<TEntity, TColumns> IgnoreQueryFilters(QueryFilter filters = QueryFilter.All) => With(_shape with { Filters = _shape.Filters.Ignoring(filters) });
+
     /// <summary>Keeps the rows that meet <paramref name="predicate"/>; several calls combine with AND.</summary>
     public Query<TEntity, TColumns> Where(Func<TColumns, Condition> predicate)
     {
@@ -184,8 +191,9 @@ public partial class Query<TEntity, TColumns>
         ArgumentNullException.ThrowIfNull(other);
         ArgumentNullException.ThrowIfNull(on);
         if (!_shape.IsPlain) throw new InvalidOperationException("Join the table before adding Where, OrderBy, Skip or Take; then filter and order the joined query.");
+        if (!other._shape.IsPlain) throw new InvalidOperationException("Join a table, not a query with Where, OrderBy, Skip or Take; filter and order the joined query instead.");
         var condition = on(Columns, other.Map.GetColumns(1));
-        return new JoinQuery<TEntity, TColumns, TOther, TOtherColumns>(Database, Map, other.Map, condition, QueryShape.Empty);
+        return new JoinQuery<TEntity, TColumns, TOther, TOtherColumns>(Database, Map, other.Map, condition, QueryShape.Empty with { Filters = _shape.Filters }, other._shape.Filters);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ internal sealed record QueryShape(Condition? Where, Ordering[] Orderings, int? S
     /// <summary>Whether includes load in one joined query instead of one query per level.</summary>
     public bool SingleQuery { get; init; }
 
+    /// <summary>The tenant and the query filters turned off; by default every filter applies and there is no tenant.</summary>
+    public FilterState Filters { get; init; } = FilterState.NoTenant;
+
     /// <summary>Where the query may read from, when the database has replicas; <see langword="null"/> for the database object's choice.</summary>
     public ReadConsistency? Consistency { get; init; }
 

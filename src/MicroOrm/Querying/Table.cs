@@ -25,10 +25,22 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
 
     /// <summary>Created by the generated database class.</summary>
     public Table(DatabaseContext database)
-        : base(database, TEntity.Map, QueryShape.Empty)
+        : this(database, QueryShape.Empty with { Filters = database?.Filters ?? throw new ArgumentNullException(nameof(database)) })
+    {
+    }
+
+    private Table(DatabaseContext database, QueryShape shape)
+        : base(database, TEntity.Map, shape)
     {
         _map = TEntity.Map;
     }
+
+    /// <summary>
+    /// The table with the model's query filters off: <c>QueryFilter.SoftDelete</c> to find, update and really delete
+    /// rows marked deleted, <c>QueryFilter.Tenant</c> to reach and write every tenant's rows, or both (the default).
+    /// </summary>
+    public new Table<TEntity, TColumns, TKey> IgnoreQueryFilters(QueryFilter filters = QueryFilter.All) =>
+        new(Database, Shape with { Filters = Shape.Filters.Ignoring(filters) });
 
     /// <summary>The table's metadata.</summary>
     public TableInfo Info => Map.Table;
@@ -51,14 +63,14 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public Task<int> InsertAsync(TEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return EntityWriter.InsertAsync(Database, _map, entity, IOBehavior.Asynchronous, cancellationToken).AsTask();
+        return EntityWriter.InsertAsync(Database, _map, entity, Shape.Filters, IOBehavior.Asynchronous, cancellationToken).AsTask();
     }
 
     /// <inheritdoc cref="InsertAsync(TEntity, CancellationToken)"/>
     public int Insert(TEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return Synchronously.Result(EntityWriter.InsertAsync(Database, _map, entity, IOBehavior.Synchronous, CancellationToken.None));
+        return Synchronously.Result(EntityWriter.InsertAsync(Database, _map, entity, Shape.Filters, IOBehavior.Synchronous, CancellationToken.None));
     }
 
     /// <summary>
@@ -71,14 +83,14 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     public Task<int> InsertManyAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        return EntityWriter.InsertManyAsync(Database, _map, new List<TEntity>(entities), IOBehavior.Asynchronous, cancellationToken).AsTask();
+        return EntityWriter.InsertManyAsync(Database, _map, new List<TEntity>(entities), Shape.Filters, IOBehavior.Asynchronous, cancellationToken).AsTask();
     }
 
     /// <inheritdoc cref="InsertManyAsync(IEnumerable{TEntity}, CancellationToken)"/>
     public int InsertMany(IEnumerable<TEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        return Synchronously.Result(EntityWriter.InsertManyAsync(Database, _map, new List<TEntity>(entities), IOBehavior.Synchronous, CancellationToken.None));
+        return Synchronously.Result(EntityWriter.InsertManyAsync(Database, _map, new List<TEntity>(entities), Shape.Filters, IOBehavior.Synchronous, CancellationToken.None));
     }
 
     /// <summary>
@@ -192,13 +204,20 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
 
     /// <summary>Deletes every row of the table (and, as declared, their dependents); returns how many were deleted.</summary>
     public Task<int> DeleteAllAsync(CancellationToken cancellationToken = default) =>
-        CascadeDeleter.DeleteAsync(Database, Map.Table, Condition.True, [], null, IOBehavior.Asynchronous, cancellationToken).AsTask();
+        RowDeleter.DeleteAsync(Database, Map.Table, Shape with { Where = Condition.True }, IOBehavior.Asynchronous, cancellationToken).AsTask();
 
     /// <inheritdoc cref="DeleteAllAsync(CancellationToken)"/>
-    public int DeleteAll() => Synchronously.Result(CascadeDeleter.DeleteAsync(Database, Map.Table, Condition.True, [], null, IOBehavior.Synchronous, CancellationToken.None));
+    public int DeleteAll() => Synchronously.Result(RowDeleter.DeleteAsync(Database, Map.Table, Shape with { Where = Condition.True }, IOBehavior.Synchronous, CancellationToken.None));
 
-    private ValueTask<TEntity?> FindAsync(TKey key, IOBehavior io, CancellationToken cancellationToken) =>
-        Database.Executor.FirstOrDefaultAsync(new CommandRequest(new SqlStatement(Statements.FindByKey, KeyValues(key).ToArray()), Map.Table, cancellationToken).AsRead(), Map.OrdinalReader, io);
+    /// <summary>A filtered table is found through a query, so that its filters apply; any other, by the generator's own statement.</summary>
+    private ValueTask<TEntity?> FindAsync(TKey key, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var values = KeyValues(key);
+        var statement = Map.Table.HasQueryFilters
+            ? QuerySql.Select(Map.Table, Shape with { Where = ByKey(values, withToken: false) }, null).ToStatement()
+            : new SqlStatement(Statements.FindByKey, values.ToArray());
+        return Database.Executor.FirstOrDefaultAsync(new CommandRequest(statement, Map.Table, cancellationToken).AsRead(), Map.OrdinalReader, io);
+    }
 
     private ParameterValues KeyValues(TKey key)
     {
@@ -236,7 +255,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         ArgumentNullException.ThrowIfNull(navigation);
         var sources = new List<object>(entities.Count);
         foreach (var entity in entities) sources.Add(entity!);
-        var loaded = await navigation(Map.GetColumns(0)).LoadAsync(Database, sources, IncludeLoader.MaxKeysPerQuery, io, cancellationToken).ConfigureAwait(false);
+        var loaded = await navigation(Map.GetColumns(0)).LoadAsync(Database, Shape.Filters, sources, IncludeLoader.MaxKeysPerQuery, io, cancellationToken).ConfigureAwait(false);
         return loaded.ConvertAll(static item => (TTarget)item);
     }
 
@@ -244,10 +263,17 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     private async ValueTask<int> UpdateAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
     {
         var sql = Statements.Update ?? throw new InvalidOperationException($"{Map.Table.EntityName} has only key columns: there is nothing to update.");
-        EntityWriter.Prepare(Database, _map, entity, inserting: false);
+        EntityWriter.Prepare(Database, _map, entity, inserting: false, Shape.Filters);
         var values = new ParameterValues(Statements.UpdateParameterCount);
         _map.BindUpdate(entity, values);
         _map.BindConcurrencyToken(entity, values);
+        if (Map.Table.TenantKey is { } tenantKey && Shape.Filters.Applies(QueryFilter.Tenant))
+        {
+            // Only a row of this object's tenant can be updated; the row of another tenant with the key is not matched.
+            sql = sql + " AND " + tenantKey.QuotedName + " = @p" + values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            values.Add(tenantKey, Shape.Filters.TenantFor(Map.Table));
+        }
+
         var rows = await Database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(sql, values.ToArray()), Map.Table, cancellationToken), io).ConfigureAwait(false);
         if (Map.Table.ConcurrencyToken is { } token)
         {
@@ -261,12 +287,13 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> UpsertAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
     {
-        EntityWriter.Prepare(Database, _map, entity, inserting: true);
+        EntityWriter.Prepare(Database, _map, entity, inserting: true, Shape.Filters);
         var insert = Statements.InsertFor(_map, entity);
         var values = new ParameterValues(insert.ColumnCount);
         insert.Bind(_map, entity, values);
         var dialect = await Database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false);
         var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new CommandRequest(new SqlStatement(insert.Upsert(dialect), values.ToArray()), Map.Table, cancellationToken), io).ConfigureAwait(false);
+        if (Map.Table.TenantKey is not null) await CheckUpsertedTenantAsync(entity, insert.IncludesGeneratedKey ? 0 : id, io, cancellationToken).ConfigureAwait(false);
         if (EntityWriter.HasGeneratedKey(Map.Table) && !insert.IncludesGeneratedKey && id != 0) _map.SetGeneratedKey(entity, id);
         return rows;
     }
@@ -274,13 +301,17 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> DeleteAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
     {
+        if (Map.Table.TenantKey is not null && Shape.Filters.Applies(QueryFilter.Tenant)) _map.ClaimTenant(entity, Shape.Filters.TenantFor(Map.Table));
         var values = new ParameterValues(Map.Table.KeyColumns.Count + (Map.Table.ConcurrencyToken is null ? 0 : 1));
         _map.BindKeyOf(entity, values);
         _map.BindConcurrencyToken(entity, values);
         var rows = await DeleteByKeyAsync(values, io, cancellationToken).ConfigureAwait(false);
-        if (rows == 0 && Map.Table.ConcurrencyToken is { } token)
+        if (Map.Table.ConcurrencyToken is { } token)
         {
-            throw new ConcurrencyException(Map.Table.EntityName, Map.Table.Name, token.Name, Statements.DeleteByKeyAndToken);
+            if (rows == 0) throw new ConcurrencyException(Map.Table.EntityName, Map.Table.Name, token.Name, Statements.DeleteByKeyAndToken);
+
+            // A soft delete is an update: the row's version moved on, and the entity follows, so it can still be saved.
+            if (Map.Table.SoftDelete is not null && Shape.Filters.Applies(QueryFilter.SoftDelete)) _map.AdvanceConcurrencyToken(entity);
         }
 
         return rows;
@@ -288,29 +319,60 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
 
     /// <summary>
     /// Deletes one row by key (and by version, when <paramref name="values"/> carries one after the key);
-    /// dependents declared ON DELETE CASCADE or SET NULL are handled first.
+    /// dependents declared ON DELETE CASCADE or SET NULL are handled first. A row of a filtered table is deleted
+    /// within its filters: only this object's tenant's, and marked rather than removed when it has <c>[SoftDelete]</c>.
     /// </summary>
     private ValueTask<int> DeleteByKeyAsync(ParameterValues values, IOBehavior io, CancellationToken cancellationToken)
     {
-        var keys = Map.Table.KeyColumns;
-        var withToken = values.Count > keys.Count;
-        if (Database.Schema.DependentsOf(Map.Table).Count == 0)
+        var withToken = values.Count > Map.Table.KeyColumns.Count;
+        if (!Map.Table.HasQueryFilters && Database.Schema.DependentsOf(Map.Table).Count == 0)
         {
             return Database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(withToken ? Statements.DeleteByKeyAndToken : Statements.DeleteByKey, values.ToArray()), Map.Table, cancellationToken), io);
         }
 
+        return RowDeleter.DeleteAsync(Database, Map.Table, Shape with { Where = ByKey(values, withToken) }, io, cancellationToken);
+    }
+
+    /// <summary>The key's columns equal to the first values of <paramref name="values"/> (and the version to the next, <paramref name="withToken"/>).</summary>
+    private Condition ByKey(ParameterValues values, bool withToken)
+    {
+        var keys = Map.Table.KeyColumns;
         Condition? byKey = null;
         for (var i = 0; i < keys.Count; i++)
         {
-            var equal = new ValueComparison(new ColumnRef(keys[i], 0), ComparisonOperator.Equal, values[i]);
-            byKey = byKey is null ? equal : new LogicalCondition(byKey, equal, isAnd: true);
+            byKey = FilterState.And(byKey, new ValueComparison(new ColumnRef(keys[i], 0), ComparisonOperator.Equal, values[i]));
         }
 
-        if (withToken)
+        if (withToken) byKey = FilterState.And(byKey, new ValueComparison(new ColumnRef(Map.Table.ConcurrencyToken!, 0), ComparisonOperator.Equal, values[keys.Count]));
+        return byKey!;
+    }
+
+    /// <summary>
+    /// After an upsert of a table with a tenant key: the row now at the entity's key (or at the key the server
+    /// reported, <paramref name="reportedKey"/>) must be the entity's tenant's. The upsert's assignments leave a row
+    /// of another tenant as it was, so when its key or a unique key was taken by one, nothing was written; this says so.
+    /// </summary>
+    private async ValueTask CheckUpsertedTenantAsync(TEntity entity, long reportedKey, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var tenantKey = Map.Table.TenantKey!;
+        Condition at;
+        if (reportedKey != 0 && EntityWriter.HasGeneratedKey(Map.Table))
         {
-            byKey = new LogicalCondition(byKey!, new ValueComparison(new ColumnRef(Map.Table.ConcurrencyToken!, 0), ComparisonOperator.Equal, values[keys.Count]), isAnd: true);
+            at = new ValueComparison(new ColumnRef(Map.Table.KeyColumns[0], 0), ComparisonOperator.Equal, reportedKey);
+        }
+        else
+        {
+            var keyValues = new ParameterValues(Map.Table.KeyColumns.Count);
+            _map.BindKeyOf(entity, keyValues);
+            at = ByKey(keyValues, withToken: false);
         }
 
-        return CascadeDeleter.DeleteAsync(Database, Map.Table, byKey!, [], null, io, cancellationToken);
+        var ours = FilterState.And(at, new ValueComparison(new ColumnRef(tenantKey, 0), ComparisonOperator.Equal, tenantKey.ToDbValue(_map.TenantOf(entity))))!;
+        var check = QuerySql.Count(Map.Table, QueryShape.Empty with { Where = ours, Filters = FilterState.NoTenant.Ignoring(QueryFilter.All) }).ToStatement();
+        if (await Database.Executor.ScalarAsync<long>(new CommandRequest(check, Map.Table, cancellationToken), io).ConfigureAwait(false) == 0)
+        {
+            throw new InvalidOperationException(
+                $"The upsert of {Map.Table.EntityName} found its key or a unique key taken by a row of another tenant ({tenantKey.PropertyName}), which it left as it was: nothing was written.");
+        }
     }
 }

@@ -53,6 +53,9 @@ public class ReadOnlyQuery<TEntity, TColumns>
     /// <inheritdoc cref="Query{TEntity, TColumns}.AsSingleQuery"/>
     public ReadOnlyQuery<TEntity, TColumns> AsSingleQuery() => new(Inner.AsSingleQuery());
 
+    /// <inheritdoc cref="Query{TEntity, TColumns}.IgnoreQueryFilters"/>
+    public ReadOnlyQuery<TEntity, TColumns> IgnoreQueryFilters(QueryFilter filters = QueryFilter.All) => new(Inner.IgnoreQueryFilters(filters));
+
     /// <inheritdoc cref="Query{TEntity, TColumns}.AsSplitQuery"/>
     public ReadOnlyQuery<TEntity, TColumns> AsSplitQuery() => new(Inner.AsSplitQuery());
 

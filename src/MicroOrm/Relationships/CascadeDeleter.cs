@@ -17,25 +17,30 @@ namespace MicroOrm;
 /// </summary>
 internal static class CascadeDeleter
 {
-    /// <summary>Deletes the rows of <paramref name="table"/> that <paramref name="where"/> selects, cascading as declared; returns the rows deleted from <paramref name="table"/>.</summary>
-    public static async ValueTask<int> DeleteAsync(DatabaseContext database, TableInfo table, Condition where, Ordering[] orderings, int? take, IOBehavior io, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the rows of <paramref name="table"/> that <paramref name="shape"/> selects (its Where, which must be
+    /// set, and its query filters), cascading as declared; returns the rows deleted from <paramref name="table"/>.
+    /// Dependents are reached through the rows deleted, whatever their own filters: they cannot outlive them.
+    /// </summary>
+    public static async ValueTask<int> DeleteAsync(DatabaseContext database, TableInfo table, QueryShape shape, IOBehavior io, CancellationToken cancellationToken)
     {
         var dependents = database.Schema.DependentsOf(table);
-        if (dependents.Count == 0 || take is not null)
+        if (dependents.Count == 0 || shape.Take is not null)
         {
             if (dependents.Count > 0)
             {
                 throw new NotSupportedException($"Rows of {table.Name} have dependents that are deleted with them (their foreign key acts on delete: {dependents[0].ForeignKey.OnDelete}); delete without Take, or select the keys first.");
             }
 
-            return await database.Executor.ExecuteAsync(new CommandRequest(QuerySql.Delete(table, new QueryShape(where, orderings, null, take)).ToStatement(), table, cancellationToken), io).ConfigureAwait(false);
+            return await database.Executor.ExecuteAsync(new CommandRequest(QuerySql.Delete(table, shape).ToStatement(), table, cancellationToken), io).ConfigureAwait(false);
         }
 
+        var criteria = QuerySql.Criteria(table, shape) ?? Condition.True;
         return await database.RunOnceAsync<int>(async (_, ct) =>
         {
-            var selection = KeySelection.Chosen(table, where);
+            var selection = KeySelection.Chosen(table, criteria);
             await CascadeAsync(database, selection, [table.Name], io, ct).ConfigureAwait(false);
-            return await database.Executor.ExecuteAsync(new CommandRequest(QuerySql.Delete(table, new QueryShape(where, [], null, null)).ToStatement(), table, ct), io).ConfigureAwait(false);
+            return await database.Executor.ExecuteAsync(new CommandRequest(QuerySql.Delete(table, shape with { Orderings = [] }).ToStatement(), table, ct), io).ConfigureAwait(false);
         }, io, cancellationToken).ConfigureAwait(false);
     }
 

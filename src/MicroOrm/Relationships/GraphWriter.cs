@@ -40,7 +40,7 @@ internal sealed class GraphWriter(DatabaseContext database)
             foreach (var navigation in map.Navigations) await navigation.InsertPrincipalAsync(entity, this, io, cancellationToken).ConfigureAwait(false);
         }
 
-        await EntityWriter.InsertManyAsync(database, map, fresh, io, cancellationToken).ConfigureAwait(false);
+        await EntityWriter.InsertManyAsync(database, map, fresh, database.Filters, io, cancellationToken).ConfigureAwait(false);
         foreach (var entity in fresh)
         {
             foreach (var navigation in map.Navigations) await navigation.InsertDependentsAsync(entity, this, io, cancellationToken).ConfigureAwait(false);

@@ -35,17 +35,17 @@ public static class IncludeLoader
     {
         var roots = await database.Executor.ListAsync(new CommandRequest(QuerySql.Select(map.Table, shape, null).ToStatement(), map.Table, cancellationToken).AsRead(shape.Consistency), map.OrdinalReader, io).ConfigureAwait(false);
         var sources = new List<object>(roots);
-        await LoadLevelAsync(database, tree, sources, shape.Consistency, io, cancellationToken).ConfigureAwait(false);
+        await LoadLevelAsync(database, tree, sources, shape.Filters, shape.Consistency, io, cancellationToken).ConfigureAwait(false);
         return roots;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask LoadLevelAsync(DatabaseContext database, List<IncludeNode> nodes, List<object> sources, ReadConsistency? consistency, IOBehavior io, CancellationToken cancellationToken)
+    private static async ValueTask LoadLevelAsync(DatabaseContext database, List<IncludeNode> nodes, List<object> sources, FilterState filters, ReadConsistency? consistency, IOBehavior io, CancellationToken cancellationToken)
     {
         foreach (var node in nodes)
         {
-            var loaded = await node.Navigation.LoadAsync(database, sources, MaxKeysPerQuery, io, cancellationToken, consistency).ConfigureAwait(false);
-            if (node.Children.Count > 0) await LoadLevelAsync(database, node.Children, loaded, consistency, io, cancellationToken).ConfigureAwait(false);
+            var loaded = await node.Navigation.LoadAsync(database, filters, sources, MaxKeysPerQuery, io, cancellationToken, consistency).ConfigureAwait(false);
+            if (node.Children.Count > 0) await LoadLevelAsync(database, node.Children, loaded, filters, consistency, io, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -36,7 +36,7 @@ public abstract class Navigation
     internal abstract ColumnInfo SourceKeyColumn { get; }
 
     /// <summary>Loads the targets of every source with IN queries (chunked) and assigns them; returns the targets.</summary>
-    internal abstract ValueTask<List<object>> LoadAsync(DatabaseContext database, IReadOnlyList<object> sources, int maxKeysPerQuery, IOBehavior io, CancellationToken cancellationToken, ReadConsistency? consistency = null);
+    internal abstract ValueTask<List<object>> LoadAsync(DatabaseContext database, FilterState filters, IReadOnlyList<object> sources, int maxKeysPerQuery, IOBehavior io, CancellationToken cancellationToken, ReadConsistency? consistency = null);
 
     /// <summary>Creates the per-query state that folds joined rows for this navigation.</summary>
     internal abstract JoinedTarget CreateJoinedTarget(int firstOrdinal);

@@ -64,7 +64,7 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
 
     internal override ColumnInfo SourceKeyColumn => _sourceKeyColumn();
 
-    internal override async ValueTask<List<object>> LoadAsync(DatabaseContext database, IReadOnlyList<object> sources, int maxKeysPerQuery, IOBehavior io, CancellationToken cancellationToken, ReadConsistency? consistency = null)
+    internal override async ValueTask<List<object>> LoadAsync(DatabaseContext database, FilterState filters, IReadOnlyList<object> sources, int maxKeysPerQuery, IOBehavior io, CancellationToken cancellationToken, ReadConsistency? consistency = null)
     {
         var keys = new List<TKey>();
         var seen = new HashSet<TKey>();
@@ -76,7 +76,7 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
         var targets = new List<TTarget>();
         for (var start = 0; start < keys.Count; start += maxKeysPerQuery)
         {
-            var statement = KeyListQuery(keys, start, Math.Min(maxKeysPerQuery, keys.Count - start));
+            var statement = KeyListQuery(keys, start, Math.Min(maxKeysPerQuery, keys.Count - start), filters);
             targets.AddRange(await database.Executor.ListAsync(new CommandRequest(statement, TargetTable, cancellationToken).AsRead(consistency), TargetMap.OrdinalReader, io).ConfigureAwait(false));
         }
 
@@ -124,11 +124,11 @@ public sealed class Navigation<TSource, TTarget, TTargetColumns, TKey> : Navigat
     }
 
     /// <summary>The load of one batch of keys: children come back in key order.</summary>
-    private SqlStatement KeyListQuery(List<TKey> keys, int start, int count)
+    private SqlStatement KeyListQuery(List<TKey> keys, int start, int count, FilterState filters)
     {
         var values = new object?[count];
         for (var i = 0; i < count; i++) values[i] = TargetKeyColumn.ToDbValue(keys[start + i]);
-        return QuerySql.SelectByKeys(TargetTable, TargetKeyColumn, values);
+        return QuerySql.SelectByKeys(TargetTable, TargetKeyColumn, values, filters);
     }
 
     private void AssignDependents(IReadOnlyList<object> sources, List<TTarget> targets)

@@ -8,7 +8,7 @@ namespace MicroOrm.SqlBuilding;
 internal static partial class QuerySql
 {
     /// <summary><c>SELECT ... FROM left AS t0 INNER JOIN right AS t1 ON ... [WHERE] [ORDER BY] [LIMIT]</c>; both entities' columns unless <paramref name="selectList"/> names the expressions.</summary>
-    public static SqlWriter Join(TableInfo left, TableInfo right, Condition on, QueryShape shape, ISelectable[]? selectList)
+    public static SqlWriter Join(TableInfo left, TableInfo right, Condition on, QueryShape shape, FilterState rightFilters, ISelectable[]? selectList)
     {
         var writer = new SqlWriter(qualifyColumns: true);
         writer.Append("SELECT ");
@@ -17,7 +17,7 @@ internal static partial class QuerySql
         writer.Append(" FROM ").Append(left.QuotedName).Append(" AS ").Append(SqlWriter.TableAlias(0));
         writer.Append(" INNER JOIN ").Append(right.QuotedName).Append(" AS ").Append(SqlWriter.TableAlias(1)).Append(" ON ");
         WriteCondition(writer, on);
-        WriteWhere(writer, shape.Where);
+        WriteWhere(writer, FilterState.And(Criteria(left, shape), rightFilters.For(right, 1)));
         WriteOrderBy(writer, shape.Orderings);
         WriteLimit(writer, shape.Skip, shape.Take);
         return writer;
@@ -30,7 +30,7 @@ internal static partial class QuerySql
         writer.Append("SELECT ");
         WriteList(writer, selectList);
         writer.Append(" FROM ").Append(table.QuotedName);
-        WriteWhere(writer, shape.Where);
+        WriteWhere(writer, Criteria(table, shape));
         writer.Append(" GROUP BY ");
         for (var i = 0; i < keys.Length; i++)
         {
@@ -66,7 +66,7 @@ internal static partial class QuerySql
         {
             writer.QualifyColumns = false;
             writer.Append("(SELECT ").Append(root.SelectList).Append(" FROM ").Append(root.QuotedName);
-            WriteWhere(writer, shape.Where);
+            WriteWhere(writer, Criteria(root, shape));
             WriteOrderBy(writer, shape.Orderings);
             WriteLimit(writer, shape.Skip, shape.Take);
             writer.Append(")");
@@ -84,9 +84,15 @@ internal static partial class QuerySql
             writer.Append(" LEFT JOIN ").Append(navigation.TargetTable.QuotedName).Append(" AS ").Append(SqlWriter.TableAlias(i + 1));
             writer.Append(" ON ").Append(SqlWriter.TableAlias(i + 1)).Append(".").Append(navigation.TargetKeyColumn.QuotedName);
             writer.Append(" = ").Append(SqlWriter.TableAlias(nodes[i].Parent)).Append(".").Append(navigation.SourceKeyColumn.QuotedName);
+            // In the ON, not the WHERE: a parent whose children are all filtered out still comes back, with none.
+            if (shape.Filters.For(navigation.TargetTable, i + 1) is { } filter)
+            {
+                writer.Append(" AND ");
+                WriteCondition(writer, filter);
+            }
         }
 
-        if (!paged) WriteWhere(writer, shape.Where);
+        if (!paged) WriteWhere(writer, Criteria(root, shape));
         var orderings = new List<Ordering>(shape.Orderings);
         foreach (var key in root.KeyColumns) orderings.Add(new Ordering(new ColumnRef(key, 0), false));
         for (var i = 0; i < nodes.Count; i++)
@@ -98,8 +104,8 @@ internal static partial class QuerySql
         return writer.ToStatement();
     }
 
-    /// <summary><c>SELECT ... FROM table WHERE column IN (...) ORDER BY table key</c>: a split include's load of one batch of keys, in key order.</summary>
-    public static SqlStatement SelectByKeys(TableInfo table, ColumnInfo column, ReadOnlySpan<object?> keys)
+    /// <summary><c>SELECT ... FROM table WHERE column IN (...) [AND filters] ORDER BY table key</c>: a split include's load of one batch of keys, in key order.</summary>
+    public static SqlStatement SelectByKeys(TableInfo table, ColumnInfo column, ReadOnlySpan<object?> keys, FilterState filters)
     {
         var writer = new SqlWriter(qualifyColumns: false);
         writer.Append("SELECT ").Append(table.SelectList).Append(" FROM ").Append(table.QuotedName).Append(" WHERE ");
@@ -111,6 +117,12 @@ internal static partial class QuerySql
         }
 
         writer.Append(")");
+        if (filters.For(table, 0) is { } filter)
+        {
+            writer.Append(" AND ");
+            WriteCondition(writer, filter);
+        }
+
         for (var i = 0; i < table.KeyColumns.Count; i++)
         {
             writer.Append(i == 0 ? " ORDER BY " : ", ").Append(table.KeyColumns[i].QuotedName);

@@ -18,7 +18,7 @@ internal static partial class QuerySql
         if (selectList is null) writer.Append(table.SelectList);
         else WriteList(writer, selectList);
         writer.Append(" FROM ").Append(table.QuotedName);
-        WriteWhere(writer, shape.Where);
+        WriteWhere(writer, Criteria(table, shape));
         WriteOrderBy(writer, shape.Orderings);
         WriteLimit(writer, shape.Skip, shape.Take);
         return writer;
@@ -31,12 +31,12 @@ internal static partial class QuerySql
         if (shape.Skip is null && shape.Take is null)
         {
             writer.Append("SELECT COUNT(*) FROM ").Append(table.QuotedName);
-            WriteWhere(writer, shape.Where);
+            WriteWhere(writer, Criteria(table, shape));
             return writer;
         }
 
         writer.Append("SELECT COUNT(*) FROM (SELECT 1 AS `one` FROM ").Append(table.QuotedName);
-        WriteWhere(writer, shape.Where);
+        WriteWhere(writer, Criteria(table, shape));
         WriteOrderBy(writer, shape.Orderings);
         WriteLimit(writer, shape.Skip, shape.Take);
         writer.Append(") AS `page`");
@@ -48,7 +48,7 @@ internal static partial class QuerySql
     {
         var writer = new SqlWriter(qualifyColumns: false);
         writer.Append("SELECT EXISTS(SELECT 1 FROM ").Append(table.QuotedName);
-        WriteWhere(writer, shape.Where);
+        WriteWhere(writer, Criteria(table, shape));
         WriteOrderBy(writer, shape.Orderings);
         WriteLimit(writer, shape.Skip, shape.Take);
         writer.Append(")");
@@ -81,7 +81,7 @@ internal static partial class QuerySql
             writer.Append(", ").Append(token.QuotedName).Append(" = ").Append(token.QuotedName).Append(" + 1");
         }
 
-        WriteWhere(writer, shape.Where);
+        WriteWhere(writer, Criteria(table, shape));
         WriteOrderBy(writer, shape.Orderings);
         WriteLimit(writer, null, shape.Take);
         return writer;
@@ -93,11 +93,18 @@ internal static partial class QuerySql
         if (shape.Skip is not null) throw new NotSupportedException("MySQL cannot skip rows in a DELETE; select the keys first, or filter with Where.");
         var writer = new SqlWriter(qualifyColumns: false);
         writer.Append("DELETE FROM ").Append(table.QuotedName);
-        WriteWhere(writer, shape.Where);
+        WriteWhere(writer, Criteria(table, shape));
         WriteOrderBy(writer, shape.Orderings);
         WriteLimit(writer, null, shape.Take);
         return writer;
     }
+
+    /// <summary>
+    /// What a statement over <paramref name="table"/> filters on: its query filters (tenant, soft delete) and the
+    /// shape's Where, both on the table at <paramref name="alias"/>. Every statement over an entity's rows writes this,
+    /// never the Where alone, so that a filter cannot be left out.
+    /// </summary>
+    public static Condition? Criteria(TableInfo table, QueryShape shape, int alias = 0) => FilterState.And(shape.Filters.For(table, alias), shape.Where);
 
     public static void WriteList(SqlWriter writer, IReadOnlyList<ISelectable> expressions)
     {

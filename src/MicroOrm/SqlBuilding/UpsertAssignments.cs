@@ -6,7 +6,7 @@ namespace MicroOrm.SqlBuilding;
 
 /// <summary>
 /// What an upsert's ON DUPLICATE KEY UPDATE sets: every updatable column to the new row's value, the version on by
-/// one, and the AUTO_INCREMENT key through LAST_INSERT_ID. Written once per dialect, since the dialects name the new
+/// one, and the AUTO_INCREMENT key through LAST_INSERT_ID; on a table with a tenant key, only in a row of the same tenant. Written once per dialect, since the dialects name the new
 /// row differently.
 /// </summary>
 internal sealed class UpsertAssignments(TableInfo table, IReadOnlyList<ColumnInfo> updateColumns, ColumnInfo? token)
@@ -21,13 +21,13 @@ internal sealed class UpsertAssignments(TableInfo table, IReadOnlyList<ColumnInf
         foreach (var column in updateColumns)
         {
             if (upsert.Length > 0) upsert.Append(", ");
-            upsert.Append(column.QuotedName).Append(" = ").Append(dialect.InsertedValue(column));
+            upsert.Append(column.QuotedName).Append(" = ").Append(OfSameTenant(dialect, column, dialect.InsertedValue(column)));
         }
 
         if (token is not null)
         {
             if (upsert.Length > 0) upsert.Append(", ");
-            upsert.Append(token.QuotedName).Append(" = ").Append(token.QuotedName).Append(" + 1");
+            upsert.Append(token.QuotedName).Append(" = ").Append(OfSameTenant(dialect, token, token.QuotedName + " + 1"));
         }
 
         foreach (var key in table.KeyColumns)
@@ -46,4 +46,14 @@ internal sealed class UpsertAssignments(TableInfo table, IReadOnlyList<ColumnInf
 
         return upsert.ToString();
     }
+
+    /// <summary>
+    /// With a tenant key, a row of another tenant whose key the new row takes keeps every value:
+    /// <c>IF(tenant &lt;=&gt; new tenant, value, column)</c>. The tenant key itself is never changed by that, so each
+    /// assignment sees the row's own tenant. The caller then finds the row is not the entity's, and says so.
+    /// </summary>
+    private string OfSameTenant(SqlDialect dialect, ColumnInfo column, string value) =>
+        table.TenantKey is { } tenant
+            ? "IF(" + tenant.QuotedName + " <=> " + dialect.InsertedValue(tenant) + ", " + value + ", " + column.QuotedName + ")"
+            : value;
 }

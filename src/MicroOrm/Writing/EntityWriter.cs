@@ -16,9 +16,14 @@ namespace MicroOrm;
 /// </summary>
 internal static class EntityWriter
 {
-    /// <summary>Stamps and checks one entity; <paramref name="errors"/>, when given, is reused while it stays empty (a batch checks many entities).</summary>
-    public static void Prepare<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, bool inserting, ValidationErrors? errors = null)
+    /// <summary>
+    /// Stamps and checks one entity, and claims it for the tenant when its table has a tenant key (filling the key,
+    /// or refusing an entity of another tenant); <paramref name="errors"/>, when given, is reused while it stays empty
+    /// (a batch checks many entities).
+    /// </summary>
+    public static void Prepare<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, bool inserting, FilterState filters, ValidationErrors? errors = null)
     {
+        if (map.Table.TenantKey is not null && filters.Applies(QueryFilter.Tenant)) map.ClaimTenant(entity, filters.TenantFor(map.Table));
         map.Stamp(entity, database.UtcNowForColumns(), inserting);
         errors ??= new ValidationErrors();
         map.Validate(entity, errors, inserting);
@@ -28,9 +33,9 @@ internal static class EntityWriter
     public static bool HasGeneratedKey(TableInfo table) => table.KeyColumns.Count == 1 && table.KeyColumns[0].IsAutoIncrement;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<int> InsertAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, IOBehavior io, CancellationToken cancellationToken)
+    public static async ValueTask<int> InsertAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, TEntity entity, FilterState filters, IOBehavior io, CancellationToken cancellationToken)
     {
-        Prepare(database, map, entity, inserting: true);
+        Prepare(database, map, entity, inserting: true, filters);
         var insert = map.Table.Statements.InsertFor(map, entity);
         var values = new ParameterValues(insert.ColumnCount);
         insert.Bind(map, entity, values);
@@ -44,14 +49,14 @@ internal static class EntityWriter
     /// statements run in one transaction (a nested scope inside an open one), so all rows are inserted or none.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<int> InsertManyAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, IOBehavior io, CancellationToken cancellationToken)
+    public static async ValueTask<int> InsertManyAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, FilterState filters, IOBehavior io, CancellationToken cancellationToken)
     {
         if (entities.Count == 0) return 0;
         var errors = new ValidationErrors();
         foreach (var entity in entities)
         {
             if (entity is null) throw new ArgumentException("The list contains a null entity.", nameof(entities));
-            Prepare(database, map, entity, inserting: true, errors);
+            Prepare(database, map, entity, inserting: true, filters, errors);
         }
 
         var facts = await database.GetServerFactsAsync(io, cancellationToken).ConfigureAwait(false);

@@ -22,11 +22,14 @@ namespace MicroOrm.Tests.Models
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Point, global::MicroOrm.Tests.Models.Point.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Product, global::MicroOrm.Tests.Models.Product.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Profile, global::MicroOrm.Tests.Models.Profile.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Project, global::MicroOrm.Tests.Models.Project.Columns, long>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.ProjectTask, global::MicroOrm.Tests.Models.ProjectTask.Columns, long>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Signup, global::MicroOrm.Tests.Models.Signup.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Tally, global::MicroOrm.Tests.Models.Tally.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Team, global::MicroOrm.Tests.Models.Team.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.TenantLabel, global::MicroOrm.Tests.Models.TenantLabel.Columns, string>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.TrialRow, global::MicroOrm.Tests.Models.TrialRow.Columns, long>(),
         };
 
@@ -171,6 +174,21 @@ namespace MicroOrm.Tests.Models
             "  primary key (`id`)\n" +
             "  unique `ux_profiles_person_id` (`person_id`)\n" +
             "  foreign key `fk_profiles_person_id` (`person_id`) references `people` (`id`) on delete CASCADE\n" +
+            "table `projects`\n" +
+            "  column `id` BIGINT NOT NULL AUTO_INCREMENT\n" +
+            "  column `tenant_id` INT NOT NULL\n" +
+            "  column `name` VARCHAR(100) NOT NULL\n" +
+            "  column `deleted_at` DATETIME(6) NULL\n" +
+            "  column `version` INT NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `project_tasks`\n" +
+            "  column `id` BIGINT NOT NULL AUTO_INCREMENT\n" +
+            "  column `tenant_id` INT NOT NULL\n" +
+            "  column `project_id` BIGINT NOT NULL\n" +
+            "  column `title` VARCHAR(100) NOT NULL\n" +
+            "  column `is_deleted` TINYINT(1) NOT NULL\n" +
+            "  primary key (`id`)\n" +
+            "  foreign key `fk_project_tasks_project_id` (`project_id`) references `projects` (`id`) on delete CASCADE\n" +
             "table `settings`\n" +
             "  column `id` INT NOT NULL AUTO_INCREMENT\n" +
             "  column `name` VARCHAR(64) NOT NULL\n" +
@@ -212,6 +230,11 @@ namespace MicroOrm.Tests.Models
             "  unique `ux_team_members_person_id_team_id` (`person_id`, `team_id`)\n" +
             "  foreign key `fk_team_members_person_id` (`person_id`) references `people` (`id`) on delete CASCADE\n" +
             "  foreign key `fk_team_members_team_id` (`team_id`) references `teams` (`id`) on delete CASCADE\n" +
+            "table `tenant_labels`\n" +
+            "  column `code` VARCHAR(40) NOT NULL\n" +
+            "  column `tenant_id` INT NOT NULL\n" +
+            "  column `text` VARCHAR(100) NOT NULL\n" +
+            "  primary key (`code`)\n" +
             "table `trial_rows`\n" +
             "  column `id` BIGINT NOT NULL AUTO_INCREMENT\n" +
             "  column `trial` VARCHAR(40) NOT NULL\n" +
@@ -238,13 +261,56 @@ namespace MicroOrm.Tests.Models
             Points = new(this);
             Products = new(this);
             Profiles = new(this);
+            Projects = new(this);
+            ProjectTasks = new(this);
             Settings = new(this);
             Signups = new(this);
             Tallies = new(this);
             Teams = new(this);
             TeamMembers = new(this);
+            TenantLabels = new(this);
             TrialRows = new(this);
         }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
+        private TestDb(TestDb parent, object tenant)
+            : base(parent, tenant)
+        {
+            Accounts = new(this);
+            AllTypes = new(this);
+            Counters = new(this);
+            Documents = new(this);
+            Invoices = new(this);
+            MemberSettings = new(this);
+            Memberships = new(this);
+            Notes = new(this);
+            People = new(this);
+            Placements = new(this);
+            Points = new(this);
+            Products = new(this);
+            Profiles = new(this);
+            Projects = new(this);
+            ProjectTasks = new(this);
+            Settings = new(this);
+            Signups = new(this);
+            Tallies = new(this);
+            Teams = new(this);
+            TeamMembers = new(this);
+            TenantLabels = new(this);
+            TrialRows = new(this);
+        }
+
+        /// <summary>
+        /// This database for one tenant: every query, include, join, count and write of an entity with a <c>[TenantKey]</c>
+        /// reaches only <paramref name="tenant"/>'s rows, and inserts are given its key. The view shares this object's
+        /// connections and transactions; disposing it releases nothing.
+        /// </summary>
+        /// <param name="tenant">The tenant's key.</param>
+        public TestDb ForTenant(int tenant) => new(this, tenant);
+
+        /// <inheritdoc />
+        protected override global::MicroOrm.DatabaseContext ForTenantObject(object tenant) =>
+            tenant is int value ? ForTenant(value) : throw new global::System.ArgumentException($"A tenant of TestDb is of type int, not {tenant?.GetType().Name ?? "null"}.", nameof(tenant));
 
         /// <summary>Connects through a connection pool, owned by the returned object, to the server in <paramref name="connectionString"/>.</summary>
         /// <param name="connectionString">A MySqlConnector connection string.</param>
@@ -304,6 +370,12 @@ namespace MicroOrm.Tests.Models
         /// <summary>The table <c>profiles</c> of <see cref="global::MicroOrm.Tests.Models.Profile"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Profile, global::MicroOrm.Tests.Models.Profile.Columns, int> Profiles { get; }
 
+        /// <summary>The table <c>projects</c> of <see cref="global::MicroOrm.Tests.Models.Project"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Project, global::MicroOrm.Tests.Models.Project.Columns, long> Projects { get; }
+
+        /// <summary>The table <c>project_tasks</c> of <see cref="global::MicroOrm.Tests.Models.ProjectTask"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.ProjectTask, global::MicroOrm.Tests.Models.ProjectTask.Columns, long> ProjectTasks { get; }
+
         /// <summary>The table <c>settings</c> of <see cref="global::MicroOrm.Tests.Models.Setting"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int> Settings { get; }
 
@@ -318,6 +390,9 @@ namespace MicroOrm.Tests.Models
 
         /// <summary>The table <c>team_members</c> of <see cref="global::MicroOrm.Tests.Models.TeamMember"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int> TeamMembers { get; }
+
+        /// <summary>The table <c>tenant_labels</c> of <see cref="global::MicroOrm.Tests.Models.TenantLabel"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.TenantLabel, global::MicroOrm.Tests.Models.TenantLabel.Columns, string> TenantLabels { get; }
 
         /// <summary>The table <c>trial_rows</c> of <see cref="global::MicroOrm.Tests.Models.TrialRow"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.TrialRow, global::MicroOrm.Tests.Models.TrialRow.Columns, long> TrialRows { get; }
@@ -347,11 +422,14 @@ namespace MicroOrm.Tests.Models
                 Points = new(database.Points);
                 Products = new(database.Products);
                 Profiles = new(database.Profiles);
+                Projects = new(database.Projects);
+                ProjectTasks = new(database.ProjectTasks);
                 Settings = new(database.Settings);
                 Signups = new(database.Signups);
                 Tallies = new(database.Tallies);
                 Teams = new(database.Teams);
                 TeamMembers = new(database.TeamMembers);
+                TenantLabels = new(database.TenantLabels);
                 TrialRows = new(database.TrialRows);
             }
 
@@ -394,6 +472,12 @@ namespace MicroOrm.Tests.Models
             /// <summary>The table <c>profiles</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Profile, global::MicroOrm.Tests.Models.Profile.Columns, int> Profiles { get; }
 
+            /// <summary>The table <c>projects</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Project, global::MicroOrm.Tests.Models.Project.Columns, long> Projects { get; }
+
+            /// <summary>The table <c>project_tasks</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.ProjectTask, global::MicroOrm.Tests.Models.ProjectTask.Columns, long> ProjectTasks { get; }
+
             /// <summary>The table <c>settings</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Setting, global::MicroOrm.Tests.Models.Setting.Columns, int> Settings { get; }
 
@@ -408,6 +492,9 @@ namespace MicroOrm.Tests.Models
 
             /// <summary>The table <c>team_members</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.TeamMember, global::MicroOrm.Tests.Models.TeamMember.Columns, int> TeamMembers { get; }
+
+            /// <summary>The table <c>tenant_labels</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.TenantLabel, global::MicroOrm.Tests.Models.TenantLabel.Columns, string> TenantLabels { get; }
 
             /// <summary>The table <c>trial_rows</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.TrialRow, global::MicroOrm.Tests.Models.TrialRow.Columns, long> TrialRows { get; }

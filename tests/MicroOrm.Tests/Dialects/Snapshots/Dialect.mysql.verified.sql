@@ -318,6 +318,46 @@ update: UPDATE `profiles` SET `person_id` = @p0, `bio` = @p1 WHERE `id` = @p2
 delete: DELETE FROM `profiles` WHERE `id` = @p0
 find: SELECT `id`, `person_id`, `bio` FROM `profiles` WHERE `id` = @p0
 
+-- project_tasks
+create: CREATE TABLE IF NOT EXISTS `project_tasks` (
+  `id` BIGINT NOT NULL AUTO_INCREMENT,
+  `tenant_id` INT NOT NULL,
+  `project_id` BIGINT NOT NULL,
+  `title` VARCHAR(100) NOT NULL,
+  `is_deleted` TINYINT(1) NOT NULL,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `fk_project_tasks_project_id` FOREIGN KEY (`project_id`) REFERENCES `projects` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci
+insert: INSERT INTO `project_tasks` (`tenant_id`, `project_id`, `title`, `is_deleted`) VALUES (@p0, @p1, @p2, @p3)
+insert 3 rows: INSERT INTO `project_tasks` (`tenant_id`, `project_id`, `title`, `is_deleted`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11)
+insert 3 rows, keys back: INSERT INTO `project_tasks` (`tenant_id`, `project_id`, `title`, `is_deleted`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11) (keys from LAST_INSERT_ID())
+upsert: INSERT INTO `project_tasks` (`tenant_id`, `project_id`, `title`, `is_deleted`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `tenant_id` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`tenant_id`, `tenant_id`), `project_id` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`project_id`, `project_id`), `title` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`title`, `title`), `is_deleted` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`is_deleted`, `is_deleted`), `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `project_tasks` (`id`, `tenant_id`, `project_id`, `title`, `is_deleted`) VALUES (@p0, @p1, @p2, @p3, @p4)
+upsert with key: INSERT INTO `project_tasks` (`id`, `tenant_id`, `project_id`, `title`, `is_deleted`) VALUES (@p0, @p1, @p2, @p3, @p4) AS `microorm_new` ON DUPLICATE KEY UPDATE `tenant_id` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`tenant_id`, `tenant_id`), `project_id` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`project_id`, `project_id`), `title` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`title`, `title`), `is_deleted` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`is_deleted`, `is_deleted`), `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `project_tasks` SET `tenant_id` = @p0, `project_id` = @p1, `title` = @p2, `is_deleted` = @p3 WHERE `id` = @p4
+delete: DELETE FROM `project_tasks` WHERE `id` = @p0
+find: SELECT `id`, `tenant_id`, `project_id`, `title`, `is_deleted` FROM `project_tasks` WHERE `id` = @p0
+
+-- projects
+create: CREATE TABLE IF NOT EXISTS `projects` (
+  `id` BIGINT NOT NULL AUTO_INCREMENT,
+  `tenant_id` INT NOT NULL,
+  `name` VARCHAR(100) NOT NULL,
+  `deleted_at` DATETIME(6) NULL,
+  `version` INT NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci
+insert: INSERT INTO `projects` (`tenant_id`, `name`, `deleted_at`, `version`) VALUES (@p0, @p1, @p2, @p3)
+insert 3 rows: INSERT INTO `projects` (`tenant_id`, `name`, `deleted_at`, `version`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11)
+insert 3 rows, keys back: INSERT INTO `projects` (`tenant_id`, `name`, `deleted_at`, `version`) VALUES (@p0, @p1, @p2, @p3), (@p4, @p5, @p6, @p7), (@p8, @p9, @p10, @p11) (keys from LAST_INSERT_ID())
+upsert: INSERT INTO `projects` (`tenant_id`, `name`, `deleted_at`, `version`) VALUES (@p0, @p1, @p2, @p3) AS `microorm_new` ON DUPLICATE KEY UPDATE `tenant_id` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`tenant_id`, `tenant_id`), `name` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`name`, `name`), `deleted_at` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`deleted_at`, `deleted_at`), `version` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `version` + 1, `version`), `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `projects` (`id`, `tenant_id`, `name`, `deleted_at`, `version`) VALUES (@p0, @p1, @p2, @p3, @p4)
+upsert with key: INSERT INTO `projects` (`id`, `tenant_id`, `name`, `deleted_at`, `version`) VALUES (@p0, @p1, @p2, @p3, @p4) AS `microorm_new` ON DUPLICATE KEY UPDATE `tenant_id` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`tenant_id`, `tenant_id`), `name` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`name`, `name`), `deleted_at` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`deleted_at`, `deleted_at`), `version` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `version` + 1, `version`), `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `projects` SET `tenant_id` = @p0, `name` = @p1, `deleted_at` = @p2, `version` = `version` + 1 WHERE `id` = @p3 AND `version` = @p4
+delete: DELETE FROM `projects` WHERE `id` = @p0
+delete by version: DELETE FROM `projects` WHERE `id` = @p0 AND `version` = @p1
+find: SELECT `id`, `tenant_id`, `name`, `deleted_at`, `version` FROM `projects` WHERE `id` = @p0
+
 -- settings
 create: CREATE TABLE IF NOT EXISTS `settings` (
   `id` INT NOT NULL AUTO_INCREMENT,
@@ -437,6 +477,20 @@ upsert with key: INSERT INTO `teams` (`id`, `name`) VALUES (@p0, @p1) AS `microo
 update: UPDATE `teams` SET `name` = @p0 WHERE `id` = @p1
 delete: DELETE FROM `teams` WHERE `id` = @p0
 find: SELECT `id`, `name` FROM `teams` WHERE `id` = @p0
+
+-- tenant_labels
+create: CREATE TABLE IF NOT EXISTS `tenant_labels` (
+  `code` VARCHAR(40) NOT NULL,
+  `tenant_id` INT NOT NULL,
+  `text` VARCHAR(100) NOT NULL,
+  PRIMARY KEY (`code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci
+insert: INSERT INTO `tenant_labels` (`code`, `tenant_id`, `text`) VALUES (@p0, @p1, @p2)
+insert 3 rows: INSERT INTO `tenant_labels` (`code`, `tenant_id`, `text`) VALUES (@p0, @p1, @p2), (@p3, @p4, @p5), (@p6, @p7, @p8)
+upsert: INSERT INTO `tenant_labels` (`code`, `tenant_id`, `text`) VALUES (@p0, @p1, @p2) AS `microorm_new` ON DUPLICATE KEY UPDATE `tenant_id` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`tenant_id`, `tenant_id`), `text` = IF(`tenant_id` <=> `microorm_new`.`tenant_id`, `microorm_new`.`text`, `text`)
+update: UPDATE `tenant_labels` SET `tenant_id` = @p0, `text` = @p1 WHERE `code` = @p2
+delete: DELETE FROM `tenant_labels` WHERE `code` = @p0
+find: SELECT `code`, `tenant_id`, `text` FROM `tenant_labels` WHERE `code` = @p0
 
 -- trial_rows
 create: CREATE TABLE IF NOT EXISTS `trial_rows` (
