@@ -58,6 +58,8 @@ public sealed class DiagnosticTests
     [InlineData("MORM0016", "[Table] public partial class Doc { [Key] public int Id { get; set; } [SoftDelete] public System.DateTime [|DeletedAt|] { get; set; } }")]
     [InlineData("MORM0016", "[Table] public partial class Doc { [Key] public int Id { get; set; } [TenantKey] public int? [|Tenant|] { get; set; } }")]
     [InlineData("MORM0016", "[Table] public partial class Doc { [Key, TenantKey] public int [|Id|] { get; set; } }")]
+    [InlineData("MORM0042", "[Table, TrackChanges] public partial class Doc { [Key] public int Id { get; set; } public partial string Title { get; set; } public string [|Body|] { get; set; } = \"\"; }")]
+    [InlineData("MORM0042", "[Table, TrackChanges] public partial class Doc { [Key] public int Id { get; set; } public partial string [|Title|] { get; } }")]
     [InlineData("MORM0032", "public class Plain { } [Table] public partial class Thing { [Key] public int Id { get; set; } } [[|Database(typeof(Thing), typeof(Plain))|]] public partial class Db { }")]
     public void A_model_with_one_mistake_reports_its_id_at_the_mistake(string id, string markedSource)
     {
@@ -84,6 +86,7 @@ public sealed class DiagnosticTests
             .Select(a => (string)a.Data[0]!)
             .Append(ConstantSqlAnalyzerTests.Id)
             .Append(FilteredTableSqlAnalyzerTests.Id)
+            .Append(ChangeTrackingGeneratorTests.TooManyColumnsId)
             .Concat(MigrationFileTests.Ids)
             .Concat(ModelSnapshotTests.Ids)
             .ToHashSet();

@@ -156,6 +156,14 @@ internal static class DiagnosticDescriptors
         "MORM0041", "Tenant keys of different types",
         "The [TenantKey] of '{0}' is a '{1}', but the one of '{2}' in the same database '{3}' is a '{4}'; a database object serves one tenant, so every tenant key has one type");
 
+    public static readonly DiagnosticDescriptor UntrackableProperty = Error(
+        "MORM0042", "A property of a [TrackChanges] entity cannot record its changes",
+        "'{0}.{1}' {2}");
+
+    public static readonly DiagnosticDescriptor TooManyTrackedColumns = Error(
+        "MORM0043", "Too many columns to track",
+        "'{0}' updates {1} columns, and [TrackChanges] records at most 64; split the table, or remove [TrackChanges] to update every column");
+
     public static readonly DiagnosticDescriptor UnreadMigrationFile = Warning(
         "MORM0035", "Migration file not embedded",
         "The file '{0}' is in a migrations folder but is not named NNNN_Name.sql (digits, an underscore, letters, digits or underscores), so it is not embedded; rename it, for example to 0002_AddCityIndex.sql");

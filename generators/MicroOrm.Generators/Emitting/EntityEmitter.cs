@@ -24,13 +24,19 @@ internal static class EntityEmitter
         writer.Line();
         writer.Line($"static {KnownNames.IReadOnlyList}<string> {KnownNames.IRow}<{entity.FullName}>.ColumnNames {{ get; }} = new string[] {{ {string.Join(", ", RowReaderEmitter.MatchedNames(entity.Columns).Select(Literals.String))} }};");
         writer.Line();
+        if (entity.TracksChanges)
+        {
+            ChangeTrackingEmitter.WriteProperties(writer, entity);
+            writer.Line();
+        }
+
         WriteColumnSet(writer, entity);
         writer.Line();
         WriteMap(writer, entity);
         writer.Line();
-        RowReaderEmitter.Write(writer, entity.Name, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns");
+        RowReaderEmitter.Write(writer, entity.Name, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns", entity.TracksChanges);
         writer.Line();
-        RowReaderEmitter.WriteOrdered(writer, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns");
+        RowReaderEmitter.WriteOrdered(writer, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns", entity.TracksChanges);
         ConverterEmitter.Write(writer, entity.Columns);
         WriteJsonConverters(writer, entity);
         writer.Close();
@@ -115,6 +121,7 @@ internal static class EntityEmitter
         NavigationEmitter.WriteMapMembers(writer, entity);
         writer.Line();
         BinderEmitter.Write(writer, entity);
+        if (entity.TracksChanges) ChangeTrackingEmitter.WriteMapMembers(writer, entity);
         writer.Line();
         ValidatorEmitter.Write(writer, entity);
         writer.Close();

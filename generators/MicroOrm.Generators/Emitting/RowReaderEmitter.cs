@@ -13,7 +13,7 @@ namespace MicroOrm.Generators.Emitting;
 /// </summary>
 internal static class RowReaderEmitter
 {
-    public static void Write(SourceWriter writer, string typeName, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression)
+    public static void Write(SourceWriter writer, string typeName, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression, bool acceptChanges = false)
     {
         writer.Line(Literals.GeneratedCode);
         writer.Open($"private sealed class MicroOrmRowReader : {KnownNames.RowReader}<{fullName}>");
@@ -33,7 +33,7 @@ internal static class RowReaderEmitter
         writer.Line();
         WriteResolve(writer, columns, columnsExpression);
         writer.Line();
-        WriteRead(writer, fullName, columns, construction, columnsExpression, Field, resolved: true);
+        WriteRead(writer, fullName, columns, construction, columnsExpression, Field, resolved: true, acceptChanges);
         writer.Line();
         writer.Line("private int OrdinalOf(int column) => column switch");
         writer.Line("{");
@@ -53,13 +53,13 @@ internal static class RowReaderEmitter
     /// The reader of the library's own SELECTs, whose column order the generator wrote: every ordinal is a constant,
     /// and no column can be missing.
     /// </summary>
-    public static void WriteOrdered(SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression)
+    public static void WriteOrdered(SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression, bool acceptChanges = false)
     {
         writer.Line(Literals.GeneratedCode);
         writer.Open($"private sealed class MicroOrmOrderedReader : {KnownNames.RowReader}<{fullName}>");
         writer.Line("internal static readonly MicroOrmOrderedReader Instance = new();");
         writer.Line();
-        WriteRead(writer, fullName, columns, construction, columnsExpression, static c => c.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), resolved: false);
+        WriteRead(writer, fullName, columns, construction, columnsExpression, static c => c.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), resolved: false, acceptChanges);
         writer.Close();
     }
 
@@ -99,7 +99,7 @@ internal static class RowReaderEmitter
     }
 
     private static void WriteRead(
-        SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression, System.Func<ColumnModel, string> ordinal, bool resolved)
+        SourceWriter writer, string fullName, EquatableArray<ColumnModel> columns, ConstructionModel construction, string columnsExpression, System.Func<ColumnModel, string> ordinal, bool resolved, bool acceptChanges)
     {
         writer.Open($"public override {fullName} Read({KnownNames.DbDataReader} reader)");
         writer.Line("var column = 0;");
@@ -113,13 +113,15 @@ internal static class RowReaderEmitter
 
         var arguments = construction.ConstructorProperties.Select(p => Literals.Local(p));
         var initialized = columns.Where(c => c.IsSettable).ToList();
+        // A tracked entity is created, then its mask cleared: setting the values read is not a change.
+        var create = acceptChanges ? "var entity = new" : "return new";
         if (initialized.Count == 0)
         {
-            writer.Line($"return new {fullName}({string.Join(", ", arguments)});");
+            writer.Line($"{create} {fullName}({string.Join(", ", arguments)});");
         }
         else
         {
-            writer.Line($"return new {fullName}({string.Join(", ", arguments)})");
+            writer.Line($"{create} {fullName}({string.Join(", ", arguments)})");
             writer.Line("{");
             writer.Indent();
             foreach (var column in initialized)
@@ -129,6 +131,12 @@ internal static class RowReaderEmitter
 
             writer.Outdent();
             writer.Line("};");
+        }
+
+        if (acceptChanges)
+        {
+            writer.Line(ChangeTrackingEmitter.AcceptRead("entity"));
+            writer.Line("return entity;");
         }
         writer.Close();
         writer.Line($"catch ({KnownNames.Exception} exception) when ({KnownNames.ReadErrors}.IsConversionFailure(exception))");

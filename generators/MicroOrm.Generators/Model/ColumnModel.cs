@@ -27,7 +27,8 @@ internal sealed record ColumnModel(
     string? Was = null,
     ConverterModel? Converter = null,
     bool IsSoftDelete = false,
-    bool IsTenantKey = false)
+    bool IsTenantKey = false,
+    PartialPropertyModel? Partial = null)
 {
     /// <summary>Whether the DDL declares the column NULL: a nullable property, unless <c>[Required]</c>.</summary>
     public bool IsNullableInDatabase => IsNullable && Validation is not { Required: true };
@@ -35,6 +36,13 @@ internal sealed record ColumnModel(
     /// <summary>The property type with a nullable annotation whenever the column is nullable, even if the model was written without annotations.</summary>
     public string AnnotatedType => IsNullable && !PropertyType.EndsWith("?") ? PropertyType + "?" : PropertyType;
 }
+
+/// <summary>
+/// A mapped property declared <c>partial</c> on a <c>[TrackChanges]</c> entity: what its generated implementation
+/// repeats of the declaration (modifiers, type and name) and its accessors (<c>get</c>, <c>set</c> or <c>init</c>,
+/// with their own accessibility when it differs).
+/// </summary>
+internal sealed record PartialPropertyModel(string Declaration, string Getter, string Setter);
 
 internal enum ColumnRole
 {

@@ -17,7 +17,8 @@ internal sealed record EntityModel(
     EquatableArray<IndexModel> Indexes,
     EquatableArray<NavigationModel> Navigations,
     ConstructionModel Construction,
-    string? Was = null)
+    string? Was = null,
+    bool TracksChanges = false)
 {
     public string ColumnsTypeName => FullName + ".Columns";
 }

@@ -123,6 +123,9 @@ internal static class EntityParser
             }
         }
 
+        var tracksChanges = ModelSymbols.HasAttribute(type, known.TrackChanges);
+        if (tracksChanges) columns = ChangeTracking.Columns(type, mapped, columns, LocationInfo.From(syntax.Identifier.GetLocation()), diagnostics);
+
         var indexes = IndexParser.Parse(known, type, tableName, mapped, columns, diagnostics);
         var navigations = RelationshipParser.ParseNavigations(known, type, diagnostics);
 
@@ -147,7 +150,8 @@ internal static class EntityParser
             Indexes: indexes.ToEquatableArray(),
             Navigations: navigations.ToEquatableArray(),
             Construction: new ConstructionModel(constructorProperties.Select(p => p.Name).ToEquatableArray()),
-            Was: previousTable);
+            Was: previousTable,
+            TracksChanges: tracksChanges);
         return new ParseResult<EntityModel>(model, typeLocation, diagnostics.ToEquatableArray());
     }
 

@@ -52,6 +52,7 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
         ConcurrencyToken = Type("MicroOrm.ConcurrencyTokenAttribute");
         SoftDelete = Type("MicroOrm.SoftDeleteAttribute");
         TenantKey = Type("MicroOrm.TenantKeyAttribute");
+        TrackChanges = Type("MicroOrm.TrackChangesAttribute");
         Converter = Type("MicroOrm.ConverterAttribute");
         Json = Type("MicroOrm.JsonAttribute");
         JsonSerializable = Type("System.Text.Json.Serialization.JsonSerializableAttribute");
@@ -78,7 +79,7 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
                 Table, Database, Row, Column, Key, NotMapped, MaxLength, Precision, StoreAsString, CreatedAt, UpdatedAt,
                 Index, Unique, ForeignKey, HasMany, HasOne, BelongsTo, Required, Range, Pattern, Email, ConcurrencyToken,
                 DatabaseContext, Flags, Guid, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, List, Converter, ValueConverterInterface, Json, JsonSerializable, JsonSerializerContext,
-                SoftDelete, TenantKey)
+                SoftDelete, TenantKey, TrackChanges)
             .AddRange(SetsRequiredMembers);
 
         // The assembly's converters as values, not symbols: a source symbol differs from one compilation to the next,
@@ -128,6 +129,7 @@ internal sealed class KnownSymbols : IEquatable<KnownSymbols>
     public INamedTypeSymbol? ConcurrencyToken { get; }
     public INamedTypeSymbol? SoftDelete { get; }
     public INamedTypeSymbol? TenantKey { get; }
+    public INamedTypeSymbol? TrackChanges { get; }
 
     /// <summary>The base class the generated database class declares; a model may name it too.</summary>
     public INamedTypeSymbol? DatabaseContext { get; }

@@ -77,6 +77,20 @@ public abstract class EntityMap<TEntity>
     /// <summary>The entity's <c>[TenantKey]</c> value. Generated for entities with a tenant key.</summary>
     public virtual object? TenantOf(TEntity entity) => throw new NotSupportedException($"{Table.EntityName} has no [TenantKey] property.");
 
+    /// <summary>Whether the entity records which columns were assigned (<c>[TrackChanges]</c>), so that an update sends only those.</summary>
+    public virtual bool TracksChanges => false;
+
+    /// <summary>The columns assigned since the entity was read or written: bit <c>i</c> is <c>Table.Sql.UpdatedColumns[i]</c>. Generated for <c>[TrackChanges]</c> entities.</summary>
+    public virtual ulong ChangedColumns(TEntity entity) => throw new NotSupportedException($"{Table.EntityName} is not [TrackChanges].");
+
+    /// <summary>Forgets the assignments: the entity now matches its row. A no-op for entities that do not track changes.</summary>
+    public virtual void AcceptChanges(TEntity entity)
+    {
+    }
+
+    /// <summary>Appends the values of the <paramref name="changed"/> columns, in their order, then the key. Generated for <c>[TrackChanges]</c> entities.</summary>
+    public virtual void BindChanged(TEntity entity, ulong changed, ParameterValues values) => throw new NotSupportedException($"{Table.EntityName} is not [TrackChanges].");
+
     /// <summary>The error of an entity that belongs to another tenant than the one it is written for.</summary>
     protected InvalidOperationException OtherTenant(object? found, object tenant) => new(
         $"This {Table.EntityName} belongs to tenant {found} ({Table.TenantKey?.PropertyName}), and is written for tenant {tenant}: nothing was sent. " +

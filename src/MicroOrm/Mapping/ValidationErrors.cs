@@ -17,6 +17,9 @@ public sealed class ValidationErrors
     public void Add(ColumnInfo column, string problem) =>
         (_errors ??= new List<ValidationError>()).Add(new ValidationError(column.PropertyName, column.Name, ReadErrors.TypeName(column.ClrType), problem));
 
+    /// <summary>Keeps the problems of the columns <paramref name="kept"/> accepts (by name), and those of members that are not columns.</summary>
+    internal void KeepOnly(System.Func<string, bool> kept) => _errors?.RemoveAll(e => e.Column is { } column && !kept(column));
+
     /// <summary>Records a problem with a member that is not a column.</summary>
     public void Add(string member, string typeName, string problem) =>
         (_errors ??= new List<ValidationError>()).Add(new ValidationError(member, null, typeName, problem));

@@ -263,9 +263,21 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     private async ValueTask<int> UpdateAsync(TEntity entity, IOBehavior io, CancellationToken cancellationToken)
     {
         var sql = Statements.Update ?? throw new InvalidOperationException($"{Map.Table.EntityName} has only key columns: there is nothing to update.");
+        // A tracked entity nobody assigned to has nothing to send: no statement, no [UpdatedAt], no new version.
+        if (_map.TracksChanges && _map.ChangedColumns(entity) == 0) return 0;
         EntityWriter.Prepare(Database, _map, entity, inserting: false, Shape.Filters);
         var values = new ParameterValues(Statements.UpdateParameterCount);
-        _map.BindUpdate(entity, values);
+        if (_map.TracksChanges)
+        {
+            var changed = _map.ChangedColumns(entity);
+            sql = Statements.PartialUpdates.For(changed);
+            _map.BindChanged(entity, changed, values);
+        }
+        else
+        {
+            _map.BindUpdate(entity, values);
+        }
+
         _map.BindConcurrencyToken(entity, values);
         if (Map.Table.TenantKey is { } tenantKey && Shape.Filters.Applies(QueryFilter.Tenant))
         {
@@ -281,6 +293,8 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
             _map.AdvanceConcurrencyToken(entity);
         }
 
+        // Written: the entity matches its row again. Not matched: what was assigned is still to be sent.
+        if (rows > 0) _map.AcceptChanges(entity);
         return rows;
     }
 
@@ -295,6 +309,7 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         var (rows, id) = await Database.Executor.ExecuteWithIdAsync(new CommandRequest(new SqlStatement(insert.Upsert(dialect), values.ToArray()), Map.Table, cancellationToken), io).ConfigureAwait(false);
         if (Map.Table.TenantKey is not null) await CheckUpsertedTenantAsync(entity, insert.IncludesGeneratedKey ? 0 : id, io, cancellationToken).ConfigureAwait(false);
         if (EntityWriter.HasGeneratedKey(Map.Table) && !insert.IncludesGeneratedKey && id != 0) _map.SetGeneratedKey(entity, id);
+        _map.AcceptChanges(entity);
         return rows;
     }
 

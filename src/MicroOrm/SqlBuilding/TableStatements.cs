@@ -16,6 +16,7 @@ internal sealed class TableStatements
         DeleteByKey = sql.DeleteByKey;
         DeleteByKeyAndToken = sql.DeleteByKeyAndToken;
         FindByKey = sql.FindByKey;
+        PartialUpdates = new PartialUpdates(table);
 
         var assignments = new UpsertAssignments(table, sql.UpdatedColumns, table.ConcurrencyToken);
         Insert = new InsertStatement(sql.InsertPrefix, sql.Insert, sql.InsertColumnCount, assignments, includesGeneratedKey: false);
@@ -45,6 +46,9 @@ internal sealed class TableStatements
 
     /// <inheritdoc cref="TableSql.DeleteByKeyAndToken"/>
     public string DeleteByKeyAndToken { get; }
+
+    /// <summary>The UPDATEs of the assigned columns of a <c>[TrackChanges]</c> entity.</summary>
+    public PartialUpdates PartialUpdates { get; }
 
     /// <inheritdoc cref="TableSql.FindByKey"/>
     public string FindByKey { get; }

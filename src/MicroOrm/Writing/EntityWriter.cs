@@ -27,7 +27,20 @@ internal static class EntityWriter
         map.Stamp(entity, database.UtcNowForColumns(), inserting);
         errors ??= new ValidationErrors();
         map.Validate(entity, errors, inserting);
+        // A partial update sends only the assigned columns: the others are the server's, and not this write's to check.
+        if (!inserting && map.TracksChanges) errors.KeepOnly(column => IsAssigned(map.Table, map.ChangedColumns(entity), column));
         if (errors.HasErrors) throw new ValidationException(map.Table.EntityName, map.Table.Name, errors.Errors);
+    }
+
+    private static bool IsAssigned(TableInfo table, ulong changed, string column)
+    {
+        var updated = table.Sql.UpdatedColumns;
+        for (var i = 0; i < updated.Count; i++)
+        {
+            if (updated[i].Name == column) return (changed & (1UL << i)) != 0;
+        }
+
+        return false;
     }
 
     public static bool HasGeneratedKey(TableInfo table) => table.KeyColumns.Count == 1 && table.KeyColumns[0].IsAutoIncrement;
@@ -41,6 +54,7 @@ internal static class EntityWriter
         insert.Bind(map, entity, values);
         var (rows, id) = await database.Executor.ExecuteWithIdAsync(new CommandRequest(new SqlStatement(insert.One, values.ToArray()), map.Table, cancellationToken), io).ConfigureAwait(false);
         if (HasGeneratedKey(map.Table) && !insert.IncludesGeneratedKey) map.SetGeneratedKey(entity, id);
+        map.AcceptChanges(entity);
         return rows;
     }
 
@@ -100,6 +114,7 @@ internal static class EntityWriter
             var keys = await database.Executor.InsertReturningKeysAsync(request, io).ConfigureAwait(false);
             if (keys.Count != batch.Entities.Count) throw new InvalidOperationException($"The server returned {keys.Count} keys for {batch.Entities.Count} rows inserted into {map.Table.Name}.");
             for (var i = 0; i < batch.Entities.Count; i++) map.SetGeneratedKey(batch.Entities[i], keys[i]);
+            foreach (var entity in batch.Entities) map.AcceptChanges(entity);
             return keys.Count;
         }
 
@@ -111,6 +126,7 @@ internal static class EntityWriter
             for (var i = 0; i < batch.Entities.Count; i++) map.SetGeneratedKey(batch.Entities[i], firstId + (i * facts.AutoIncrementIncrement));
         }
 
+        foreach (var entity in batch.Entities) map.AcceptChanges(entity);
         return rows;
     }
 }

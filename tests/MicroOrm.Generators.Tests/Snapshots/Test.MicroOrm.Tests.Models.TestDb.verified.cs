@@ -11,6 +11,7 @@ namespace MicroOrm.Tests.Models
         {
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Account, global::MicroOrm.Tests.Models.Account.Columns, int>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int>(),
+            global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Article, global::MicroOrm.Tests.Models.Article.Columns, long>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Document, global::MicroOrm.Tests.Models.Document.Columns, global::System.Guid>(),
             global::MicroOrm.Mapping.EntityMaps.TableOf<global::MicroOrm.Tests.Models.Invoice, global::MicroOrm.Tests.Models.Invoice.Columns, global::MicroOrm.Tests.Models.InvoiceId>(),
@@ -100,6 +101,14 @@ namespace MicroOrm.Tests.Models
             "  column `nullable_duration` TIME(6) NULL\n" +
             "  column `nullable_color` INT NULL\n" +
             "  column `nullable_color_name` VARCHAR(64) NULL\n" +
+            "  primary key (`id`)\n" +
+            "table `articles`\n" +
+            "  column `id` BIGINT NOT NULL AUTO_INCREMENT\n" +
+            "  column `title` VARCHAR(200) NOT NULL\n" +
+            "  column `body` VARCHAR(2000) NOT NULL\n" +
+            "  column `views` INT NOT NULL\n" +
+            "  column `updated_at` DATETIME(6) NOT NULL\n" +
+            "  column `version` INT NOT NULL\n" +
             "  primary key (`id`)\n" +
             "table `counters`\n" +
             "  column `id` BIGINT NOT NULL AUTO_INCREMENT\n" +
@@ -250,6 +259,7 @@ namespace MicroOrm.Tests.Models
         {
             Accounts = new(this);
             AllTypes = new(this);
+            Articles = new(this);
             Counters = new(this);
             Documents = new(this);
             Invoices = new(this);
@@ -278,6 +288,7 @@ namespace MicroOrm.Tests.Models
         {
             Accounts = new(this);
             AllTypes = new(this);
+            Articles = new(this);
             Counters = new(this);
             Documents = new(this);
             Invoices = new(this);
@@ -336,6 +347,9 @@ namespace MicroOrm.Tests.Models
 
         /// <summary>The table <c>all_types</c> of <see cref="global::MicroOrm.Tests.Models.AllTypes"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int> AllTypes { get; }
+
+        /// <summary>The table <c>articles</c> of <see cref="global::MicroOrm.Tests.Models.Article"/>.</summary>
+        public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Article, global::MicroOrm.Tests.Models.Article.Columns, long> Articles { get; }
 
         /// <summary>The table <c>counters</c> of <see cref="global::MicroOrm.Tests.Models.Counter"/>.</summary>
         public global::MicroOrm.Table<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long> Counters { get; }
@@ -411,6 +425,7 @@ namespace MicroOrm.Tests.Models
             {
                 Accounts = new(database.Accounts);
                 AllTypes = new(database.AllTypes);
+                Articles = new(database.Articles);
                 Counters = new(database.Counters);
                 Documents = new(database.Documents);
                 Invoices = new(database.Invoices);
@@ -438,6 +453,9 @@ namespace MicroOrm.Tests.Models
 
             /// <summary>The table <c>all_types</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.AllTypes, global::MicroOrm.Tests.Models.AllTypes.Columns, int> AllTypes { get; }
+
+            /// <summary>The table <c>articles</c>, read-only.</summary>
+            public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Article, global::MicroOrm.Tests.Models.Article.Columns, long> Articles { get; }
 
             /// <summary>The table <c>counters</c>, read-only.</summary>
             public global::MicroOrm.ReadOnlyTable<global::MicroOrm.Tests.Models.Counter, global::MicroOrm.Tests.Models.Counter.Columns, long> Counters { get; }

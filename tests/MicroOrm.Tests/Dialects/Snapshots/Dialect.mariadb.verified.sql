@@ -102,6 +102,27 @@ update: UPDATE `all_types` SET `flag` = @p0, `s_byte_value` = @p1, `byte_value` 
 delete: DELETE FROM `all_types` WHERE `id` = @p0
 find: SELECT `id`, `flag`, `s_byte_value`, `byte_value`, `short_value`, `u_short_value`, `int_value`, `u_int_value`, `long_value`, `u_long_value`, `float_value`, `double_value`, `price`, `huge`, `text`, `long_text`, `letter`, `blob`, `big_blob`, `guid_value`, `when`, `at`, `day`, `clock`, `duration`, `color`, `color_name`, `size`, `nullable_flag`, `nullable_s_byte`, `nullable_byte`, `nullable_short`, `nullable_u_short`, `nullable_int`, `nullable_u_int`, `nullable_long`, `nullable_u_long`, `nullable_float`, `nullable_double`, `nullable_price`, `nullable_text`, `nullable_letter`, `nullable_blob`, `nullable_guid`, `nullable_when`, `nullable_at`, `nullable_day`, `nullable_clock`, `nullable_duration`, `nullable_color`, `nullable_color_name` FROM `all_types` WHERE `id` = @p0
 
+-- articles
+create: CREATE TABLE IF NOT EXISTS `articles` (
+  `id` BIGINT NOT NULL AUTO_INCREMENT,
+  `title` VARCHAR(200) NOT NULL,
+  `body` VARCHAR(2000) NOT NULL,
+  `views` INT NOT NULL,
+  `updated_at` DATETIME(6) NOT NULL,
+  `version` INT NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci
+insert: INSERT INTO `articles` (`title`, `body`, `views`, `updated_at`, `version`) VALUES (@p0, @p1, @p2, @p3, @p4)
+insert 3 rows: INSERT INTO `articles` (`title`, `body`, `views`, `updated_at`, `version`) VALUES (@p0, @p1, @p2, @p3, @p4), (@p5, @p6, @p7, @p8, @p9), (@p10, @p11, @p12, @p13, @p14)
+insert 3 rows, keys back: INSERT INTO `articles` (`title`, `body`, `views`, `updated_at`, `version`) VALUES (@p0, @p1, @p2, @p3, @p4), (@p5, @p6, @p7, @p8, @p9), (@p10, @p11, @p12, @p13, @p14) RETURNING `id`
+upsert: INSERT INTO `articles` (`title`, `body`, `views`, `updated_at`, `version`) VALUES (@p0, @p1, @p2, @p3, @p4) ON DUPLICATE KEY UPDATE `title` = VALUES(`title`), `body` = VALUES(`body`), `views` = VALUES(`views`), `updated_at` = VALUES(`updated_at`), `version` = `version` + 1, `id` = LAST_INSERT_ID(`id`)
+insert with key: INSERT INTO `articles` (`id`, `title`, `body`, `views`, `updated_at`, `version`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+upsert with key: INSERT INTO `articles` (`id`, `title`, `body`, `views`, `updated_at`, `version`) VALUES (@p0, @p1, @p2, @p3, @p4, @p5) ON DUPLICATE KEY UPDATE `title` = VALUES(`title`), `body` = VALUES(`body`), `views` = VALUES(`views`), `updated_at` = VALUES(`updated_at`), `version` = `version` + 1, `id` = LAST_INSERT_ID(`id`)
+update: UPDATE `articles` SET `title` = @p0, `body` = @p1, `views` = @p2, `updated_at` = @p3, `version` = `version` + 1 WHERE `id` = @p4 AND `version` = @p5
+delete: DELETE FROM `articles` WHERE `id` = @p0
+delete by version: DELETE FROM `articles` WHERE `id` = @p0 AND `version` = @p1
+find: SELECT `id`, `title`, `body`, `views`, `updated_at`, `version` FROM `articles` WHERE `id` = @p0
+
 -- cities
 create: CREATE TABLE IF NOT EXISTS `cities` (
   `id` INT NOT NULL AUTO_INCREMENT,
