@@ -94,6 +94,38 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
     }
 
     /// <summary>
+    /// Loads many rows fast with <c>LOAD DATA LOCAL INFILE</c> (MySqlConnector's <c>MySqlBulkCopy</c>), streamed from
+    /// <paramref name="entities"/> through the generated insert binder: each row is stamped, given its tenant and
+    /// checked as it goes, and the load runs in one transaction, so a bad row, a server warning (a value that would be
+    /// cut) or a taken key (unless <see cref="BulkInsertOptions.Conflict"/> says to skip or replace it) leaves nothing
+    /// behind. Generated keys are not read back: use <see cref="InsertManyAsync"/> when you need them. Needs
+    /// <c>AllowLoadLocalInfile=true</c> in the connection string and <c>local_infile=ON</c> on the server; without them
+    /// a <see cref="BulkLoadRefusedException"/> names the setting, or, with <see cref="BulkInsertOptions.FallbackToInsert"/>,
+    /// the rows go in multi-row INSERTs. Returns the rows the server reports (a replaced row counts twice).
+    /// </summary>
+    /// <exception cref="ValidationException">A value does not fit its column; nothing was kept.</exception>
+    /// <exception cref="BulkLoadRefusedException">The connection string or the server does not allow the load.</exception>
+    public Task<int> BulkInsertAsync(IEnumerable<TEntity> entities, BulkInsertOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        return EntityWriter.BulkInsertAsync(Database, _map, entities, null, Shape.Filters, options ?? new(), IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc cref="BulkInsertAsync(IEnumerable{TEntity}, BulkInsertOptions?, CancellationToken)"/>
+    public Task<int> BulkInsertAsync(IAsyncEnumerable<TEntity> entities, BulkInsertOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        return EntityWriter.BulkInsertAsync(Database, _map, null, entities, Shape.Filters, options ?? new(), IOBehavior.Asynchronous, cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc cref="BulkInsertAsync(IEnumerable{TEntity}, BulkInsertOptions?, CancellationToken)"/>
+    public int BulkInsert(IEnumerable<TEntity> entities, BulkInsertOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        return Synchronously.Result(EntityWriter.BulkInsertAsync(Database, _map, entities, null, Shape.Filters, options ?? new(), IOBehavior.Synchronous, CancellationToken.None));
+    }
+
+    /// <summary>
     /// Inserts <paramref name="entity"/> with the new entities reachable through its navigations, in one transaction:
     /// new principals it points at first (<c>[BelongsTo]</c>), then the entity, then its new dependents
     /// (<c>[HasMany]</c>, <c>[HasOne]</c>) with their foreign keys filled from the generated keys, and so on down the

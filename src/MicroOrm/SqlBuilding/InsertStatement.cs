@@ -16,14 +16,27 @@ internal sealed class InsertStatement
     private readonly UpsertAssignments _upsertAssignments;
     private readonly string?[] _upserts = new string?[SqlDialect.Count];
 
-    public InsertStatement(string prefix, string one, int columnCount, UpsertAssignments upsertAssignments, bool includesGeneratedKey)
+    public InsertStatement(string prefix, string one, int columnCount, UpsertAssignments upsertAssignments, bool includesGeneratedKey, bool reportsKeys = true)
     {
+        ReportsKeys = reportsKeys;
         IncludesGeneratedKey = includesGeneratedKey;
         ColumnCount = columnCount;
         Prefix = prefix;
         One = one;
         _upsertAssignments = upsertAssignments;
     }
+
+    /// <summary>
+    /// Whether the generated keys can be told from LAST_INSERT_ID: not for <c>INSERT IGNORE</c> and <c>REPLACE</c>,
+    /// whose skipped or replaced rows break the run of consecutive keys.
+    /// </summary>
+    public bool ReportsKeys { get; }
+
+    /// <summary>The same INSERT with another verb (<c>INSERT IGNORE INTO</c>, <c>REPLACE INTO</c>) instead of <c>INSERT INTO</c>.</summary>
+    public InsertStatement WithVerb(string verb) =>
+        new(verb + Prefix.Substring(Verb.Length), verb + One.Substring(Verb.Length), ColumnCount, _upsertAssignments, IncludesGeneratedKey, reportsKeys: false);
+
+    private const string Verb = "INSERT INTO";
 
     /// <summary>Whether the rows bind their AUTO_INCREMENT key first (the key was set by the caller).</summary>
     public bool IncludesGeneratedKey { get; }

@@ -17,6 +17,7 @@ internal sealed class TableStatements
         DeleteByKeyAndToken = sql.DeleteByKeyAndToken;
         FindByKey = sql.FindByKey;
         PartialUpdates = new PartialUpdates(table);
+        BulkColumns = new BulkColumns(table);
 
         var assignments = new UpsertAssignments(table, sql.UpdatedColumns, table.ConcurrencyToken);
         Insert = new InsertStatement(sql.InsertPrefix, sql.Insert, sql.InsertColumnCount, assignments, includesGeneratedKey: false);
@@ -46,6 +47,9 @@ internal sealed class TableStatements
 
     /// <inheritdoc cref="TableSql.DeleteByKeyAndToken"/>
     public string DeleteByKeyAndToken { get; }
+
+    /// <summary>The columns a bulk load sends.</summary>
+    public BulkColumns BulkColumns { get; }
 
     /// <summary>The UPDATEs of the assigned columns of a <c>[TrackChanges]</c> entity.</summary>
     public PartialUpdates PartialUpdates { get; }

@@ -63,7 +63,7 @@ internal static class EntityWriter
     /// statements run in one transaction (a nested scope inside an open one), so all rows are inserted or none.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<int> InsertManyAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, FilterState filters, IOBehavior io, CancellationToken cancellationToken)
+    public static async ValueTask<int> InsertManyAsync<TEntity>(DatabaseContext database, EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, FilterState filters, IOBehavior io, CancellationToken cancellationToken, string? verb = null)
     {
         if (entities.Count == 0) return 0;
         var errors = new ValidationErrors();
@@ -75,7 +75,7 @@ internal static class EntityWriter
 
         var facts = await database.GetServerFactsAsync(io, cancellationToken).ConfigureAwait(false);
         var dialect = await database.GetDialectAsync(io, cancellationToken).ConfigureAwait(false);
-        var batches = Batches(map, entities, facts, HasGeneratedKey(map.Table) ? dialect.ReturningKey(map.Table.KeyColumns[0]) : null);
+        var batches = Batches(map, entities, facts, HasGeneratedKey(map.Table) && verb is null ? dialect.ReturningKey(map.Table.KeyColumns[0]) : null, verb);
         if (batches.Count == 1) return await InsertBatchAsync(database, map, batches[0], facts, io, cancellationToken).ConfigureAwait(false);
 
         return await database.RunOnceAsync<int>(async (_, ct) =>
@@ -87,20 +87,63 @@ internal static class EntityWriter
     }
 
     /// <summary>
+    /// Loads the rows with <c>LOAD DATA LOCAL INFILE</c>, streamed from <paramref name="rows"/> or
+    /// <paramref name="asyncRows"/> through the generated insert binder, in one transaction (a nested scope inside an
+    /// open one): a row that fails its checks, a server warning or a conflict the options do not accept takes the whole
+    /// load back. Generated keys are not read back. When the client or server refuses the load and the caller allowed
+    /// it, the rows go in multi-row INSERTs instead (IGNORE or REPLACE as asked).
+    /// </summary>
+    public static async ValueTask<int> BulkInsertAsync<TEntity>(
+        DatabaseContext database, EntityMap<TEntity> map, IEnumerable<TEntity>? rows, IAsyncEnumerable<TEntity>? asyncRows, FilterState filters, BulkInsertOptions options, IOBehavior io, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(options.Conflict)) throw new ArgumentOutOfRangeException(nameof(options), options.Conflict, "Not a bulk conflict option.");
+        var columns = map.Table.Statements.BulkColumns;
+        try
+        {
+            return await database.RunOnceAsync<int>(async (_, ct) =>
+            {
+                var reader = new EntityDataReader<TEntity>(map, columns, entity => Prepare(database, map, entity, inserting: true, filters), rows, asyncRows, ct);
+                await using (reader.ConfigureAwait(false))
+                {
+                    var loaded = await database.Executor.BulkLoadAsync(map.Table, columns.Columns, reader, options.Conflict, io, ct).ConfigureAwait(false);
+                    if (reader.Tracked is { } tracked) foreach (var entity in tracked) map.AcceptChanges(entity);
+                    return loaded;
+                }
+            }, io, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BulkLoadRefusedException) when (options.FallbackToInsert)
+        {
+            // Refused before any row was read: the rows are all still to come.
+            var list = rows is not null ? new List<TEntity>(rows) : await ToListAsync(asyncRows!, cancellationToken).ConfigureAwait(false);
+            var verb = options.Conflict switch { BulkConflict.Ignore => "INSERT IGNORE INTO", BulkConflict.Replace => "REPLACE INTO", _ => null };
+            return await InsertManyAsync(database, map, list, filters, io, cancellationToken, verb).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<List<TEntity>> ToListAsync<TEntity>(IAsyncEnumerable<TEntity> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<TEntity>();
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false)) list.Add(row);
+        return list;
+    }
+
+    /// <summary>
     /// The batches for <paramref name="entities"/>: rows whose AUTO_INCREMENT key the caller set go in statements that
     /// send it, the others in statements that let the server generate it (one multi-row INSERT cannot mix the two and
     /// still report the generated keys). The ones the server keys end with <paramref name="returning"/>, when the dialect
     /// has it.
     /// </summary>
-    private static List<InsertBatches.Batch<TEntity>> Batches<TEntity>(EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, ServerFacts facts, string? returning)
+    private static List<InsertBatches.Batch<TEntity>> Batches<TEntity>(EntityMap<TEntity> map, IReadOnlyList<TEntity> entities, ServerFacts facts, string? returning, string? verb)
     {
         var statements = map.Table.Statements;
-        if (statements.InsertWithKey is not { } withKey) return InsertBatches.Split(new List<TEntity>(entities), map, statements.Insert, facts.MaxStatementBytes, returning);
+        var insert = verb is null ? statements.Insert : statements.Insert.WithVerb(verb);
+        if (statements.InsertWithKey is not { } keyedInsert) return InsertBatches.Split(new List<TEntity>(entities), map, insert, facts.MaxStatementBytes, returning);
+        var withKey = verb is null ? keyedInsert : keyedInsert.WithVerb(verb);
         var generated = new List<TEntity>();
         var keyed = new List<TEntity>();
         foreach (var entity in entities) (map.HasGeneratedKeyValue(entity) ? keyed : generated).Add(entity);
         var batches = new List<InsertBatches.Batch<TEntity>>();
-        if (generated.Count > 0) batches.AddRange(InsertBatches.Split(generated, map, statements.Insert, facts.MaxStatementBytes, returning));
+        if (generated.Count > 0) batches.AddRange(InsertBatches.Split(generated, map, insert, facts.MaxStatementBytes, returning));
         if (keyed.Count > 0) batches.AddRange(InsertBatches.Split(keyed, map, withKey, facts.MaxStatementBytes));
         return batches;
     }
@@ -119,7 +162,7 @@ internal static class EntityWriter
         }
 
         var (rows, firstId) = await database.Executor.ExecuteWithIdAsync(request, io).ConfigureAwait(false);
-        if (HasGeneratedKey(map.Table) && !batch.Insert.IncludesGeneratedKey)
+        if (HasGeneratedKey(map.Table) && !batch.Insert.IncludesGeneratedKey && batch.Insert.ReportsKeys)
         {
             // A multi-row INSERT with a known row count gets consecutive values (InnoDB lock modes 1 and 2),
             // spaced by auto_increment_increment, starting at LAST_INSERT_ID().
