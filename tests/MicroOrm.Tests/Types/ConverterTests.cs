@@ -19,24 +19,38 @@ public sealed class ConverterTests(TestDbFixture database) : IClassFixture<TestD
     private static readonly Uri Link = new("https://shop.example/invoices?id=7&lang=fr");
 
     [Fact]
-    public async Task Inserts_and_reads_convert_and_the_generated_key_comes_back_as_its_own_type()
+    public async Task Inserts_store_the_converted_value_and_the_generated_key_comes_back_as_its_own_type()
     {
         await using var db = database.Connect();
-        var invoice = new Invoice { Total = new Money(12.34m), Discount = null, Link = Link, Customer = "reads" };
+        var invoice = new Invoice { Total = new Money(12.34m), Discount = null, Link = Link, Customer = "inserts" };
 
         await db.Invoices.InsertAsync(invoice, Ct);
 
         Assert.True(invoice.Id.Value > 0);
-        var read = await db.Invoices.FindAsync(invoice.Id, Ct);
-        Assert.NotNull(read);
-        Assert.Equal((invoice.Id, new Money(12.34m), (Money?)null, Link, "reads"), (read.Id, read.Total, read.Discount, read.Link, read.Customer));
         Assert.Equal(["id int(11)", "total decimal(12,2)", "discount decimal(12,2)", "link varchar(300)", "customer varchar(40)"],
             await db.QueryValuesAsync<string>($"SELECT CONCAT(COLUMN_NAME, ' ', COLUMN_TYPE) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invoices' ORDER BY ORDINAL_POSITION", Ct));
-        Assert.Equal(12.34m, await db.ExecuteScalarAsync<decimal>($"SELECT total FROM invoices WHERE id = {invoice.Id.Value}", Ct));
+        Assert.Equal(12.34m, Convert.ToDecimal(await database.ScalarAsync($"SELECT total FROM invoices WHERE id = {invoice.Id.Value}"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Link.OriginalString, await database.ScalarAsync($"SELECT link FROM invoices WHERE id = {invoice.Id.Value}"));
     }
 
     [Fact]
-    public async Task Updates_of_an_entity_and_upserts_convert()
+    public async Task Reads_convert_by_key_by_query_and_by_name()
+    {
+        await using var db = database.Connect();
+        var invoice = new Invoice { Total = new Money(12.34m), Discount = new Money(0.34m), Link = Link, Customer = "reads" };
+        await db.Invoices.InsertAsync(invoice, Ct);
+
+        var found = await db.Invoices.FindAsync(invoice.Id, Ct);
+        var listed = await db.Invoices.Where(i => i.Customer == "reads").SingleAsync(Ct);
+
+        foreach (var read in new[] { found!, listed })
+        {
+            Assert.Equal((invoice.Id, new Money(12.34m), (Money?)new Money(0.34m), Link, "reads"), (read.Id, read.Total, read.Discount, read.Link, read.Customer));
+        }
+    }
+
+    [Fact]
+    public async Task Updates_of_an_entity_convert()
     {
         await using var db = database.Connect();
         var invoice = new Invoice { Total = new Money(1m), Link = Link, Customer = "updates" };
@@ -45,10 +59,32 @@ public sealed class ConverterTests(TestDbFixture database) : IClassFixture<TestD
         invoice.Total = new Money(2.5m);
         invoice.Discount = new Money(0.5m);
         await db.Invoices.UpdateAsync(invoice, Ct);
-        Assert.Equal((new Money(2.5m), (Money?)new Money(0.5m)), await TotalsAsync(db, invoice.Id));
 
-        await db.Invoices.UpsertAsync(new Invoice { Id = invoice.Id, Total = new Money(3m), Link = Link, Customer = "updates" }, Ct);
+        Assert.Equal((new Money(2.5m), (Money?)new Money(0.5m)), await TotalsAsync(db, invoice.Id));
+    }
+
+    [Fact]
+    public async Task Upserts_convert_on_both_the_insert_and_the_update()
+    {
+        await using var db = database.Connect();
+        var invoice = new Invoice { Total = new Money(1m), Discount = new Money(0.1m), Link = Link, Customer = "upserts" };
+        await db.Invoices.UpsertAsync(invoice, Ct);
+        Assert.Equal((new Money(1m), (Money?)new Money(0.1m)), await TotalsAsync(db, invoice.Id));
+
+        await db.Invoices.UpsertAsync(new Invoice { Id = invoice.Id, Total = new Money(3m), Link = Link, Customer = "upserts" }, Ct);
+
         Assert.Equal((new Money(3m), (Money?)null), await TotalsAsync(db, invoice.Id));
+    }
+
+    [Fact]
+    public async Task Bulk_loads_convert()
+    {
+        await using var db = TestDb.Connect(new MySqlConnector.MySqlConnectionStringBuilder(database.ConnectionString) { AllowLoadLocalInfile = true }.ConnectionString);
+
+        await db.Invoices.BulkInsertAsync([new Invoice { Total = new Money(8.75m), Discount = new Money(0.25m), Link = Link, Customer = "bulk" }], cancellationToken: Ct);
+
+        var read = await db.Invoices.Where(i => i.Customer == "bulk").SingleAsync(Ct);
+        Assert.Equal((new Money(8.75m), (Money?)new Money(0.25m), Link), (read.Total, read.Discount, read.Link));
     }
 
     [Fact]
@@ -65,20 +101,27 @@ public sealed class ConverterTests(TestDbFixture database) : IClassFixture<TestD
     }
 
     [Fact]
-    public async Task Query_conditions_and_In_lists_convert_their_values()
+    public async Task Query_conditions_convert_their_values()
     {
-        await using var db = database.Connect();
-        var a = new Invoice { Total = new Money(7m), Link = Link, Customer = "conditions" };
-        var b = new Invoice { Total = new Money(8m), Link = new Uri("https://other.example/"), Customer = "conditions" };
-        var c = new Invoice { Total = new Money(9m), Link = Link, Customer = "conditions" };
-        foreach (var invoice in new[] { a, b, c }) await db.Invoices.InsertAsync(invoice, Ct);
+        var (db, a, b, c) = await ThreeAsync("conditions");
+        await using var _ = db;
         var mine = db.Invoices.Where(i => i.Customer == "conditions");
 
         Assert.Equal([a.Id], (await mine.Where(i => i.Total == new Money(7m)).ToListAsync(Ct)).Select(i => i.Id));
         Assert.Equal([b.Id, c.Id], (await mine.Where(i => i.Total > new Money(7m)).OrderBy(i => i.Id).ToListAsync(Ct)).Select(i => i.Id));
         Assert.Equal([a.Id, c.Id], (await mine.Where(i => i.Link == Link).OrderBy(i => i.Id).ToListAsync(Ct)).Select(i => i.Id));
-        Assert.Equal([a.Id, b.Id], (await mine.Where(i => i.Id.In(a.Id, b.Id)).OrderBy(i => i.Id).ToListAsync(Ct)).Select(i => i.Id));
         Assert.Equal(2, await mine.Where(i => i.Total.Between(new Money(8m), new Money(9m))).CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task In_lists_convert_their_values()
+    {
+        var (db, a, b, _) = await ThreeAsync("in-lists");
+        await using var __ = db;
+        var mine = db.Invoices.Where(i => i.Customer == "in-lists");
+
+        Assert.Equal([a.Id, b.Id], (await mine.Where(i => i.Id.In(a.Id, b.Id)).OrderBy(i => i.Id).ToListAsync(Ct)).Select(i => i.Id));
+        Assert.Equal([a.Id, b.Id], (await mine.Where(i => i.Total.In(new Money(7m), new Money(8m))).OrderBy(i => i.Id).ToListAsync(Ct)).Select(i => i.Id));
     }
 
     [Fact]
@@ -106,6 +149,16 @@ public sealed class ConverterTests(TestDbFixture database) : IClassFixture<TestD
         var line = Assert.Single(await db.QueryAsync<InvoiceLine>($"SELECT id, total, link FROM invoices WHERE id = {invoice.Id}", Ct));
         Assert.Equal(new InvoiceLine(invoice.Id, money, invoice.Link), line);
         Assert.Equal([(invoice.Id, money)], await db.QueryAsync<InvoiceId, Money>($"SELECT id, total FROM invoices WHERE id = {invoice.Id}", Ct));
+    }
+
+    private async Task<(TestDb Db, Invoice A, Invoice B, Invoice C)> ThreeAsync(string customer)
+    {
+        var db = database.Connect();
+        var a = new Invoice { Total = new Money(7m), Link = Link, Customer = customer };
+        var b = new Invoice { Total = new Money(8m), Link = new Uri("https://other.example/"), Customer = customer };
+        var c = new Invoice { Total = new Money(9m), Link = Link, Customer = customer };
+        foreach (var invoice in new[] { a, b, c }) await db.Invoices.InsertAsync(invoice, Ct);
+        return (db, a, b, c);
     }
 
     private static async Task<(Money Total, Money? Discount)> TotalsAsync(TestDb db, InvoiceId id)
