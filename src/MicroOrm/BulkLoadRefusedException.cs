@@ -21,11 +21,11 @@ public sealed class BulkLoadRefusedException : MicroOrmException
 
     internal static BulkLoadRefusedException ByClient(TableInfo table) => new(
         $"BulkInsert into {table.Name} loads with LOAD DATA LOCAL INFILE, which the connection string does not allow: add AllowLoadLocalInfile=true to it " +
-        "(the server must have local_infile=ON too), or set BulkInsertOptions.FallbackToInsert to insert with multi-row INSERTs instead. Nothing was sent.",
+        "(the server must have local_infile=ON too), or set BulkInsertOptions.FallbackToInsert to insert with multi-row inserts instead. Nothing was sent.",
         table, byServer: false, null);
 
     internal static BulkLoadRefusedException ByServer(TableInfo table, MySqlException exception) => new(
-        $"BulkInsert into {table.Name}: the server refuses LOAD DATA LOCAL INFILE (error {exception.Number}); turn it on with SET GLOBAL local_infile = ON " +
-        "(or local_infile=ON in the server's configuration), or set BulkInsertOptions.FallbackToInsert to insert with multi-row INSERTs instead. Nothing was loaded.",
+        $"BulkInsert into {table.Name}: the server refuses LOAD DATA LOCAL INFILE (error {exception.Number}); turn it on with set global local_infile = ON " +
+        "(or local_infile=ON in the server's configuration), or set BulkInsertOptions.FallbackToInsert to insert with multi-row inserts instead. Nothing was loaded.",
         table, byServer: true, exception);
 }

@@ -28,10 +28,7 @@ internal sealed partial class CommandExecutor
     public async ValueTask<int> BulkLoadAsync(TableInfo table, ColumnInfo[] columns, DbDataReader rows, BulkConflict conflict, IOBehavior io, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var statement = new SqlStatement(
-            "LOAD DATA LOCAL INFILE ':microorm' " + (conflict switch { BulkConflict.Ignore => "IGNORE ", BulkConflict.Replace => "REPLACE ", _ => "" }) +
-            "INTO TABLE " + table.QuotedName + " (" + string.Join(", ", columns.Select(c => c.QuotedName)) + ")",
-            []);
+        var statement = SqlBuilding.BulkSql.Load(table, columns, conflict);
         var request = new CommandRequest(statement, table, cancellationToken);
         var context = Telemetry.Intercept(statement, table, writes: true);
         var lease = await AcquireAsync(request, writes: true, io, cancellationToken).ConfigureAwait(false);

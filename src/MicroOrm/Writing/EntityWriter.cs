@@ -115,7 +115,7 @@ internal static class EntityWriter
         {
             // Refused before any row was read: the rows are all still to come.
             var list = rows is not null ? new List<TEntity>(rows) : await ToListAsync(asyncRows!, cancellationToken).ConfigureAwait(false);
-            var verb = options.Conflict switch { BulkConflict.Ignore => "INSERT IGNORE INTO", BulkConflict.Replace => "REPLACE INTO", _ => null };
+            var verb = BulkSql.InsertVerb(options.Conflict);
             return await InsertManyAsync(database, map, list, filters, io, cancellationToken, verb).ConfigureAwait(false);
         }
     }
