@@ -38,10 +38,11 @@ public sealed class GaleraWriteTests(GaleraWriteFixture fixture, ITestOutputHelp
         var cluster = Cluster;
         var database = await CreateDatabaseAsync("galera");
         using var recorder = new RoutingRecorder(database);
-        await using var db = Connect(database, writeThrough: 0);
+        var clock = Stopwatch.StartNew();
+        var failedCommands = new FailedCommands(clock);
+        await using var db = Connect(database, writeThrough: 0, failedCommands);
         var acknowledged = new ConcurrentDictionary<string, int>();
         var errors = new ConcurrentQueue<(TimeSpan At, string Message)>();
-        var clock = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var workers = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
         {
@@ -91,6 +92,8 @@ public sealed class GaleraWriteTests(GaleraWriteFixture fixture, ITestOutputHelp
             $"summary: Galera, 8 workers: {acknowledged.Count} units acknowledged; node1 killed at {killedAt.TotalSeconds:0.0} s, restarted at {restartedAt.TotalSeconds:0.0} s, synced at {syncedAt.TotalSeconds:0.0} s; " +
             $"{recorder.Count("failover")} failover(s), {recorder.Count("retry")} unit retries; {lost.Count} acknowledged units lost; {inLedger.Count - acknowledged.Count} ledger rows of units not acknowledged; {errors.Count} errors reached the workers");
         foreach (var (at, message) in errors.Take(5)) output.WriteLine($"  {at.TotalSeconds:0.000} s: {message}");
+        // When a unit went wrong, the commands that failed on the way (each unit's are retried in order) say how.
+        if (errors.Count > 0 || inLedger.Count != acknowledged.Count) foreach (var line in failedCommands.Lines.Take(60)) output.WriteLine("  failed command: " + line);
         Assert.Empty(lost);
         Assert.Equal(ledger.Count, inLedger.Count); // the unique unit id: a unit applied twice would have failed, not hidden
         Assert.Equal(inLedger.Values.Sum(), total);
@@ -157,7 +160,7 @@ public sealed class GaleraWriteTests(GaleraWriteFixture fixture, ITestOutputHelp
     }
 
     /// <summary>A database object that writes through node <paramref name="writeThrough"/> first, then the others in order, and reads from any.</summary>
-    private TopologyDb Connect(string database, int writeThrough)
+    private TopologyDb Connect(string database, int writeThrough, ICommandInterceptor? interceptor = null)
     {
         var nodes = Cluster.Nodes;
         var order = Enumerable.Range(0, nodes.Count).Select(i => nodes[(writeThrough + i) % nodes.Count]).ToList();
@@ -168,6 +171,7 @@ public sealed class GaleraWriteTests(GaleraWriteFixture fixture, ITestOutputHelp
             Retry = new RetryOptions { MaxAttempts = 1000, MaxTotalTime = TimeSpan.FromSeconds(60), BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(500) },
         };
         foreach (var node in order.Skip(1)) options.Topology.FailoverServers.Add("127.0.0.1:" + node.Port);
+        if (interceptor is not null) options.Interceptors.Add(interceptor);
         return TopologyDb.Connect(options);
     }
 
@@ -184,5 +188,24 @@ public sealed class GaleraWriteTests(GaleraWriteFixture fixture, ITestOutputHelp
         }
 
         return name;
+    }
+
+    /// <summary>Every command that failed, with when and on what values: the story of a unit that went wrong.</summary>
+    private sealed class FailedCommands(Stopwatch clock) : ICommandInterceptor
+    {
+        private readonly ConcurrentQueue<string> _failures = new();
+
+        public IEnumerable<string> Lines => _failures;
+
+        public void Executing(CommandContext command)
+        {
+        }
+
+        public void Executed(CommandContext command, CommandOutcome outcome)
+        {
+        }
+
+        public void Failed(CommandContext command, TimeSpan duration, Exception exception) =>
+            _failures.Enqueue($"{clock.Elapsed.TotalSeconds:0.000} s: {command.Sql} [{string.Join(", ", command.Parameters.Select(p => p.Value))}] after {duration.TotalMilliseconds:0} ms: {exception.Message}");
     }
 }
