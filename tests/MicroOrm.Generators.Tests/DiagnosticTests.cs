@@ -87,6 +87,7 @@ public sealed class DiagnosticTests
             .Append(ConstantSqlAnalyzerTests.Id)
             .Append(FilteredTableSqlAnalyzerTests.Id)
             .Append(ChangeTrackingGeneratorTests.TooManyColumnsId)
+            .Append(NullOverloadTests.Id)
             .Concat(MigrationFileTests.Ids)
             .Concat(ModelSnapshotTests.Ids)
             .ToHashSet();

@@ -194,6 +194,11 @@ internal static class DiagnosticDescriptors
         "The SQL names the table '{0}', whose query filters ({1}) do not apply to raw SQL; add the conditions to the SQL, or query it through its table accessor",
         Security, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NullForNotNullColumn = new(
+        "MORM1003", "Null for a NOT NULL column",
+        "'{0}' is NOT NULL, so it cannot be {1} null; declare the property nullable to store NULL",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Mapping, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using MicroOrm.Mapping;
 using MicroOrm.SqlBuilding;
 
@@ -31,9 +32,15 @@ public readonly struct Column<T> : ISelectable<T>
     private ColumnRef Ref => new(Info, TableIndex);
 
     /// <summary>The column is equal to <paramref name="value"/>; <see langword="null"/> gives <c>IS NULL</c>.</summary>
+    /// <remarks>
+    /// Preferred over the column-to-column operator, so that a plain <see langword="null"/> is a value here (on a
+    /// nullable column; on a NOT NULL one it is build error MORM1003).
+    /// </remarks>
+    [OverloadResolutionPriority(1)]
     public static Condition operator ==(Column<T> column, T value) => Conditions.Compare(column.Ref, ComparisonOperator.Equal, value);
 
     /// <summary>The column differs from <paramref name="value"/>; <see langword="null"/> gives <c>IS NOT NULL</c>.</summary>
+    [OverloadResolutionPriority(1)]
     public static Condition operator !=(Column<T> column, T value) => Conditions.Compare(column.Ref, ComparisonOperator.NotEqual, value);
 
     /// <summary>The column is less than <paramref name="value"/>.</summary>

@@ -23,8 +23,11 @@ public sealed class UpdateBuilder<TColumns>
 
     /// <summary>
     /// Sets <paramref name="column"/> to <paramref name="value"/>. The value gets the checks an entity write gives
-    /// the column (length, range, NOT NULL, pattern...); the update sends nothing if one fails.
+    /// the column (length, range, NOT NULL, pattern...); the update sends nothing if one fails. A plain
+    /// <see langword="null"/> is a value for this overload, not a missing source column: <c>Set(r =&gt; r.Motto, null)</c>
+    /// sets a nullable column to NULL, and is build error MORM1003 on a NOT NULL one.
     /// </summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public UpdateBuilder<TColumns> Set<T>(Func<TColumns, Column<T>> column, T value)
     {
         var target = Target(column);

@@ -103,7 +103,7 @@ public sealed class SoftDeleteTests(TestDbFixture database) : IClassFixture<Test
         Assert.Equal(0, await db.Projects.CountAsync(p => p.Name == name, Ct));
         Assert.Equal(2, await db.Projects.IgnoreQueryFilters(QueryFilter.SoftDelete).CountAsync(p => p.Name == name, Ct));
 
-        var restored = await db.Projects.IgnoreQueryFilters(QueryFilter.SoftDelete).Where(p => p.Name == name).UpdateAsync(u => u.Set(p => p.DeletedAt, (DateTime?)null), Ct);
+        var restored = await db.Projects.IgnoreQueryFilters(QueryFilter.SoftDelete).Where(p => p.Name == name).UpdateAsync(u => u.Set(p => p.DeletedAt, null), Ct);
 
         Assert.Equal(2, restored);
         Assert.Equal(2, await db.Projects.CountAsync(p => p.Name == name, Ct));
