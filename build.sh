@@ -4,6 +4,7 @@
 #   bash build.sh demo [task] [args...]   run the demo (default: the tour of every task)
 #   bash build.sh test                    build and run every test against a real server
 #   bash build.sh bench [options]         run the benchmarks (see benchmarks/README in the README's Benchmarks section)
+#   bash build.sh pack [--output DIR] [--version V]   pack MicroOrm and its symbols from the committed HEAD
 #   bash build.sh test-summary            print "tests: N passed, N failed" from the last test run
 #
 # The server: MICROORM_CONNECTION_STRING when set; otherwise the tests and the demo start a throwaway MariaDB from
@@ -199,15 +200,48 @@ run_bench() {
   esac
 }
 
+# The package (bash build.sh pack [--output DIR] [--version VERSION]): MicroOrm and its symbol package, built from the
+# committed HEAD in a clone whose origin is the repository's URL (Directory.Build.props), as a CI build
+# (ContinuousIntegrationBuild: deterministic paths, SourceLink to that URL at that commit), whatever this working copy's
+# remotes are. Uncommitted changes are not in it. The version defaults to a pre-release that no cache has seen.
+run_pack() {
+  require_dotnet
+  command -v git >/dev/null 2>&1 || fail "pack needs git: SourceLink records the commit the package is built from"
+  local output="$root/artifacts/packages" version=""
+  while [ "$#" -gt 0 ]; do
+    case "$1" in
+      --output) output="$2"; shift 2 ;;
+      --version) version="$2"; shift 2 ;;
+      *) fail "pack: unknown option $1 (use --output DIR, --version VERSION)" ;;
+    esac
+  done
+  local base url
+  base=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)
+  url=$(sed -n 's:.*<RepositoryUrl>\(.*\)</RepositoryUrl>.*:\1:p' Directory.Build.props | head -n 1)
+  [ -n "$version" ] || version="$base-local.$(date -u +%Y%m%d%H%M%S)"
+  local clone
+  clone=$(mktemp -d)
+  git clone --quiet "$root" "$clone/repo" || { rm -rf "$clone"; fail "could not clone $root"; }
+  git -C "$clone/repo" remote set-url origin "$url.git"
+  mkdir -p "$output"
+  local status=0
+  dotnet pack "$clone/repo/src/MicroOrm" -c Release -nologo -v quiet --disable-build-servers \
+    -p:ContinuousIntegrationBuild=true -p:Version="$version" -o "$output" >&2 || status=$?
+  rm -rf "$clone"
+  [ "$status" -eq 0 ] || fail "dotnet pack failed"
+  say "Packed MicroOrm $version (commit $(git rev-parse --short HEAD)) into $output."
+}
+
 command="${1:-}"
 [ "$#" -gt 0 ] && shift
 case "$command" in
   demo) run_demo "$@" ;;
   test) run_tests "$@" ;;
   bench) run_bench "$@" ;;
+  pack) run_pack "$@" ;;
   test-summary) test_summary ;;
   *)
-    say "usage: bash build.sh demo [task] [args...] | test | bench [options] | test-summary"
+    say "usage: bash build.sh demo [task] [args...] | test | bench [options] | pack [--output DIR] [--version V] | test-summary"
     exit 2
     ;;
 esac
