@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using MicroOrm;
 using MicroOrm.Demo;
 using MicroOrm.Demo.Cli;
@@ -15,19 +16,6 @@ using MySqlConnector;
 var output = new System.IO.StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
 var errors = Console.Error;
 
-var (invocation, problem) = CommandLine.Parse(args);
-if (invocation is null)
-{
-    await errors.WriteAsync($"error: {problem}\n\n{Usage.Text()}");
-    return 2;
-}
-
-if (invocation.Command == "help")
-{
-    await output.WriteAsync(Usage.Text());
-    return 0;
-}
-
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -35,32 +23,37 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-using var tracing = invocation.Trace ? TraceToStandardError() : null;
-try
-{
-    await using var database = await DemoDatabase.OpenAsync(invocation, cancel.Token);
-    if (invocation.Verbose && database.Description is { } description) await errors.WriteAsync($"-- server: {description}\n");
-    await using var db = DemoDb.Connect(database.ConnectionString);
-    if (invocation.Task is { } task)
-    {
-        await task.Run(db, invocation.TaskArguments, output, cancel.Token);
-    }
-    else
-    {
-        foreach (var step in MicroOrm.Demo.Tasks.TaskCatalog.All)
-        {
-            await output.WriteAsync($"== {step.Name}{(step.Argument is null ? "" : " " + step.TourArgument)}\n");
-            await step.Run(db, step.Argument is null ? [] : [step.TourArgument], output, cancel.Token);
-        }
-    }
+return await DemoCommandLine.RunAsync(args, output, errors, RunAsync, cancel.Token);
 
-    return 0;
-}
-catch (Exception exception) when (exception is MicroOrmException or MySqlException or ServerUnavailableException or OperationCanceledException or InvalidOperationException)
+async Task<int> RunAsync(Invocation invocation, CancellationToken cancellationToken)
 {
-    // One line names the problem; the stack trace is for --verbose.
-    await errors.WriteAsync(invocation.Verbose ? $"error: {exception}\n" : $"error: {OneLine(exception)}\n");
-    return 1;
+    using var tracing = invocation.Trace ? TraceToStandardError() : null;
+    try
+    {
+        await using var database = await DemoDatabase.OpenAsync(invocation, cancellationToken);
+        if (invocation.Verbose && database.Description is { } description) await errors.WriteAsync($"-- server: {description}\n");
+        await using var db = DemoDb.Connect(database.ConnectionString);
+        if (invocation.Task is { } task)
+        {
+            await task.Run(db, invocation.TaskArguments, output, cancellationToken);
+        }
+        else
+        {
+            foreach (var step in MicroOrm.Demo.Tasks.TaskCatalog.All)
+            {
+                await output.WriteAsync($"== {step.Name}{(step.Argument is null ? "" : " " + step.TourArgument)}\n");
+                await step.Run(db, step.Argument is null ? [] : [step.TourArgument], output, cancellationToken);
+            }
+        }
+
+        return 0;
+    }
+    catch (Exception exception) when (exception is MicroOrmException or MySqlException or ServerUnavailableException or OperationCanceledException or InvalidOperationException)
+    {
+        // One line names the problem; the stack trace is for --verbose.
+        await errors.WriteAsync(invocation.Verbose ? $"error: {exception}\n" : $"error: {OneLine(exception)}\n");
+        return 1;
+    }
 }
 
 static string OneLine(Exception exception)

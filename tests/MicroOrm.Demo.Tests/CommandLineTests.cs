@@ -40,6 +40,20 @@ public sealed class CommandLineTests(DemoServerFixture fixture)
         Assert.Contains("relationship-cities-states", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("my-get", "NAME: the reference scripts' server on localhost:3306 (optional), then NAME")]
+    [InlineData("fetch-all", "[<mysql user> <mysql password> <database>]: the reference scripts' server on localhost:3306 (optional)")]
+    [InlineData("tour", "every task in order, with a heading each")]
+    public async Task Every_task_has_its_own_generated_help(string task, string expected)
+    {
+        var result = await DemoRunner.RunAsync(task, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"microorm-demo {task} [<arguments>...] [options]", result.Output, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+        Assert.Contains("--connection <CS>", result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_wrong_password_is_one_line_naming_the_problem_and_exit_1()
     {
