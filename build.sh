@@ -226,7 +226,7 @@ run_pack() {
   mkdir -p "$output"
   local status=0
   dotnet pack "$clone/repo/src/MicroOrm" -c Release -nologo -v quiet --disable-build-servers \
-    -p:ContinuousIntegrationBuild=true -p:Version="$version" -o "$output" >&2 || status=$?
+    -p:ContinuousIntegrationBuild=true -p:MicroOrmSourceLink=true -p:Version="$version" -o "$output" >&2 || status=$?
   rm -rf "$clone"
   [ "$status" -eq 0 ] || fail "dotnet pack failed"
   say "Packed MicroOrm $version (commit $(git rev-parse --short HEAD)) into $output."
