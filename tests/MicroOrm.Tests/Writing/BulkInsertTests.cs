@@ -57,8 +57,8 @@ public sealed class BulkInsertTests(TestDbFixture database) : IClassFixture<Test
     {
         await using var db = Connect();
         var run = Unique("conflict");
-        await db.Notes.InsertAsync(new Note { Id = 700_001, Text = "old", Run = run }, Ct);
-        List<Note> Load() => [new() { Id = 700_000, Text = "new", Run = run }, new() { Id = 700_001, Text = "new", Run = run }, new() { Id = 700_002, Text = "new", Run = run }];
+        await db.Notes.InsertAsync(new Note { Id = -700_001, Text = "old", Run = run }, Ct);
+        List<Note> Load() => [new() { Id = -700_000, Text = "new", Run = run }, new() { Id = -700_001, Text = "new", Run = run }, new() { Id = -700_002, Text = "new", Run = run }];
 
         var failed = await Assert.ThrowsAsync<MicroOrmException>(() => db.Notes.BulkInsertAsync(Load(), cancellationToken: Ct));
         Assert.Contains("3 rows were copied", failed.Message);
@@ -67,7 +67,7 @@ public sealed class BulkInsertTests(TestDbFixture database) : IClassFixture<Test
         Assert.Equal(2, await db.Notes.BulkInsertAsync(Load(), new BulkInsertOptions { Conflict = BulkConflict.Ignore }, Ct));
         Assert.Equal(["new", "new", "old"], await Texts(db, run));
 
-        await db.Notes.BulkInsertAsync([new Note { Id = 700_001, Text = "replaced", Run = run }], new BulkInsertOptions { Conflict = BulkConflict.Replace }, Ct);
+        await db.Notes.BulkInsertAsync([new Note { Id = -700_001, Text = "replaced", Run = run }], new BulkInsertOptions { Conflict = BulkConflict.Replace }, Ct);
         Assert.Equal(["new", "new", "replaced"], await Texts(db, run));
     }
 
@@ -126,13 +126,13 @@ public sealed class BulkInsertTests(TestDbFixture database) : IClassFixture<Test
     {
         await using var db = Connect();
         var run = Unique("server");
-        await db.Notes.InsertAsync(new Note { Id = 710_001, Text = "old", Run = run }, Ct);
+        await db.Notes.InsertAsync(new Note { Id = -710_001, Text = "old", Run = run }, Ct);
         await database.ExecuteAsync("SET GLOBAL local_infile = 0");
         try
         {
             var refused = await Assert.ThrowsAsync<BulkLoadRefusedException>(() => db.Notes.BulkInsertAsync(Notes(run, 3, Ct), cancellationToken: Ct));
             var inserted = await db.Notes.BulkInsertAsync(
-                [new Note { Id = 710_000, Text = "new", Run = run }, new Note { Id = 710_001, Text = "new", Run = run }],
+                [new Note { Id = -710_000, Text = "new", Run = run }, new Note { Id = -710_001, Text = "new", Run = run }],
                 new BulkInsertOptions { FallbackToInsert = true, Conflict = BulkConflict.Ignore },
                 Ct);
 
