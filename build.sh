@@ -4,7 +4,7 @@
 #   bash build.sh demo [task] [args...]   run the demo (default: the tour of every task)
 #   bash build.sh test                    build and run every test against a real server
 #   bash build.sh bench [options]         run the benchmarks (see benchmarks/README in the README's Benchmarks section)
-#   bash build.sh pack [--output DIR] [--version V]   pack MicroOrm and its symbols from the committed HEAD
+#   bash build.sh pack [--output DIR] [--version V]   pack MicroOrm (with symbols) and MicroOrm.Tool from the committed HEAD
 #   bash build.sh test-summary            print "tests: N passed, N failed" from the last test run
 #
 # The server: MICROORM_CONNECTION_STRING when set; otherwise the tests and the demo start a throwaway MariaDB from
@@ -200,8 +200,8 @@ run_bench() {
   esac
 }
 
-# The package (bash build.sh pack [--output DIR] [--version VERSION]): MicroOrm and its symbol package, built from the
-# committed HEAD in a clone whose origin is the repository's URL (Directory.Build.props), as a CI build
+# The packages (bash build.sh pack [--output DIR] [--version VERSION]): MicroOrm and its symbol package, and MicroOrm.Tool
+# (dotnet microorm), built from the committed HEAD in a clone whose origin is the repository's URL (Directory.Build.props), as a CI build
 # (ContinuousIntegrationBuild: deterministic paths, SourceLink to that URL at that commit), whatever this working copy's
 # remotes are. Uncommitted changes are not in it. The version defaults to a pre-release that no cache has seen.
 run_pack() {
@@ -225,11 +225,16 @@ run_pack() {
   git -C "$clone/repo" remote set-url origin "$url.git"
   mkdir -p "$output"
   local status=0
-  dotnet pack "$clone/repo/src/MicroOrm" -c Release -nologo -v quiet --disable-build-servers \
-    -p:ContinuousIntegrationBuild=true -p:MicroOrmSourceLink=true -p:Version="$version" -o "$output" >&2 || status=$?
+  local project
+  # The library, and the dotnet microorm tool (a tool package: it carries its own copy of the library).
+  for project in MicroOrm MicroOrm.Tool; do
+    [ "$status" -eq 0 ] || break
+    dotnet pack "$clone/repo/src/$project" -c Release -nologo -v quiet --disable-build-servers \
+      -p:ContinuousIntegrationBuild=true -p:MicroOrmSourceLink=true -p:Version="$version" -o "$output" >&2 || status=$?
+  done
   rm -rf "$clone"
   [ "$status" -eq 0 ] || fail "dotnet pack failed"
-  say "Packed MicroOrm $version (commit $(git rev-parse --short HEAD)) into $output."
+  say "Packed MicroOrm and MicroOrm.Tool $version (commit $(git rev-parse --short HEAD)) into $output."
 }
 
 command="${1:-}"

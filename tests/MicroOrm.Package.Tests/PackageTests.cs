@@ -9,6 +9,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using MySqlConnector;
 using Xunit;
 
 namespace MicroOrm.Package.Tests;
@@ -111,6 +112,44 @@ public sealed class PackageTests(PackedMicroOrm packed, ITestOutputHelper output
         var size = new FileInfo(Path.Combine(folder, "Shop.Consumer")).Length;
         output.WriteLine($"summary: the consumer published with NativeAOT (0 warnings, {size / 1024.0 / 1024.0:0.0} MB) and the native program ran: {run.Output.Trim()}");
     }
+
+    [Fact]
+    public async Task The_tool_package_installs_as_dotnet_microorm_and_adds_applies_and_checks_the_consumer_s_first_migration()
+    {
+        var folder = packed.NewConsumer();
+        var connection = await packed.CreateDatabaseAsync();
+
+        // As the README says: a local tool manifest, and the tool from the packed folder (the consumer's nuget.config).
+        var manifest = await DotnetIn(folder, "new", "tool-manifest");
+        var install = await DotnetIn(folder, "tool", "install", "MicroOrm.Tool", "--version", packed.Version);
+        var add = await DotnetIn(folder, "microorm", "migrations", "add", "Initial");
+        var update = await DotnetIn(folder, "microorm", "database", "update", "--connection", connection);
+        var check = await DotnetIn(folder, "microorm", "database", "check", "--connection", connection);
+        await using (var server = new MySqlConnection(connection))
+        {
+            await server.OpenAsync(TestContext.Current.CancellationToken);
+            await using var alter = new MySqlCommand("ALTER TABLE products ADD COLUMN extra INT NULL", server);
+            await alter.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var drifted = await DotnetIn(folder, "microorm", "database", "check", "--connection", connection);
+        var build = await DotnetIn(folder, "build", "-c", "Release");
+
+        foreach (var step in new[] { manifest, install, add, update, check }) Assert.True(step.ExitCode == 0, step.Output + step.Errors);
+        Assert.Contains("Wrote Migrations/ShopDb/0001_Initial.sql", add.Output);
+        Assert.Contains("CREATE TABLE IF NOT EXISTS `products`", File.ReadAllText(Path.Combine(folder, "Migrations", "ShopDb", "0001_Initial.sql")));
+        Assert.Contains("Applied 0001 Initial (1 step(s)).", update.Output);
+        Assert.Contains("No drift", check.Output);
+        Assert.True(drifted.ExitCode == 1, drifted.Output + drifted.Errors);
+        Assert.Contains("`extra`", drifted.Output);
+        // The migration embedded, its snapshot equal to the model: the build has nothing to warn about (MORM0037).
+        Assert.True(build.ExitCode == 0, build.Output + build.Errors);
+        Assert.Empty(Warnings(build.Output));
+        output.WriteLine($"summary: MicroOrm.Tool {packed.Version} installed from the packed folder as dotnet microorm: migrations add wrote 0001_Initial.sql, database update applied it, database check found no drift, then exit 1 on a column added by hand: {drifted.Output.Split('\n')[1].Trim()}");
+    }
+
+    private static Task<(int ExitCode, string Output, string Errors)> DotnetIn(string folder, params string[] arguments) =>
+        Run.ProgramAsync("dotnet", arguments, folder, Build);
 
     private Task<(int ExitCode, string Output, string Errors)> Dotnet(params string[] arguments) =>
         Run.ProgramAsync("dotnet", [.. arguments, "--disable-build-servers", "-nologo"], packed.Consumer, Build);

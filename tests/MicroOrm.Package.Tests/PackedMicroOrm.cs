@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
@@ -16,11 +17,18 @@ namespace MicroOrm.Package.Tests;
 /// </summary>
 public sealed class PackedMicroOrm : IAsyncLifetime
 {
+    private readonly List<string> _folders = [];
     private IDatabaseServer? _server;
 
-    public string Feed { get; } = Directory.CreateTempSubdirectory("microorm-feed-").FullName;
+    public PackedMicroOrm()
+    {
+        Feed = Folder("microorm-feed-");
+        Consumer = Folder("microorm-consumer-");
+    }
 
-    public string Consumer { get; } = Directory.CreateTempSubdirectory("microorm-consumer-").FullName;
+    public string Feed { get; }
+
+    public string Consumer { get; }
 
     public string Version { get; } = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
 
@@ -31,6 +39,8 @@ public sealed class PackedMicroOrm : IAsyncLifetime
 
     public string Symbols => Path.Combine(Feed, $"MicroOrm.{Version}.snupkg");
 
+    public string ToolPackage => Path.Combine(Feed, $"MicroOrm.Tool.{Version}.nupkg");
+
     /// <summary>The consumer's database.</summary>
     public string ConnectionString { get; private set; } = "";
 
@@ -40,21 +50,46 @@ public sealed class PackedMicroOrm : IAsyncLifetime
         Assert.True(pack.ExitCode == 0, "bash build.sh pack failed:\n" + pack.Output + pack.Errors);
         Commit = (await Run.ProgramAsync("git", ["rev-parse", "HEAD"], RepositoryPaths.Root, TimeSpan.FromMinutes(1))).Output.Trim();
 
-        var templates = Path.Combine(AppContext.BaseDirectory, "Consumer");
-        File.WriteAllText(Path.Combine(Consumer, "Shop.Consumer.csproj"), File.ReadAllText(Path.Combine(templates, "Shop.Consumer.csproj.template")).Replace("$(MicroOrmVersion)", Version, StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(Consumer, "nuget.config"), File.ReadAllText(Path.Combine(templates, "nuget.config.template")).Replace("$(Feed)", Feed, StringComparison.Ordinal));
-        File.Copy(Path.Combine(templates, "Program.cs"), Path.Combine(Consumer, "Program.cs"));
-
+        WriteConsumer(Consumer);
         _server = await ServerLocator.AcquireAsync();
+        ConnectionString = await CreateDatabaseAsync();
+    }
+
+    /// <summary>Another copy of the consumer, in a temporary folder of its own (a test that adds files to it).</summary>
+    public string NewConsumer()
+    {
+        var folder = Folder("microorm-consumer-");
+        WriteConsumer(folder);
+        return folder;
+    }
+
+    /// <summary>An empty database of its own on the server, as a connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
         var database = "consumer_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var connection = new MySqlConnection(_server.ConnectionString))
+        await using (var connection = new MySqlConnection(_server!.ConnectionString))
         {
             await connection.OpenAsync();
             await using var create = new MySqlCommand($"CREATE DATABASE `{database}`", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        ConnectionString = new MySqlConnectionStringBuilder(_server.ConnectionString) { Database = database }.ConnectionString;
+        return new MySqlConnectionStringBuilder(_server.ConnectionString) { Database = database }.ConnectionString;
+    }
+
+    private void WriteConsumer(string folder)
+    {
+        var templates = Path.Combine(AppContext.BaseDirectory, "Consumer");
+        File.WriteAllText(Path.Combine(folder, "Shop.Consumer.csproj"), File.ReadAllText(Path.Combine(templates, "Shop.Consumer.csproj.template")).Replace("$(MicroOrmVersion)", Version, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), File.ReadAllText(Path.Combine(templates, "nuget.config.template")).Replace("$(Feed)", Feed, StringComparison.Ordinal));
+        File.Copy(Path.Combine(templates, "Program.cs"), Path.Combine(folder, "Program.cs"));
+    }
+
+    private string Folder(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        _folders.Add(folder);
+        return folder;
     }
 
     /// <summary>Empties the consumer's tables, so that each run of the program starts from nothing.</summary>
@@ -69,7 +104,7 @@ public sealed class PackedMicroOrm : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (_server is not null) await _server.DisposeAsync();
-        foreach (var folder in new[] { Feed, Consumer })
+        foreach (var folder in _folders)
         {
             try
             {
