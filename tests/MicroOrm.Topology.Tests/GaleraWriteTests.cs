@@ -159,6 +159,35 @@ public sealed class GaleraWriteTests(GaleraWriteFixture fixture, ITestOutputHelp
         Assert.True(nodes >= 2, "The reads never went to a node other than the one written through.");
     }
 
+    [Fact]
+    public async Task Three_runners_writing_through_three_nodes_apply_the_migrations_once_under_the_cluster_wide_lock_row()
+    {
+        // GET_LOCK holds only on the node that granted it: on Galera the runners must take the lock row instead.
+        var name = "t_migrate_" + Guid.NewGuid().ToString("N")[..6];
+        await Sql.ExecuteAsync(Cluster.Nodes[0].ConnectionString, $"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci");
+        var commands = new ConcurrentQueue<string>();
+        var runners = Enumerable.Range(0, 3).Select(node => Connect(name, writeThrough: node, new CommandLog(commands))).ToList();
+        try
+        {
+            var applied = await Task.WhenAll(runners.Select(db => Task.Run(async () => await db.Migrations.ApplyAsync(Ct), Ct)));
+
+            var node = Cluster.Nodes[2].ConnectionString + ";Database=" + name;
+            var expected = runners[0].Migrations.All;
+            var steps = expected.Sum(m => m.StepCount);
+            output.WriteLine($"summary: Galera, 3 runners writing through 3 nodes at once: {string.Join(", ", applied.Select(a => a.Count))} migration(s) applied by each; lock: {commands.Count(c => c.Contains("microorm_migration_lock", StringComparison.Ordinal))} lock-row commands, {commands.Count(c => c.Contains("GET_LOCK", StringComparison.Ordinal))} GET_LOCK");
+            Assert.Equal(expected.Count, applied.Sum(a => a.Count));
+            Assert.DoesNotContain(commands, c => c.Contains("GET_LOCK", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.StartsWith("CREATE TABLE IF NOT EXISTS `microorm_migration_lock`", StringComparison.Ordinal));
+            Assert.Equal([$"{expected.Count}"], await Sql.ScalarsAsync(node, "SELECT COUNT(*) FROM microorm_migrations WHERE finished_at IS NOT NULL"));
+            Assert.Equal([$"{steps}"], await Sql.ScalarsAsync(node, "SELECT COUNT(*) FROM microorm_migration_steps"));
+            Assert.Equal(["accounts", "ledger", "notes"], await Sql.ScalarsAsync(node, $"SELECT table_name FROM information_schema.tables WHERE table_schema = '{name}' AND table_name NOT LIKE 'microorm%' ORDER BY table_name"));
+        }
+        finally
+        {
+            foreach (var db in runners) await db.DisposeAsync();
+        }
+    }
+
     /// <summary>A database object that writes through node <paramref name="writeThrough"/> first, then the others in order, and reads from any.</summary>
     private TopologyDb Connect(string database, int writeThrough, ICommandInterceptor? interceptor = null)
     {
@@ -188,6 +217,20 @@ public sealed class GaleraWriteTests(GaleraWriteFixture fixture, ITestOutputHelp
         }
 
         return name;
+    }
+
+    /// <summary>The text of every command that ran.</summary>
+    private sealed class CommandLog(ConcurrentQueue<string> commands) : ICommandInterceptor
+    {
+        public void Executing(CommandContext command) => commands.Enqueue(command.Sql);
+
+        public void Executed(CommandContext command, CommandOutcome outcome)
+        {
+        }
+
+        public void Failed(CommandContext command, TimeSpan duration, Exception exception)
+        {
+        }
     }
 
     /// <summary>Every command that failed, with when and on what values: the story of a unit that went wrong.</summary>

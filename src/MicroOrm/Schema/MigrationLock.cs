@@ -17,6 +17,9 @@ namespace MicroOrm.Schema;
 /// </summary>
 internal sealed class MigrationLock : IAsyncDisposable
 {
+    /// <summary>Reads a row as "there is one".</summary>
+    private static readonly DelegateRowReader<bool> AnyRow = new(_ => true);
+
     private readonly CommandExecutor _executor;
     private readonly IOBehavior _io;
     private readonly string? _rowOwner;
@@ -109,19 +112,9 @@ internal sealed class MigrationLock : IAsyncDisposable
     /// <summary>
     /// Whether the server is a Galera node (<c>wsrep_on</c>): its GET_LOCK holds only on that node, so two runners
     /// writing through two nodes would both get it; the lock row, a write the cluster certifies, holds cluster-wide.
-    /// MySQL has no such variable, and answers with an error.
     /// </summary>
-    private static async ValueTask<bool> OnGaleraAsync(CommandExecutor executor, IOBehavior io, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await executor.ScalarAsync<long>(new CommandRequest(MigrationSql.GaleraOn, null, cancellationToken), io).ConfigureAwait(false) == 1;
-        }
-        catch (MicroOrmException unknown) when (unknown.ServerErrorCode == 1193)
-        {
-            return false; // ER_UNKNOWN_SYSTEM_VARIABLE: not a server with Galera
-        }
-    }
+    private static async ValueTask<bool> OnGaleraAsync(CommandExecutor executor, IOBehavior io, CancellationToken cancellationToken) =>
+        await executor.FirstOrDefaultAsync(new CommandRequest(MigrationSql.GaleraOn, null, cancellationToken), AnyRow, io).ConfigureAwait(false);
 
     private static async ValueTask<MigrationLock> TakeRowAsync(CommandExecutor executor, MigrationSettings settings, IOBehavior io, CancellationToken cancellationToken)
     {

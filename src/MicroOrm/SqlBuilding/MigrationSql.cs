@@ -45,8 +45,11 @@ internal static class MigrationSql
     /// <summary>The lock's name: one per database (GET_LOCK names are server-wide), at most the 64 characters a name may have.</summary>
     private const string LockName = "LEFT(CONCAT('microorm_migrations.', DATABASE()), 64)";
 
-    /// <summary>1 on a Galera node (MariaDB Galera, Percona XtraDB Cluster); MySQL has no wsrep_on and refuses the question.</summary>
-    public static readonly SqlStatement GaleraOn = new("SELECT @@GLOBAL.wsrep_on", []);
+    /// <summary>
+    /// A row on a Galera node that replicates (MariaDB Galera, Percona XtraDB Cluster), none elsewhere. SHOW answers on
+    /// every server: <c>SELECT @@wsrep_on</c> fails on MySQL, which has no such variable, and a failed command is logged.
+    /// </summary>
+    public static readonly SqlStatement GaleraOn = new("SHOW GLOBAL VARIABLES WHERE Variable_name = 'wsrep_on' AND Value = 'ON'", []);
 
     public static SqlStatement GetLock(int timeoutSeconds) => new("SELECT GET_LOCK(" + LockName + ", @p0)", [timeoutSeconds]);
 
