@@ -58,6 +58,11 @@ internal static class OptionsValidator
             throw new MicroOrmConfigurationException(nameof(options.SslCa), $"SslMode {settings.SslMode} checks the server's certificate against a certificate authority: give its file in SslCa.");
         }
 
+        // MicroOrm sends the KILL QUERY itself at the command timeout (CommandGuard). MySqlConnector's own timeout stays
+        // as the backstop, and with a Cancellation Timeout of -1 it closes the socket when it passes, instead of
+        // cancelling from a timer callback: that callback reads the socket's peer address, which throws when the
+        // connection has just been reset, and an exception in a timer callback ends the process.
+        settings.CancellationTimeout = -1;
         Behaviour(options);
         return settings;
     }

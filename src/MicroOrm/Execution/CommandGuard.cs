@@ -10,7 +10,8 @@ namespace MicroOrm.Execution;
 /// own for a command: MySqlConnector cancels from a timer or token callback that throws when the connection has just
 /// broken (it reads the dead socket's address), and an exception there ends the whole process. Here the callback
 /// cannot throw. MySqlConnector's own command timeout stays set, later than this one, as the backstop for a server that
-/// does not answer the kill.
+/// does not answer the kill: MicroOrm's connection strings carry Cancellation Timeout=-1, so that backstop closes the
+/// socket rather than running the same throwing cancel from MySqlConnector's timer.
 /// </summary>
 /// <remarks>
 /// Guards are reused: each thread keeps a spare, so a command does not allocate one. A guard's generation moves on

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
+using MicroOrm.Configuration;
 using MicroOrm.Tests.Infrastructure;
 using MicroOrm.Tests.Models;
 using Microsoft.Extensions.Configuration;
@@ -115,6 +116,18 @@ public sealed class OptionsTests(TestDbFixture database) : IClassFixture<TestDbF
         Assert.Equal(2, new System.Collections.Generic.HashSet<long>(sessions).Count);
         var timedOut = await Assert.ThrowsAnyAsync<Exception>(() => db.ExecuteScalarAsync<long>($"SELECT SLEEP(5)", Ct));
         Assert.True(timedOut is MicroOrmException or MySqlException or OperationCanceledException, timedOut.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(";Cancellation Timeout=2")]
+    public void The_backstop_timeout_closes_the_socket_and_never_cancels_from_MySqlConnector_s_timer(string cancellation)
+    {
+        // MySqlConnector's timer-driven cancel reads the socket's peer address, which throws on a connection just reset,
+        // and an exception in a timer callback ends the process; with -1 its timeout only closes the socket.
+        var settings = OptionsValidator.ConnectionSettings(new MicroOrmOptions { ConnectionString = database.ConnectionString + cancellation });
+
+        Assert.Equal(-1, settings.CancellationTimeout);
     }
 
     [Fact]
