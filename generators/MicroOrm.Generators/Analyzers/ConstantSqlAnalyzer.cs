@@ -46,7 +46,8 @@ public sealed class ConstantSqlAnalyzer : DiagnosticAnalyzer
             Describe(value)));
     }
 
-    private static bool HasMarker(IParameterSymbol parameter, INamedTypeSymbol marker)
+    /// <summary>Whether <paramref name="parameter"/> carries <c>[ConstantSql]</c> (<paramref name="marker"/>); MORM1002 asks too.</summary>
+    internal static bool HasMarker(IParameterSymbol parameter, INamedTypeSymbol marker)
     {
         foreach (var attribute in parameter.GetAttributes())
         {

@@ -51,7 +51,7 @@ public sealed class FilteredTableSqlAnalyzer : DiagnosticAnalyzer
         {
             text = LiteralText(argument.Value.Syntax);
         }
-        else if (parameter.Type.SpecialType == SpecialType.System_String && parameter.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, marker)))
+        else if (parameter.Type.SpecialType == SpecialType.System_String && ConstantSqlAnalyzer.HasMarker(parameter, marker))
         {
             text = argument.Value.ConstantValue is { HasValue: true, Value: string constant } ? constant : null;
         }

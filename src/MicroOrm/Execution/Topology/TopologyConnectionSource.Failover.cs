@@ -154,16 +154,7 @@ internal sealed partial class TopologyConnectionSource
 
     private void FailedOver(ServerMember primary, ServerMember previous, string reason)
     {
-        if (MicroOrmTelemetry.FailoverCounter.Enabled)
-        {
-            MicroOrmTelemetry.FailoverCounter.Add(1, new TagList
-            {
-                { "db.system.name", "mysql" },
-                { "db.namespace", DatabaseName },
-                { "server.address", primary.Address.Host },
-                { "server.port", primary.Address.Port },
-            });
-        }
+        if (MicroOrmTelemetry.FailoverCounter.Enabled) MicroOrmTelemetry.FailoverCounter.Add(1, ServerTags(primary));
 
         if (_logger is { } logger) Log.FailedOver(logger, primary.ToString(), previous.ToString(), reason);
     }

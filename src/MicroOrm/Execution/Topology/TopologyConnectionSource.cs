@@ -300,19 +300,23 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
     {
         if (MicroOrmTelemetry.RoutingCounter.Enabled)
         {
-            MicroOrmTelemetry.RoutingCounter.Add(1, new TagList
-            {
-                { "db.system.name", "mysql" },
-                { "db.namespace", DatabaseName },
-                { "server.address", member.Address.Host },
-                { "server.port", member.Address.Port },
-                { "microorm.route", role },
-                { "microorm.route.reason", reason },
-            });
+            var tags = ServerTags(member);
+            tags.Add("microorm.route", role);
+            tags.Add("microorm.route.reason", reason);
+            MicroOrmTelemetry.RoutingCounter.Add(1, tags);
         }
 
         if (_logger is { } logger) Log.ReadRouted(logger, role, member.ToString(), reason);
     }
+
+    /// <summary>The tags every topology metric carries: the database, and the server the event is about.</summary>
+    private TagList ServerTags(ServerMember member) => new()
+    {
+        { "db.system.name", "mysql" },
+        { "db.namespace", DatabaseName },
+        { "server.address", member.Address.Host },
+        { "server.port", member.Address.Port },
+    };
 
     private ServerMember Member(MySqlConnectionStringBuilder settings, ServerAddress address, bool candidate, MicroOrmOptions options)
     {
