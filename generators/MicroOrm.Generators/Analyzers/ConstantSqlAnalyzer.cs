@@ -14,7 +14,7 @@ namespace MicroOrm.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConstantSqlAnalyzer : DiagnosticAnalyzer
 {
-    private const string MarkerAttribute = "MicroOrm.ConstantSqlAttribute";
+    internal const string MarkerAttribute = "MicroOrm.ConstantSqlAttribute";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.NonConstantSql);
 
@@ -71,7 +71,8 @@ public sealed class ConstantSqlAnalyzer : DiagnosticAnalyzer
         _ => "a value known only at run time",
     };
 
-    private static IOperation UnwrapConversions(IOperation operation)
+    /// <summary>The operand under any implicit or explicit conversions; the other analyzers look through them too.</summary>
+    internal static IOperation UnwrapConversions(IOperation operation)
     {
         while (operation is IConversionOperation conversion) operation = conversion.Operand;
         return operation;

@@ -24,7 +24,6 @@ namespace MicroOrm.Generators.Analyzers;
 public sealed class FilteredTableSqlAnalyzer : DiagnosticAnalyzer
 {
     private const string HandlerType = "MicroOrm.SqlInterpolatedStringHandler";
-    private const string MarkerAttribute = "MicroOrm.ConstantSqlAttribute";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnfilteredRawSql);
 
@@ -35,7 +34,7 @@ public sealed class FilteredTableSqlAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var handler = start.Compilation.GetTypeByMetadataName(HandlerType);
-            var marker = start.Compilation.GetTypeByMetadataName(MarkerAttribute);
+            var marker = start.Compilation.GetTypeByMetadataName(ConstantSqlAnalyzer.MarkerAttribute);
             if (handler is null || marker is null) return;
             var tables = new Lazy<IReadOnlyList<FilteredTable>>(() => FilteredTables(start.Compilation), isThreadSafe: true);
             start.RegisterOperationAction(operation => AnalyzeArgument(operation, handler, marker, tables), OperationKind.Argument);

@@ -62,11 +62,8 @@ public sealed class NullForNotNullAnalyzer : DiagnosticAnalyzer
         type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
         || (type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated);
 
-    private static bool IsNullLiteral(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion) operation = conversion.Operand;
-        return operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
-    }
+    private static bool IsNullLiteral(IOperation operation) =>
+        ConstantSqlAnalyzer.UnwrapConversions(operation) is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
 
     /// <summary>The <c>T</c> of the <c>Column&lt;T&gt;</c> the lambda <c>r =&gt; r.Name</c> returns, as the column set declares it.</summary>
     private static ITypeSymbol? ColumnType(IOperation operation)
@@ -85,10 +82,10 @@ public sealed class NullForNotNullAnalyzer : DiagnosticAnalyzer
 
     private static IOperation? Column(IOperation operation)
     {
-        while (operation is IConversionOperation conversion) operation = conversion.Operand;
+        operation = ConstantSqlAnalyzer.UnwrapConversions(operation);
         if (operation is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }) operation = lambda.Body;
         if (operation is IBlockOperation { Operations.Length: 1 } block && block.Operations[0] is IReturnOperation { ReturnedValue: { } returned }) operation = returned;
-        while (operation is IConversionOperation conversion) operation = conversion.Operand;
+        operation = ConstantSqlAnalyzer.UnwrapConversions(operation);
         return operation is IFieldReferenceOperation or IPropertyReferenceOperation ? operation : null;
     }
 }

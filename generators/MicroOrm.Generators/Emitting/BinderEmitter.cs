@@ -130,7 +130,8 @@ internal static class BinderEmitter
     private static string Assign(ColumnModel column, string value) =>
         column.IsInitOnly ? $"Set{column.PropertyName}(entity, {value});" : $"entity.{column.PropertyName} = {value};";
 
-    private static string Add(ColumnModel column, string value) => $"values.Add({EntityEmitter.InfoField(column).Substring("MicroOrmMap.".Length)}, {value});";
+    /// <summary>The statement that binds <paramref name="value"/> to <paramref name="column"/>'s parameter.</summary>
+    internal static string Add(ColumnModel column, string value) => $"values.Add({EntityEmitter.InfoName(column)}, {value});";
 
     private static string Underlying(ColumnModel column) => column.PropertyType.TrimEnd('?');
 }

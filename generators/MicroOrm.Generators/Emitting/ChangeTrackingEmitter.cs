@@ -64,5 +64,5 @@ internal static class ChangeTrackingEmitter
         return bits;
     }
 
-    private static string Add(ColumnModel column) => $"values.Add({EntityEmitter.InfoField(column).Substring("MicroOrmMap.".Length)}, entity.{column.PropertyName});";
+    private static string Add(ColumnModel column) => BinderEmitter.Add(column, "entity." + column.PropertyName);
 }

@@ -4,16 +4,21 @@ using MicroOrm.Generators.Model;
 namespace MicroOrm.Generators.Emitting;
 
 /// <summary>
-/// Writes one value converter per enum type an entity maps: to the underlying integer, or to and from the member
-/// name with <c>[StoreAsString]</c>, through switches the compiler checks (no <c>Enum.Parse</c>, no reflection).
+/// Writes the runtime value converters of a model's columns: an adapter per user converter, and one per enum type
+/// (to the underlying integer, or to and from the member name with <c>[StoreAsString]</c>, through switches the
+/// compiler checks: no <c>Enum.Parse</c>, no reflection); and the module initializer that registers the assembly's
+/// converters for raw SQL.
 /// </summary>
 internal static class ConverterEmitter
 {
-    public static void Write(SourceWriter writer, EquatableArray<ColumnModel> columns)
+    /// <summary>
+    /// An adapter per user converter, behind the runtime's object-based paths (conditions, In lists, projections);
+    /// entities only: a <c>[Row]</c> type's reader calls the converter itself, and nothing else of it converts.
+    /// </summary>
+    public static void WriteAdapters(SourceWriter writer, EquatableArray<ColumnModel> columns)
     {
         foreach (var converter in columns.Where(c => c.Converter is not null).Select(c => c.Converter!).Distinct())
         {
-            // The user's converter behind the runtime's object-based paths: conditions, In lists, projections.
             writer.Line();
             writer.Line(Literals.GeneratedCode);
             writer.Line($"private sealed class {converter.AdapterName} : {KnownNames.ValueConverter}");
@@ -25,7 +30,11 @@ internal static class ConverterEmitter
             writer.Line($"public override object FromDb({KnownNames.DbDataReader} reader, int ordinal) => {converter.ConverterType}.FromColumn({RowReaderEmitter.Getter(converter.ColumnKind, "ordinal")})!;");
             writer.Outdent().Line("}");
         }
+    }
 
+    /// <summary>A converter per enum type the columns map.</summary>
+    public static void WriteEnums(SourceWriter writer, EquatableArray<ColumnModel> columns)
+    {
         var enums = columns.Where(c => c.Enum is not null).Select(c => c.Enum!).GroupBy(e => (e.TypeName, e.StoreAsString)).Select(g => g.First());
         foreach (var enumModel in enums)
         {
@@ -79,7 +88,7 @@ internal static class ConverterEmitter
         writer.Open("internal static class MicroOrmConverterRegistration");
         writer.Line($"[{KnownNames.ModuleInitializer}]");
         writer.Open("internal static void Register()");
-        foreach (var converter in converters.Where(c => c.JsonContext is null))
+        foreach (var converter in converters)
         {
             var method = converter.ValueIsValueType ? "RegisterNullable" : "Register";
             writer.Line($"{KnownNames.Converters}.{method}<{converter.ValueType}, {converter.ColumnType}, {converter.ConverterType}>();");

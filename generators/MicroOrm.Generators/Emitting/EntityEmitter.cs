@@ -37,7 +37,8 @@ internal static class EntityEmitter
         RowReaderEmitter.Write(writer, entity.Name, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns", entity.TracksChanges);
         writer.Line();
         RowReaderEmitter.WriteOrdered(writer, entity.FullName, entity.Columns, entity.Construction, "MicroOrmMap.TableInfo.Columns", entity.TracksChanges);
-        ConverterEmitter.Write(writer, entity.Columns);
+        ConverterEmitter.WriteAdapters(writer, entity.Columns);
+        ConverterEmitter.WriteEnums(writer, entity.Columns);
         WriteJsonConverters(writer, entity);
         writer.Close();
 
@@ -77,14 +78,14 @@ internal static class EntityEmitter
         {
             var converter = column.Enum is { } enumModel ? $", {ConverterEmitter.Name(enumModel)}.Instance"
                 : column.Converter is { } userConverter ? $", {userConverter.AdapterName}.Instance" : "";
-            writer.Line($"internal static readonly {KnownNames.ColumnInfo} {InfoField(column).Substring("MicroOrmMap.".Length)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckArgument(column)}{(column.Was is null ? "" : ", was: " + Literals.String(column.Was))});");
+            writer.Line($"internal static readonly {KnownNames.ColumnInfo} {InfoName(column)} = new({Literals.String(entity.TableName)}, {Literals.String(column.ColumnName)}, {Literals.String(column.PropertyName)}, typeof({column.TypeOfName}), {Literals.String(column.SqlType)}, {column.Ordinal}, {Flags(column)}, {column.MaxLength}{converter}{ValidatorEmitter.ValidatorArgument(column)}{ValidatorEmitter.CheckArgument(column)}{(column.Was is null ? "" : ", was: " + Literals.String(column.Was))});");
         }
 
         writer.Line();
-        var columnList = string.Join(", ", entity.Columns.Select(c => InfoField(c).Substring("MicroOrmMap.".Length)));
+        var columnList = string.Join(", ", entity.Columns.Select(c => InfoName(c)));
         var referenced = entity.Columns.Where(c => c.ForeignKey is not null && c.ForeignKey.PrincipalTable != entity.TableName)
             .Select(c => Literals.String(c.ForeignKey!.PrincipalTable)).Distinct();
-        var keyList = string.Join(", ", StatementColumns.Keys(entity).Select(c => InfoField(c).Substring("MicroOrmMap.".Length)));
+        var keyList = string.Join(", ", StatementColumns.Keys(entity).Select(c => InfoName(c)));
         var indexes = entity.Indexes.Select(i => $"new {KnownNames.IndexInfo}({Literals.String(i.Name)}, {(i.IsUnique ? "true" : "false")}, new string[] {{ {string.Join(", ", i.Columns.Select(Literals.String))} }})");
         var foreignKeys = entity.Columns.Where(c => c.ForeignKey is not null).Select(c =>
             $"new {KnownNames.ForeignKeyInfo}({Literals.String(c.ForeignKey!.ConstraintName)}, {Literals.String(c.ColumnName)}, {Literals.String(c.ForeignKey.PrincipalTable)}, {Literals.String(c.ForeignKey.PrincipalColumn)}, {KnownNames.ReferentialAction}.{c.ForeignKey.OnDelete})");
@@ -127,7 +128,10 @@ internal static class EntityEmitter
         writer.Close();
     }
 
-    internal static string InfoField(ColumnModel column) => "MicroOrmMap." + column.PropertyName + "Column";
+    internal static string InfoField(ColumnModel column) => "MicroOrmMap." + InfoName(column);
+
+    /// <summary>The column's <c>ColumnInfo</c> field by its own name, for code inside the map class.</summary>
+    internal static string InfoName(ColumnModel column) => column.PropertyName + "Column";
 
     private static string ColumnType(ColumnModel column) =>
         column.Converter is { JsonContext: not null } ? $"{KnownNames.JsonColumn}<{column.AnnotatedType}>" : $"{KnownNames.Column}<{column.AnnotatedType}>";

@@ -30,7 +30,7 @@ internal static class RowEmitter
         writer.Close();
         writer.Line();
         RowReaderEmitter.Write(writer, row.Name, row.FullName, row.Columns, row.Construction, "MicroOrmMap.Columns");
-        ConverterEmitter.Write(writer, row.Columns);
+        ConverterEmitter.WriteEnums(writer, row.Columns);
         writer.Close();
 
         if (hasNamespace) writer.Close();

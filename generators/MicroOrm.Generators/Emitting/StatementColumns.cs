@@ -18,8 +18,11 @@ internal static class StatementColumns
     /// An update (and an upsert that finds the row) sets every column but the key, <c>[CreatedAt]</c> (kept from the
     /// insert) and the <c>[ConcurrencyToken]</c> (which the statement increments itself).
     /// </summary>
-    public static List<ColumnModel> Updated(EntityModel entity) =>
-        entity.Columns.Where(c => !c.IsKey && !c.IsAutoIncrement && c.Role != ColumnRole.CreatedAt && !c.IsConcurrencyToken).ToList();
+    public static List<ColumnModel> Updated(EntityModel entity) => entity.Columns.Where(IsUpdated).ToList();
+
+    /// <summary>Whether an update sets <paramref name="column"/> (see <see cref="Updated"/>); change tracking asks too.</summary>
+    public static bool IsUpdated(ColumnModel column) =>
+        !column.IsKey && !column.IsAutoIncrement && column.Role != ColumnRole.CreatedAt && !column.IsConcurrencyToken;
 
     /// <summary>The key columns in key order (<c>[Key(Order = n)]</c>), the order of a composite key's tuple.</summary>
     public static List<ColumnModel> Keys(EntityModel entity) => entity.Columns.Where(c => c.IsKey).OrderBy(c => c.KeyOrder).ToList();

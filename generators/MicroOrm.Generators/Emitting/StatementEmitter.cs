@@ -62,7 +62,7 @@ internal static class StatementEmitter
         writer.Line($"insertWithKey: {(generatedKey is null ? "null" : "InsertWithKeySql")},");
         writer.Line($"update: {(updated.Count > 0 || token is not null ? "UpdateSql" : "null")},");
         writer.Line($"updateParameterCount: {updateParameters},");
-        writer.Line($"updatedColumns: {Literals.Array(KnownNames.ColumnInfo, updated.Select(c => EntityEmitter.InfoField(c).Substring("MicroOrmMap.".Length)))},");
+        writer.Line($"updatedColumns: {Literals.Array(KnownNames.ColumnInfo, updated.Select(c => EntityEmitter.InfoName(c)))},");
         writer.Line("deleteByKey: DeleteSql,");
         writer.Line($"deleteByKeyAndToken: {(token is null ? "DeleteSql" : "DeleteWithTokenSql")},");
         writer.Line("findByKey: FindSql);");

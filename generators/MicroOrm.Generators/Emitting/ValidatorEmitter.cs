@@ -75,7 +75,7 @@ internal static class ValidatorEmitter
     /// </summary>
     private static IEnumerable<string> ConvertedCheckLines(ColumnModel column, ConverterModel converter)
     {
-        var info = EntityEmitter.InfoField(column).Substring("MicroOrmMap.".Length);
+        var info = EntityEmitter.InfoName(column);
         var stored = column with { Kind = converter.ColumnKind, PropertyType = converter.ColumnType, IsNullable = false, IsNullableValueType = false, Validation = null, Converter = null };
         var isReference = !converter.ValueIsValueType;
         if (isReference && !column.IsNullable) yield return $"{KnownNames.ValueChecks}.NotNull(value, {info}, errors);";
@@ -91,7 +91,7 @@ internal static class ValidatorEmitter
 
     private static IEnumerable<string> PlainCheckLines(ColumnModel column)
     {
-        var info = EntityEmitter.InfoField(column).Substring("MicroOrmMap.".Length);
+        var info = EntityEmitter.InfoName(column);
         var validation = column.Validation;
         var isReference = column.Kind is ValueKind.String or ValueKind.Bytes;
 

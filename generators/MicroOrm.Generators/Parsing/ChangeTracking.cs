@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using MicroOrm.Generators.Diagnostics;
+using MicroOrm.Generators.Emitting;
 using MicroOrm.Generators.Model;
 
 namespace MicroOrm.Generators.Parsing;
@@ -22,7 +23,7 @@ internal static class ChangeTracking
         foreach (var column in columns)
         {
             var property = mapped.First(p => p.Name == column.PropertyName);
-            var isUpdated = !column.IsKey && !column.IsAutoIncrement && column.Role != ColumnRole.CreatedAt && !column.IsConcurrencyToken;
+            var isUpdated = StatementColumns.IsUpdated(column);
             if (isUpdated) updated++;
             if (!property.IsPartialDefinition)
             {

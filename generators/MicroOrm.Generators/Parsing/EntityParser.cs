@@ -124,7 +124,7 @@ internal static class EntityParser
         }
 
         var tracksChanges = ModelSymbols.HasAttribute(type, known.TrackChanges);
-        if (tracksChanges) columns = ChangeTracking.Columns(type, mapped, columns, LocationInfo.From(syntax.Identifier.GetLocation()), diagnostics);
+        if (tracksChanges) columns = ChangeTracking.Columns(type, mapped, columns, typeLocation, diagnostics);
 
         var indexes = IndexParser.Parse(known, type, tableName, mapped, columns, diagnostics);
         var navigations = RelationshipParser.ParseNavigations(known, type, diagnostics);

@@ -89,35 +89,5 @@ namespace MicroOrm.Tests.Models
                 _ => -1,
             };
         }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
-        private sealed class MicroOrmMicroOrmTestsModelsInvoiceIdConverterAdapter : global::MicroOrm.Mapping.ValueConverter
-        {
-            internal static readonly MicroOrmMicroOrmTestsModelsInvoiceIdConverterAdapter Instance = new();
-
-            public override object? ToDb(object? value) => value is global::MicroOrm.Tests.Models.InvoiceId converted ? global::MicroOrm.Tests.Models.InvoiceIdConverter.ToColumn(converted) : value;
-
-            public override object FromDb(global::System.Data.Common.DbDataReader reader, int ordinal) => global::MicroOrm.Tests.Models.InvoiceIdConverter.FromColumn(reader.GetInt32(ordinal))!;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
-        private sealed class MicroOrmMicroOrmTestsModelsMoneyConverterAdapter : global::MicroOrm.Mapping.ValueConverter
-        {
-            internal static readonly MicroOrmMicroOrmTestsModelsMoneyConverterAdapter Instance = new();
-
-            public override object? ToDb(object? value) => value is global::MicroOrm.Tests.Models.Money converted ? global::MicroOrm.Tests.Models.MoneyConverter.ToColumn(converted) : value;
-
-            public override object FromDb(global::System.Data.Common.DbDataReader reader, int ordinal) => global::MicroOrm.Tests.Models.MoneyConverter.FromColumn(reader.GetDecimal(ordinal))!;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("MicroOrm.Generators", "0.1.0")]
-        private sealed class MicroOrmMicroOrmTestsModelsUriConverterAdapter : global::MicroOrm.Mapping.ValueConverter
-        {
-            internal static readonly MicroOrmMicroOrmTestsModelsUriConverterAdapter Instance = new();
-
-            public override object? ToDb(object? value) => value is global::System.Uri converted ? global::MicroOrm.Tests.Models.UriConverter.ToColumn(converted) : value;
-
-            public override object FromDb(global::System.Data.Common.DbDataReader reader, int ordinal) => global::MicroOrm.Tests.Models.UriConverter.FromColumn(reader.GetString(ordinal))!;
-        }
     }
 }
