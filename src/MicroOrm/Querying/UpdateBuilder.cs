@@ -62,6 +62,12 @@ public sealed class UpdateBuilder<TColumns>
             throw new ArgumentException($"{target.Info} is part of the key; an update cannot change it.", nameof(column));
         }
 
+        if (target.Info.JsonPathText is { } path)
+        {
+            // A path reads a value inside the document; the SQL that would write one there is not what Set writes.
+            throw new ArgumentException($"{target.Info} at {path} is a value inside a JSON document; an update sets whole columns: set {target.Info} to the whole document.", nameof(column));
+        }
+
         return target;
     }
 }

@@ -81,6 +81,18 @@ public sealed class JsonColumnTests(TestDbFixture database) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task A_set_based_update_of_a_path_is_refused_naming_the_column_and_the_path_and_changes_nothing()
+    {
+        await using var db = database.Connect();
+        var before = await db.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM member_settings WHERE settings LIKE '%refused%'", Ct);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => db.MemberSettings.Where(p => p.Id > 0).UpdateAsync(u => u.Set(p => p.Settings.Path<string>("$.Theme"), "refused"), Ct));
+
+        Assert.StartsWith("member_settings.settings at $.Theme is a value inside a JSON document", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await db.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM member_settings WHERE settings LIKE '%refused%'", Ct));
+    }
+
+    [Fact]
     public async Task MariaDB_stores_a_JSON_column_as_checked_LONGTEXT_refuses_invalid_JSON_and_the_schema_has_no_drift()
     {
         await using var db = database.Connect();
