@@ -31,12 +31,18 @@ internal sealed partial class CommandExecutor
         var statement = SqlBuilding.BulkSql.Load(table, columns, conflict);
         var request = new CommandRequest(statement, table, cancellationToken);
         var context = Telemetry.Intercept(statement, table, writes: true);
-        var lease = await AcquireAsync(request, writes: true, io, cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireInterceptedAsync(request, writes: true, context, io).ConfigureAwait(false);
         CommandScope scope = default;
         CommandOutcome outcome;
         try
         {
-            if (!new MySqlConnectionStringBuilder(lease.Connection.ConnectionString).AllowLoadLocalInfile) throw BulkLoadRefusedException.ByClient(table);
+            if (!new MySqlConnectionStringBuilder(lease.Connection.ConnectionString).AllowLoadLocalInfile)
+            {
+                var refused = BulkLoadRefusedException.ByClient(table);
+                context?.OnFailed(TimeSpan.Zero, refused);
+                throw refused;
+            }
+
             scope = (lease.Origin ?? Source).Telemetry.Start(statement, table, context);
             var bulk = new MySqlBulkCopy(lease.Connection, lease.Transaction)
             {

@@ -199,7 +199,7 @@ internal sealed partial class CommandExecutor
         cancellationToken.ThrowIfCancellationRequested();
         // Before a connection is taken, so that a command an interceptor refuses costs nothing and sends nothing.
         var context = Telemetry.Intercept(request.Statement, request.Table, writes || request.MayWrite);
-        var lease = await AcquireAsync(request, writes, io, cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireInterceptedAsync(request, writes, context, io).ConfigureAwait(false);
         try
         {
             var statement = context?.Statement ?? request.Statement;
@@ -209,9 +209,27 @@ internal sealed partial class CommandExecutor
             var command = CreateCommand(lease, statement);
             return new RunningCommand(lease, command, CommandGuard.Start(command.Command, cancellationToken, Source.CommandTimeoutSeconds)) { Context = context };
         }
-        catch
+        catch (Exception exception)
         {
             await lease.ReleaseAsync(io).ConfigureAwait(false);
+            context?.OnFailed(TimeSpan.Zero, exception);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The command's connection; when none can be had, the interceptors that were told the command is executing are
+    /// told it failed (before its telemetry scope began, so the scope cannot tell them).
+    /// </summary>
+    private async ValueTask<ConnectionLease> AcquireInterceptedAsync(CommandRequest request, bool writes, CommandContext? context, IOBehavior io)
+    {
+        try
+        {
+            return await AcquireAsync(request, writes, io, request.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (context is not null)
+        {
+            context.OnFailed(TimeSpan.Zero, exception);
             throw;
         }
     }

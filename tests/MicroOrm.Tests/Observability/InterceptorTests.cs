@@ -172,6 +172,22 @@ public sealed class InterceptorTests(TestDbFixture database) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task A_command_that_gets_no_connection_reaches_Failed_after_Executing()
+    {
+        // A port nothing listens on: the command fails before its connection, and so before its scope, begins.
+        var recorder = new Recorder();
+        var closed = new MySqlConnector.MySqlConnectionStringBuilder(database.ConnectionString) { Port = 1, ConnectionTimeout = 2 };
+        var options = new MicroOrmOptions { ConnectionString = closed.ConnectionString };
+        options.Interceptors.Add(recorder);
+        await using var db = TestDb.Connect(options);
+
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => db.ExecuteAsync($"INSERT INTO counters (name) VALUES ({"x"})", Ct));
+
+        Assert.Equal(["Executing INSERT INTO counters (name) VALUES (@p0) table= writes=True", "Failed 1042"], recorder.Events);
+        Assert.Same(thrown, recorder.Failures.Single());
+    }
+
+    [Fact]
     public async Task An_interceptor_that_fails_in_Failed_does_not_hide_the_command_failure()
     {
         await using var db = Connect(new ThrowInFailed());
