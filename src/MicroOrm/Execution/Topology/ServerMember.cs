@@ -1,4 +1,5 @@
 using System.Threading;
+using System.Threading.Tasks;
 using MicroOrm.Configuration;
 
 namespace MicroOrm.Execution.Topology;
@@ -9,6 +10,7 @@ namespace MicroOrm.Execution.Topology;
 /// </summary>
 internal sealed class ServerMember(ServerAddress address, PooledConnectionSource pool, bool isCandidate, PooledConnectionSource? causalPool)
 {
+    private readonly string _name = address.ToString();
     private int _health;
     private string? _appliedPosition;
 
@@ -42,7 +44,15 @@ internal sealed class ServerMember(ServerAddress address, PooledConnectionSource
         set => Volatile.Write(ref _appliedPosition, value);
     }
 
-    public override string ToString() => Address.ToString();
+    /// <summary>Drops every pooled session of the server, in both its pools: after a failure they are dead or demoted.</summary>
+    public async ValueTask ClearAsync(IOBehavior io)
+    {
+        await Pool.ClearAsync(io).ConfigureAwait(false);
+        if (CausalPool is { } causal) await causal.ClearAsync(io).ConfigureAwait(false);
+    }
+
+    /// <summary>Its address as text, made once: a routed read names it in the log.</summary>
+    public override string ToString() => _name;
 }
 
 /// <summary>What the probes and failures last said of a server; only <see cref="Up"/> takes reads.</summary>

@@ -102,7 +102,7 @@ internal sealed partial class TopologyConnectionSource
                 if (index == current) return;
                 var previous = _candidates[current];
                 Volatile.Write(ref _primary, index);
-                await previous.Pool.ClearAsync(io).ConfigureAwait(false);
+                await previous.ClearAsync(io).ConfigureAwait(false);
                 FailedOver(candidate, previous, reason);
                 return;
             }

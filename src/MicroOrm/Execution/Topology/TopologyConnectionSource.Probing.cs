@@ -53,7 +53,7 @@ internal sealed partial class TopologyConnectionSource
         catch (MicroOrmException failure)
         {
             // Its pooled sessions are dead too: dropped, so that the first lease after its return opens a live one.
-            if (member.Health != MemberHealth.Down) await member.Pool.ClearAsync(IOBehavior.Asynchronous).ConfigureAwait(false);
+            if (member.Health != MemberHealth.Down) await member.ClearAsync(IOBehavior.Asynchronous).ConfigureAwait(false);
             TakeOut(member, MemberHealth.Down, failure.Message);
             return;
         }

@@ -82,7 +82,7 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
     {
         if (consistency == ReadConsistency.Primary) return await PrimaryForReadAsync("the read asks for the primary", io, cancellationToken).ConfigureAwait(false);
         var last = history.Last;
-        if (last is not null && consistency == ReadConsistency.StickyPrimary && last.Age < _topology.StickyPrimaryWindow)
+        if (last is not null && consistency == ReadConsistency.StickyPrimary && last.SinceLastWrite < _topology.StickyPrimaryWindow)
         {
             return await PrimaryForReadAsync("a write within the sticky window", io, cancellationToken).ConfigureAwait(false);
         }

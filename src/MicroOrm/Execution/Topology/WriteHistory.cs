@@ -65,5 +65,8 @@ internal sealed class WriteHistory
 
         /// <summary>How long ago a write was recorded without a position; <see cref="TimeSpan.MaxValue"/> when none was.</summary>
         public TimeSpan UnknownAge => UnknownAt == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(UnknownAt);
+
+        /// <summary>How long ago the last write was recorded, with a position or without.</summary>
+        public TimeSpan SinceLastWrite => Age < UnknownAge ? Age : UnknownAge;
     }
 }
