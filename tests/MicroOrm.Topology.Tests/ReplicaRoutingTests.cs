@@ -166,6 +166,11 @@ public sealed class ReplicaRoutingTests(RoutingPairFixture fixture, ITestOutputH
 
             // A query can ask for the primary whatever the object's consistency.
             Assert.Single(await sticky.Notes.Where(n => n.Id == mine.Id).ReadFrom(ReadConsistency.Primary).ToListAsync(Ct));
+            // So can its groups and joins, which carry the query's consistency to their own statements.
+            Assert.Single(await sticky.Notes.Where(n => n.Id == mine.Id).ReadFrom(ReadConsistency.Primary).GroupBy(n => n.Text).Select(n => (n.Text, Aggregates.Count())).ToListAsync(Ct));
+            var joined = sticky.Notes.ReadFrom(ReadConsistency.Primary).Join(sticky.Notes, (a, b) => a.Id == b.Id).Where((a, b) => a.Id == mine.Id);
+            Assert.Single(await joined.ToListAsync(Ct));
+            Assert.Single(await joined.Select((a, b) => b.Text).ToListAsync(Ct));
         }
         finally
         {

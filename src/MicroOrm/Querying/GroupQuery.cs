@@ -79,7 +79,7 @@ public sealed class GroupQuery<TEntity, TColumns>
     }
 
     private ProjectionQuery<T> Project<T>(ISelectable[] selectList, Func<System.Data.Common.DbDataReader, T> read) =>
-        new(_database, _map.Table, atMost => Sql(selectList, atMost), new DelegateRowReader<T>(read), null);
+        new(_database, _map.Table, atMost => Sql(selectList, atMost), new DelegateRowReader<T>(read), null, _shape.Consistency);
 
     private SqlWriter Sql(ISelectable[] selectList, int? atMost = null) =>
         QuerySql.Group(_map.Table, _shape.AtMost(atMost), _keys, _having, selectList);

@@ -112,12 +112,12 @@ public sealed class JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns>
         return Project<(T1, T2, T3)>([a, b, c], r => (a.Read(r, 0), b.Read(r, 1), c.Read(r, 2)));
     }
 
-    private CommandRequest Request(CancellationToken cancellationToken) => new CommandRequest(ToSql(), _left.Table, cancellationToken).AsRead();
+    private CommandRequest Request(CancellationToken cancellationToken) => new CommandRequest(ToSql(), _left.Table, cancellationToken).AsRead(_shape.Consistency);
 
     private JoinQuery<TLeft, TLeftColumns, TRight, TRightColumns> With(QueryShape shape) => new(_database, _left, _right, _on, shape, _rightFilters);
 
     private ProjectionQuery<T> Project<T>(ISelectable[] selectList, Func<DbDataReader, T> read) =>
-        new(_database, _left.Table, atMost => Sql(selectList, atMost), new DelegateRowReader<T>(read), null);
+        new(_database, _left.Table, atMost => Sql(selectList, atMost), new DelegateRowReader<T>(read), null, _shape.Consistency);
 
     private RowReader<(TLeft, TRight)> PairReader()
     {

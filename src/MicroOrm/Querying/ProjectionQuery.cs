@@ -21,26 +21,25 @@ public sealed class ProjectionQuery<T>
     private readonly ReaderFactory<T>? _readerFactory;
 
     internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, Func<DbDataReader, T> read)
-        : this(database, table, atMost => QuerySql.Select(table, shape.AtMost(atMost), selectList), new DelegateRowReader<T>(read), null)
+        : this(database, table, atMost => QuerySql.Select(table, shape.AtMost(atMost), selectList), new DelegateRowReader<T>(read), null, shape.Consistency)
     {
-        _consistency = shape.Consistency;
     }
 
     internal ProjectionQuery(DatabaseContext database, TableInfo table, QueryShape shape, ISelectable[] selectList, ReaderFactory<T> readerFactory)
-        : this(database, table, atMost => QuerySql.Select(table, shape.AtMost(atMost), selectList), null, readerFactory)
+        : this(database, table, atMost => QuerySql.Select(table, shape.AtMost(atMost), selectList), null, readerFactory, shape.Consistency)
     {
-        _consistency = shape.Consistency;
     }
 
     /// <summary>The consistency of the query it was selected from (<c>ReadFrom</c>), or <see langword="null"/>.</summary>
     private readonly ReadConsistency? _consistency;
 
-    internal ProjectionQuery(DatabaseContext database, TableInfo table, Func<int?, SqlWriter> sql, RowReader<T>? reader, ReaderFactory<T>? readerFactory)
+    internal ProjectionQuery(DatabaseContext database, TableInfo table, Func<int?, SqlWriter> sql, RowReader<T>? reader, ReaderFactory<T>? readerFactory, ReadConsistency? consistency)
     {
         _database = database;
         _table = table;
         _sql = sql;
         _reader = reader;
+        _consistency = consistency;
         _readerFactory = readerFactory;
     }
 

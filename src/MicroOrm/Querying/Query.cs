@@ -193,7 +193,7 @@ public partial class Query<TEntity, TColumns>
         if (!_shape.IsPlain) throw new InvalidOperationException("Join the table before adding Where, OrderBy, Skip or Take; then filter and order the joined query.");
         if (!other._shape.IsPlain) throw new InvalidOperationException("Join a table, not a query with Where, OrderBy, Skip or Take; filter and order the joined query instead.");
         var condition = on(Columns, other.Map.GetColumns(1));
-        return new JoinQuery<TEntity, TColumns, TOther, TOtherColumns>(Database, Map, other.Map, condition, QueryShape.Empty with { Filters = _shape.Filters }, other._shape.Filters);
+        return new JoinQuery<TEntity, TColumns, TOther, TOtherColumns>(Database, Map, other.Map, condition, QueryShape.Empty with { Filters = _shape.Filters, Consistency = _shape.Consistency }, other._shape.Filters);
     }
 
     /// <summary>
