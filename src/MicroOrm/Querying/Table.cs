@@ -311,17 +311,12 @@ public sealed class Table<TEntity, TColumns, TKey> : Query<TEntity, TColumns>
         }
 
         _map.BindConcurrencyToken(entity, values);
-        if (Map.Table.TenantKey is { } tenantKey && Shape.Filters.Applies(QueryFilter.Tenant))
-        {
-            // Only a row of this object's tenant can be updated; the row of another tenant with the key is not matched.
-            sql = sql + " AND " + tenantKey.QuotedName + " = @p" + values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            values.Add(tenantKey, Shape.Filters.TenantFor(Map.Table));
-        }
-
-        var rows = await Database.Executor.ExecuteAsync(new CommandRequest(new SqlStatement(sql, values.ToArray()), Map.Table, cancellationToken), io).ConfigureAwait(false);
+        // Only a row within the filters is matched: this object's tenant's, not marked deleted (unless they are ignored).
+        var statement = Map.Table.HasQueryFilters ? QuerySql.Filtered(sql, values.ToArray(), Map.Table, Shape.Filters) : new SqlStatement(sql, values.ToArray());
+        var rows = await Database.Executor.ExecuteAsync(new CommandRequest(statement, Map.Table, cancellationToken), io).ConfigureAwait(false);
         if (Map.Table.ConcurrencyToken is { } token)
         {
-            if (rows == 0) throw new ConcurrencyException(Map.Table.EntityName, Map.Table.Name, token.Name, sql);
+            if (rows == 0) throw new ConcurrencyException(Map.Table.EntityName, Map.Table.Name, token.Name, statement.Text);
             _map.AdvanceConcurrencyToken(entity);
         }
 

@@ -106,6 +106,18 @@ internal static partial class QuerySql
     /// </summary>
     public static Condition? Criteria(TableInfo table, QueryShape shape, int alias = 0) => FilterState.And(shape.Filters.For(table, alias), shape.Where);
 
+    /// <summary>
+    /// A statement written once per table and ending in its WHERE (an update by key), with the query filters of
+    /// <paramref name="table"/> that apply added, as every other statement over its rows has them.
+    /// </summary>
+    public static SqlStatement Filtered(string sql, object?[] bound, TableInfo table, FilterState filters)
+    {
+        if (filters.For(table, 0) is not { } conditions) return new SqlStatement(sql, bound);
+        var writer = new SqlWriter(qualifyColumns: false, bound).Append(sql).Append(" AND ");
+        WriteCondition(writer, conditions);
+        return writer.ToStatement();
+    }
+
     public static void WriteList(SqlWriter writer, IReadOnlyList<ISelectable> expressions)
     {
         for (var i = 0; i < expressions.Count; i++)

@@ -21,6 +21,13 @@ internal sealed class SqlWriter
     /// <summary>Creates a writer; with <paramref name="qualifyColumns"/> columns are written as <c>`tN`.`column`</c>.</summary>
     public SqlWriter(bool qualifyColumns) => QualifyColumns = qualifyColumns;
 
+    /// <summary>
+    /// Creates a writer that continues a statement whose first placeholders are bound to <paramref name="boundValues"/>:
+    /// the placeholders written next follow theirs.
+    /// </summary>
+    public SqlWriter(bool qualifyColumns, object?[] boundValues)
+        : this(qualifyColumns) => _values.AddRange(boundValues);
+
     /// <summary>Whether columns carry their table alias (queries over several tables).</summary>
     public bool QualifyColumns { get; set; }
 

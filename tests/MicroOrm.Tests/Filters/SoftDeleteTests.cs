@@ -142,6 +142,27 @@ public sealed class SoftDeleteTests(TestDbFixture database) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task An_entity_update_does_not_reach_a_row_marked_deleted_unless_the_filter_is_ignored()
+    {
+        await using var root = database.Connect();
+        var db = root.ForTenant(Tenant);
+        var project = new Project { Name = Unique("gone") };
+        await db.Projects.InsertAsync(project, Ct);
+        var task = new ProjectTask { ProjectId = project.Id, Title = "before" };
+        await db.ProjectTasks.InsertAsync(task, Ct);
+        await db.ProjectTasks.DeleteAsync(task, Ct);
+
+        // What a copy read before the delete would send: its title, and "not deleted".
+        task.Title = "after";
+        task.IsDeleted = false;
+        Assert.Equal(0, await db.ProjectTasks.UpdateAsync(task, Ct));
+        Assert.Equal("before 1", await database.ScalarAsync($"SELECT CONCAT(title, ' ', is_deleted) FROM project_tasks WHERE id = {task.Id}"));
+
+        Assert.Equal(1, await db.ProjectTasks.IgnoreQueryFilters(QueryFilter.SoftDelete).UpdateAsync(task, Ct));
+        Assert.Equal("after 0", await database.ScalarAsync($"SELECT CONCAT(title, ' ', is_deleted) FROM project_tasks WHERE id = {task.Id}"));
+    }
+
+    [Fact]
     public async Task The_filters_are_written_before_the_query_s_own_conditions()
     {
         await using var root = database.Connect();
