@@ -138,7 +138,7 @@ public abstract class ConnectionSource : IAsyncDisposable, IDisposable
     private static bool HasServers(TopologyOptions? topology) => topology is not null && (topology.FailoverServers.Count > 0 || topology.Replicas.Count > 0);
 
     // The first host of a "host1,host2" list: the one OpenTelemetry's server.address names.
-    private static string ServerAddressOf(MySqlConnectionStringBuilder settings)
+    private protected static string ServerAddressOf(MySqlConnectionStringBuilder settings)
     {
         var server = settings.Server ?? "";
         var comma = server.IndexOf(',', StringComparison.Ordinal);

@@ -9,9 +9,10 @@ using MySqlConnector;
 namespace MicroOrm.Execution;
 
 /// <summary>
-/// Statements MicroOrm sends on a session it already holds, outside the executor's pipeline: the migration lock on
-/// its own session, and a topology's questions (a replica's position and status, whether a server takes writes). Each
-/// is timed and traced by the telemetry of the server it runs on, and a server error comes back translated.
+/// Statements MicroOrm sends on a session it already holds, outside the executor's pipeline: a topology's questions (a
+/// replica's position and status, whether a server takes writes). Each is timed and traced by the telemetry of the
+/// server it runs on, and a server error comes back translated. (The migration lock runs GET_LOCK on its held session
+/// by itself: it reads the driver's own error number when the server refuses the lock.)
 /// </summary>
 internal static class SessionCommands
 {
@@ -28,30 +29,6 @@ internal static class SessionCommands
             var value = await Driver.ExecuteScalarAsync(command, io).ConfigureAwait(false);
             scope.Succeeded(value is null or DBNull ? 0 : 1, written: false);
             return value is DBNull ? null : value;
-        }
-        catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
-        {
-            throw Failed(scope, guard?.Explain(exception, statement, cancellationToken) ?? exception, statement);
-        }
-        finally
-        {
-            guard?.Dispose();
-            await Driver.DisposeAsync(command, io).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Runs a statement that returns no rows.</summary>
-    public static async ValueTask ExecuteAsync(CommandTelemetry telemetry, ConnectionLease session, SqlStatement statement, IOBehavior io, CancellationToken cancellationToken)
-    {
-        var scope = telemetry.Start(statement, null);
-        var command = CommandFactory.Create(session.Connection, session.Transaction, statement);
-        // The caller's token cancels the statement on the server (a replica's wait for a position can be long).
-        var guard = CommandGuard.Start(command, cancellationToken, 0);
-        try
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await Driver.ExecuteNonQueryAsync(command, io).ConfigureAwait(false);
-            scope.Succeeded(0, written: false);
         }
         catch (Exception exception) when (exception is MySqlException or System.IO.IOException or System.Net.Sockets.SocketException)
         {

@@ -33,18 +33,16 @@ internal sealed class PartialUpdates(TableInfo table)
         {
             if ((changed & (1UL << i)) == 0) continue;
             if (parameter > 0) sql.Append(", ");
-            sql.Append(columns[i].QuotedName).Append(" = ").Append(Placeholder(parameter++));
+            sql.Append(columns[i].QuotedName).Append(" = ").Append(SqlWriter.ParameterName(parameter++));
         }
 
         if (table.ConcurrencyToken is { } token) sql.Append(", ").Append(token.QuotedName).Append(" = ").Append(token.QuotedName).Append(" + 1");
         for (var i = 0; i < table.KeyColumns.Count; i++)
         {
-            sql.Append(i == 0 ? " WHERE " : " AND ").Append(table.KeyColumns[i].QuotedName).Append(" = ").Append(Placeholder(parameter++));
+            sql.Append(i == 0 ? " WHERE " : " AND ").Append(table.KeyColumns[i].QuotedName).Append(" = ").Append(SqlWriter.ParameterName(parameter++));
         }
 
-        if (table.ConcurrencyToken is { } version) sql.Append(" AND ").Append(version.QuotedName).Append(" = ").Append(Placeholder(parameter));
+        if (table.ConcurrencyToken is { } version) sql.Append(" AND ").Append(version.QuotedName).Append(" = ").Append(SqlWriter.ParameterName(parameter));
         return sql.ToString();
     }
-
-    private static string Placeholder(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
 }

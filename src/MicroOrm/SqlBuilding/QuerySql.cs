@@ -101,10 +101,10 @@ internal static partial class QuerySql
 
     /// <summary>
     /// What a statement over <paramref name="table"/> filters on: its query filters (tenant, soft delete) and the
-    /// shape's Where, both on the table at <paramref name="alias"/>. Every statement over an entity's rows writes this,
-    /// never the Where alone, so that a filter cannot be left out.
+    /// shape's Where. Every statement over an entity's rows writes this, never the Where alone, so that a filter cannot
+    /// be left out.
     /// </summary>
-    public static Condition? Criteria(TableInfo table, QueryShape shape, int alias = 0) => FilterState.And(shape.Filters.For(table, alias), shape.Where);
+    public static Condition? Criteria(TableInfo table, QueryShape shape) => FilterState.And(shape.Filters.For(table, 0), shape.Where);
 
     /// <summary>
     /// A statement written once per table and ending in its WHERE (an update by key), with the query filters of

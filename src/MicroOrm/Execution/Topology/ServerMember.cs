@@ -35,13 +35,25 @@ internal sealed class ServerMember(ServerAddress address, PooledConnectionSource
     public MemberHealth Become(MemberHealth health) => (MemberHealth)Interlocked.Exchange(ref _health, (int)health);
 
     /// <summary>
-    /// The last position the replica was seen to have applied: a read after a write at that position needs no wait.
-    /// Positions only move forward, so an older one remembered here only costs a wait that returns at once.
+    /// Whether the replica was seen to have applied <paramref name="position"/>, or a later position of the same
+    /// replication domain: a read after a write at that position needs no wait.
     /// </summary>
-    public string? AppliedPosition
+    public bool HasApplied(string position) =>
+        Volatile.Read(ref _appliedPosition) is { } applied && (applied == position || WriteHistory.IsBefore(position, applied));
+
+    /// <summary>
+    /// Remembers that the replica has applied <paramref name="position"/>. Several database objects share the member
+    /// and wait for positions of their own: an older position than the one remembered is not taken, so the remembered
+    /// one only moves forward.
+    /// </summary>
+    public void Applied(string position)
     {
-        get => Volatile.Read(ref _appliedPosition);
-        set => Volatile.Write(ref _appliedPosition, value);
+        while (true)
+        {
+            var known = Volatile.Read(ref _appliedPosition);
+            if (known is not null && WriteHistory.IsBefore(position, known)) return;
+            if (Interlocked.CompareExchange(ref _appliedPosition, position, known) == known) return;
+        }
     }
 
     /// <summary>Drops every pooled session of the server, in both its pools: after a failure they are dead or demoted.</summary>

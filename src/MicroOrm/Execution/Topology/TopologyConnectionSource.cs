@@ -38,7 +38,7 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
         _logger = Telemetry.Logger;
         DatabaseName = settings.Database;
         var galera = topology.Kind == ClusterKind.Galera;
-        var candidates = new List<ServerMember> { Member(settings, new ServerAddress(FirstHost(settings.Server), (int)settings.Port), candidate: true, options) };
+        var candidates = new List<ServerMember> { Member(settings, new ServerAddress(ServerAddressOf(settings), (int)settings.Port), candidate: true, options) };
         foreach (var server in topology.FailoverServers) candidates.Add(Member(settings, ServerAddress.Parse("Topology.FailoverServers", server, (int)settings.Port), candidate: true, options));
         var readers = new List<ServerMember>();
         if (galera) readers.AddRange(candidates);
@@ -136,7 +136,7 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
     /// </summary>
     private async ValueTask<ReplicaRead> WaitForWriteAsync(ServerMember member, ConnectionLease lease, WriteHistory.Mark last, IOBehavior io, CancellationToken cancellationToken)
     {
-        if (last.Position is not { Length: > 0 } position || member.AppliedPosition == position) return ReplicaRead.Ready;
+        if (last.Position is not { Length: > 0 } position || member.HasApplied(position)) return ReplicaRead.Ready;
         var outcome = ReplicaRead.Behind;
         try
         {
@@ -144,7 +144,7 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
             var answer = await SessionCommands.ScalarAsync(member.Pool.Telemetry, lease, statement, io, cancellationToken).ConfigureAwait(false);
             if (answer is not null && Convert.ToInt64(answer, System.Globalization.CultureInfo.InvariantCulture) == 0)
             {
-                member.AppliedPosition = position;
+                member.Applied(position);
                 return ReplicaRead.Ready;
             }
         }
@@ -335,10 +335,4 @@ internal sealed partial class TopologyConnectionSource : ConnectionSource
 
     /// <summary>Whether reads go to <paramref name="member"/>: a replica, or any Galera node.</summary>
     public bool IsReader(ServerMember member) => Array.IndexOf(_readers, member) >= 0;
-
-    private static string FirstHost(string server)
-    {
-        var comma = server.IndexOf(',', StringComparison.Ordinal);
-        return (comma < 0 ? server : server[..comma]).Trim();
-    }
 }
