@@ -125,12 +125,13 @@ public abstract class ConnectionSource : IAsyncDisposable, IDisposable
     private static MicroOrmOptions BehaviourOnly(MicroOrmOptions? options)
     {
         if (options is null) return new MicroOrmOptions();
+        // First, so that a topology with a missing list is named rather than read.
+        OptionsValidator.Behaviour(options);
         if (HasServers(options.Topology))
         {
             throw new MicroOrmConfigurationException(nameof(options.Topology), "needs a pool per server, which MicroOrm builds from a connection string: use FromOptions (or Connect(options)), not a data source or a connection of your own.");
         }
 
-        OptionsValidator.Behaviour(options);
         return options.Clone();
     }
 

@@ -73,6 +73,16 @@ public sealed class OptionsTests(TestDbFixture database) : IClassFixture<TestDbF
     }
 
     [Fact]
+    public void A_topology_with_a_missing_list_is_named_for_a_connection_of_the_caller_s_own_too()
+    {
+        using var connection = new MySqlConnection(database.ConnectionString);
+
+        var error = Assert.Throws<MicroOrmConfigurationException>(() => ConnectionSource.FromConnection(connection, new MicroOrmOptions { Topology = new TopologyOptions { FailoverServers = null! } }));
+
+        Assert.Equal("Topology.FailoverServers", error.Option);
+    }
+
+    [Fact]
     public async Task A_topology_without_servers_is_one_server_and_its_reads_record_nothing()
     {
         await using var db = TestDb.Connect(new MicroOrmOptions { ConnectionString = database.ConnectionString, Topology = new TopologyOptions { ReadConsistency = ReadConsistency.Eventual } });
